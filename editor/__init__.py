@@ -1,0 +1,3 @@
+"""Article Editor: an offline desktop editor for news reporters."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,237 @@
+"""The one Markdown factory: body text to sanitised HTML, block by block, cached.
+
+Python-Markdown does the parsing; a small normaliser first makes it read what reporters
+write the way CommonMark (Hugo's goldmark, markdown-it) reads it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+from editor.render.sanitize import clean_html
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|(\d{1,9})[.)])([ \t]+|$)(.*)$")
+_LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+_BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|(`{3,}|~{3,})|([-*_])\s*(\4\s*){2,}$)")
+_CACHE_SIZE = 8192
+
+
+class _StrikeExtension(Extension):
+    """GFM strikethrough (~~text~~), which Hugo and markdown-it's gfm mode read."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)\1", "del"),
+                                   "gfm_strike", 40)
+
+
+def make_markdown() -> markdown.Markdown:
+    """Return a configured Python-Markdown instance (not thread-safe; one per thread)."""
+    return markdown.Markdown(
+        extensions=["tables", "fenced_code", "sane_lists", _StrikeExtension()],
+        output_format="html",
+        lazy_ol=False,
+    )
+
+
+def _indent_width(text: str) -> int:
+    return len(text.expandtabs(4))
+
+
+def normalise(source: str) -> str:
+    """Rewrite CommonMark constructs Python-Markdown reads differently into forms it shares.
+
+    A list right after a paragraph line gets its blank line; nested list items indented by
+    their parent's content width (2 spaces after "- ") are re-indented to 4; "1)" markers
+    become "1."; a backslash at the end of a line becomes a hard break.
+    """
+    lines = source.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    stack: list[int] = []  # content columns of the open list items
+    kinds: dict[int, str] = {}  # the marker kind last seen at each depth: - * + . )
+    prev = "blank"  # blank | para | list | other
+    for i, line in enumerate(lines):
+        fence_match = _FENCE.match(line)
+        if fence:
+            out.append(line)
+            if fence_match and fence_match.group(2)[0] == fence[0] and \
+                    len(fence_match.group(2)) >= len(fence) and not line[fence_match.end():].strip():
+                fence, prev = None, "other"
+            continue
+        if fence_match:
+            fence = fence_match.group(2)
+            if prev == "para":
+                out.append("")
+            out.append(line)
+            prev = "other"
+            continue
+        if not line.strip():
+            out.append(line)
+            prev = "blank"
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if line.endswith("\\") and not line.endswith("\\\\") and nxt.strip():
+            line = line[:-1] + "  "
+        item = _LIST_ITEM.match(line)
+        if item and _starts_list(item, prev, stack):
+            indent = _indent_width(item.group(1))
+            while stack and indent < stack[-1]:
+                stack.pop()
+            depth = len(stack)
+            kind = item.group(2)[-1]
+            if prev == "para" and not stack:
+                out.append("")
+            elif depth in kinds and kinds[depth] != kind and out and out[-1].strip():
+                out.append("")  # CommonMark starts a new list when the marker changes
+            kinds = {d: k for d, k in kinds.items() if d < depth}
+            kinds[depth] = kind
+            marker = item.group(2)
+            if marker.endswith(")"):
+                marker = marker[:-1] + "."
+            gap = len(item.group(4).expandtabs(4))
+            content_col = indent + len(item.group(2)) + (gap if 1 <= gap <= 4 else 1)
+            stack.append(content_col)
+            out.append(" " * (4 * depth) + marker + " " + item.group(5))
+            prev = "list"
+            continue
+        indent = _indent_width(line) - _indent_width(line.lstrip(" \t"))
+        if stack and indent > 0 and (prev in ("list", "blank") or prev == "para"):
+            depth = sum(1 for col in stack if col <= indent)
+            if depth:
+                del stack[depth:]
+                extra = indent - stack[depth - 1]
+                out.append(" " * (4 * depth + max(extra, 0)) + line.lstrip(" \t"))
+                prev = "list" if prev != "blank" else "para"
+                continue
+        if prev == "blank":
+            stack, kinds = [], {}
+        out.append(line)
+        if _BLOCK_START.match(line):
+            prev = "other"
+        elif prev != "list" or not stack:
+            prev = "para"
+    return "\n".join(out)
+
+
+def _starts_list(item: re.Match[str], prev: str, stack: list[int]) -> bool:
+    """Apply CommonMark's rule for a list item that would interrupt a paragraph."""
+    if stack or prev != "para":
+        return True
+    if not item.group(5).strip():
+        return False  # an empty item cannot interrupt a paragraph
+    number = item.group(3)
+    return number is None or number == "1"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level piece of the body: where it starts in the source, and its text."""
+
+    line: int  # 0-based first source line
+    text: str
+
+    @property
+    def key(self) -> str:
+        return hashlib.blake2s(self.text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def split_blocks(source: str) -> list[Block]:
+    """Split a body into top-level blocks that render the same alone as together."""
+    lines = source.split("\n")
+    blocks: list[Block] = []
+    start: int | None = None
+    fence: str | None = None
+    in_list = False
+    for i, line in enumerate(lines):
+        fence_match = _FENCE.match(line)
+        if fence:
+            if fence_match and fence_match.group(2)[0] == fence[0] and \
+                    len(fence_match.group(2)) >= len(fence):
+                fence = None
+            continue
+        if not line.strip():
+            continue
+        if start is not None and not lines[i - 1].strip():
+            continuing = in_list and (line[:1] in " \t" or bool(_LIST_ITEM.match(line)))
+            if not continuing:
+                blocks.append(Block(start, "\n".join(lines[start:i]).rstrip("\n")))
+                start = None
+        if start is None:
+            start = i
+            in_list = bool(_LIST_ITEM.match(line))
+        if fence_match:
+            fence = fence_match.group(2)
+    if start is not None:
+        blocks.append(Block(start, "\n".join(lines[start:]).rstrip("\n")))
+    return blocks
+
+
+def link_definitions(source: str) -> str:
+    """Return the reference-link definitions of a body, which every block may use."""
+    return "\n".join(line for line in source.split("\n") if _LINK_DEF.match(line))
+
+
+class BodyRenderer:
+    """Render a body to sanitised HTML, re-rendering only the blocks that changed."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _md(self) -> markdown.Markdown:
+        md = getattr(self._local, "md", None)
+        if md is None:
+            md = self._local.md = make_markdown()
+        return md
+
+    def render_block(self, text: str, definitions: str = "") -> str:
+        """Return the sanitised HTML of one block (cached)."""
+        key = (text, definitions)
+        with self._lock:
+            html = self._cache.get(key)
+            if html is not None:
+                self._cache.move_to_end(key)
+                return html
+        md = self._md()
+        md.reset()
+        source = normalise(text) + ("\n\n" + definitions if definitions else "")
+        html = clean_html(md.convert(source))
+        with self._lock:
+            self._cache[key] = html
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return html
+
+    def render_blocks(self, source: str) -> list[tuple[Block, str]]:
+        """Return each block of a body with its HTML."""
+        definitions = link_definitions(source)
+        return [(b, self.render_block(b.text, definitions)) for b in split_blocks(source)]
+
+    def render(self, source: str) -> str:
+        """Return the sanitised HTML of a whole body."""
+        return "\n".join(html for _, html in self.render_blocks(source) if html)
+
+
+_default = BodyRenderer()
+
+
+def render_body(source: str) -> str:
+    """Render a Markdown body to sanitised HTML (the one path preview and exports share)."""
+    return _default.render(source)
+
+
+def render_inline(text: str) -> str:
+    """Render a one-line field (caption, subhead) to escaped text; no Markdown, no HTML."""
+    from markupsafe import escape
+
+    return str(escape(text))

@@ -1,0 +1,45 @@
+"""Test set-up shared by every test: no display, no sandbox as root, settings in tmp."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "resources" / "samples" / "autonomous-shuttle"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    """Point config and data folders at a temp folder so no test touches the user's."""
+    base = tmp_path_factory.mktemp("home")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        folder = base / var.lower()
+        folder.mkdir()
+        monkeypatch.setenv(var, str(folder))
+    monkeypatch.setenv("ARTICLE_EDITOR_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("ARTICLE_EDITOR_DATA_DIR", str(base / "data"))
+    yield
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return SAMPLE
+
+
+def pytest_configure(config):
+    """Import QtWebEngine before any QApplication exists, as Qt requires."""
+    try:
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+    except ImportError:
+        pass
