@@ -109,7 +109,10 @@ def _checked_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.Z
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             raise UnsafeDocumentError("The document unpacks to more than 1 GiB.", path=name)
-        members[clean_member_name(raw)] = info
+        clean = clean_member_name(raw)
+        if clean in members:
+            raise UnsafeDocumentError(f"The document holds two entries named {clean}.", path=name)
+        members[clean] = info
     return members
 
 

@@ -6,7 +6,7 @@ import os
 from enum import StrEnum
 from pathlib import Path
 
-from editor.core.errors import DocumentError, UnsafeDocumentError
+from editor.core.errors import ArticleError, DocumentError, UnsafeDocumentError
 from editor.core.model import Article
 from editor.storage import container, frontmatter
 from editor.storage.atomic import atomic_write
@@ -51,6 +51,9 @@ def read_article(path: str | os.PathLike[str]) -> Article:
             article = _read_markdown(p)
     except RecursionError as exc:
         raise DocumentError("The document is nested too deeply to read.", path=str(p)) from exc
+    except ArticleError as exc:
+        exc.path = exc.path or str(p)
+        raise
     _normalise_image_names(article)
     return article
 

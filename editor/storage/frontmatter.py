@@ -71,8 +71,9 @@ def to_meta(article: Article) -> dict[str, Any]:
     meta["status"] = str(article.status)
     meta["site"] = article.site
     lead = article.lead_image
-    if lead.is_set:
+    if any(vars(lead).values()):
         meta["lead_image"] = {k: v for k, v in vars(lead).items() if v}
+    if lead.is_set:
         meta["images"] = [lead.src]
     for key, value in article.extra.items():
         if key not in meta and key not in KNOWN_KEYS:

@@ -9,7 +9,7 @@ import yaml
 from editor.core.errors import DocumentError, UnsafeDocumentError
 
 MAX_YAML_BYTES = 1 << 20  # front matter larger than 1 MiB is not a reporter's
-MAX_ALIASES = 50
+MAX_ALIASES = 20
 
 
 class _LimitedLoader(yaml.SafeLoader):

@@ -1,0 +1,71 @@
+"""The command line's commands; each takes parsed arguments and returns an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from editor.core import clock
+from editor.core.errors import ArticleError, DocumentError
+from editor.core.model import Article
+from editor.core.validate import Severity, has_errors, validate
+from editor.storage import read_article, write_article
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create an empty article in the form the path asks for."""
+    if args.file.exists() and not args.force:
+        raise DocumentError("The file already exists (use --force to replace it).",
+                            path=str(args.file))
+    now = clock.now()
+    article = Article(headline=args.headline, created=now, updated=now)
+    if args.site:
+        article.site = args.site
+    write_article(article, args.file)
+    print(args.file)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print an article's problems, one a line; exit 1 when any is an error."""
+    article = read_article(args.file)
+    if args.site:
+        article.site = args.site
+    problems = validate(article)
+    for problem in problems:
+        print(f"{problem.severity}: {problem.field}: {problem.message}")
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    print(f"{args.file}: {errors} error(s), {len(problems) - errors} other problem(s); "
+          f"status {article.status}", file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Write the preview page of an article as one self-contained HTML file."""
+    from editor.render.page import Layout, render_page
+    from editor.render.profiles import load_profile
+    from editor.render.urls import FileUrls
+    from editor.storage.atomic import atomic_write
+
+    article = read_article(args.file)
+    profile = load_profile(args.site or article.site)
+    html = render_page(article, profile, Layout(args.layout), urls=FileUrls(article, profile))
+    atomic_write(args.out, html.encode("utf-8"))
+    print(args.out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a Markdown or HTML bundle and print its path."""
+    try:
+        from editor.export import export_article
+    except ImportError as exc:
+        raise ArticleError("Export is not available yet in this build.") from exc
+    article = read_article(args.file)
+    path = export_article(article, args.to, args.out, as_zip=args.zip, site=args.site,
+                          force=args.force)
+    print(path)
+    return EXIT_OK

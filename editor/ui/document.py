@@ -1,0 +1,247 @@
+"""ArticleDocument: the one object that owns an article's life in the app.
+
+Widgets call it; it emits `changed(field)`, `saved`, `path_changed` and `modified_changed`.
+The body lives in a QTextDocument the document owns (the body editor only shows it), so a
+keystroke costs an emitted signal, never a copy of the whole body; `article` copies the
+body out lazily when someone asks for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from editor import resources
+from editor.core import clock
+from editor.core.model import Article, Author, LeadImage, Status
+from editor.storage import Kind, kind_of, read_article, write_article
+from editor.storage import images as image_check
+
+PARAGRAPH_SEPARATOR = "\u2029"
+TEXT_FIELDS = ("headline", "subhead", "summary", "section", "slug")
+ALL_FIELDS = "*"  # `changed` carries this after a load or a new document
+
+
+class ArticleDocument(QObject):
+    """One article: its file, its form (kind), its unsaved state and its undoable body."""
+
+    changed = Signal(str)  # field name, or "*" when the whole article was replaced
+    body_edited = Signal(int, int, int)  # position, chars removed, chars added (committed)
+    modified_changed = Signal(bool)
+    saved = Signal(object)  # Path written
+    path_changed = Signal(object)  # Path | None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._article = Article()
+        self._path: Path | None = None
+        self._kind: Kind | None = None
+        self._modified = False
+        self._body_stale = False
+        self._layout_only = 0
+        self.body_document = QTextDocument(self)
+        self.body_document.setUndoRedoEnabled(True)
+        self.body_document.contentsChange.connect(self._on_body_contents_change)
+
+    # State -------------------------------------------------------------------------------
+    @property
+    def article(self) -> Article:
+        """Return the live article (the body brought up to date first); do not mutate it."""
+        if self._body_stale:
+            self._article.body = self.body_text()
+            self._body_stale = False
+        return self._article
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def kind(self) -> Kind | None:
+        return self._kind
+
+    @property
+    def is_modified(self) -> bool:
+        return self._modified
+
+    @property
+    def is_untitled(self) -> bool:
+        return self._path is None
+
+    def display_name(self) -> str:
+        """Return the file name shown in the title bar and prompts."""
+        return self._path.name if self._path else self.tr("Untitled")
+
+    def body_text(self) -> str:
+        """Return the body as Markdown text (non-breaking spaces kept)."""
+        return self.body_document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+
+    def set_modified(self, modified: bool) -> None:
+        """Mark the document as changed since its last save, or not."""
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+    # Editing -----------------------------------------------------------------------------
+    def set_field(self, name: str, value: Any) -> None:
+        """Change one front-matter field (headline, subhead, tags, status, authors…)."""
+        article = self._article
+        if name in TEXT_FIELDS:
+            value = str(value)
+        elif name == "tags":
+            value = [str(t).strip() for t in value if str(t).strip()]
+        elif name == "status":
+            value = Status.parse(value)
+        elif name == "authors":
+            value = [replace(a) for a in value]
+        elif name != "lead_image":
+            raise KeyError(name)
+        if getattr(article, name) == value:
+            return
+        setattr(article, name, value)
+        self._touch(name)
+
+    def set_lead_image(self, lead: LeadImage) -> None:
+        """Replace the lead image's reference and texts."""
+        self.set_field("lead_image", replace(lead))
+
+    def add_image(self, name: str, data: bytes) -> str:
+        """Check an image and store it in the document; return its bundle path.
+
+        Raises:
+            ImageError: the data is not an image the site takes.
+        """
+        image_check.inspect(data, name)
+        before = len(self._article.images)
+        ref = self._article.add_image(name, data)
+        if len(self._article.images) != before:
+            self._touch("images")
+        return ref
+
+    def set_lead_image_file(self, name: str, data: bytes) -> str:
+        """Store an image and make it the lead image, keeping its texts; return its path."""
+        ref = self.add_image(name, data)
+        self.set_lead_image(replace(self._article.lead_image, src=ref))
+        return ref
+
+    def remove_lead_image(self) -> None:
+        """Drop the lead image and its texts (the file stays if the body uses it)."""
+        self.set_lead_image(LeadImage())
+
+    def set_body(self, text: str) -> None:
+        """Replace the whole body as one undoable step."""
+        cursor = QTextCursor(self.body_document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+
+    @contextmanager
+    def layout_only(self) -> Iterator[None]:
+        """Treat body changes inside as display-only (input-method preedit), not edits."""
+        self._layout_only += 1
+        try:
+            yield
+        finally:
+            self._layout_only -= 1
+
+    # Files -------------------------------------------------------------------------------
+    def load(self, path: Path) -> None:
+        """Open the article at path (.article, page-bundle folder or .md).
+
+        Raises:
+            DocumentError: the file cannot be read; the document is left as it was.
+        """
+        path = Path(path)
+        article = read_article(path)
+        self._replace(article, path.resolve(), kind_of(path))
+
+    def load_sample(self) -> None:
+        """Open the bundled sample as an untitled copy."""
+        article = read_article(resources.sample_path())
+        self._replace(article, None, None)
+
+    def new_blank(self, author: Author | None = None) -> None:
+        """Start an empty article, bylined to author when given."""
+        now = clock.now()
+        article = Article(created=now, updated=now, status=Status.DRAFT)
+        if author and (author.name or author.email):
+            article.authors = [replace(author)]
+        self._replace(article, None, None)
+
+    def save(self) -> Path:
+        """Write the document where it came from.
+
+        Raises:
+            DocumentError: the file cannot be written.
+            ValueError: the document has no path yet (use save_as).
+        """
+        if self._path is None:
+            raise ValueError("an untitled document needs save_as")
+        return self._write(self._path, self._kind or kind_of(self._path))
+
+    def save_as(self, path: Path, kind: Kind | None = None) -> Path:
+        """Write the document to a new place and keep editing it there.
+
+        Raises:
+            DocumentError: the file cannot be written.
+        """
+        path = Path(path)
+        kind = kind or guess_kind(path)
+        written = self._write(path, kind)
+        if written != self._path:
+            self._path, self._kind = written, kind
+            self.path_changed.emit(written)
+        self._kind = kind
+        return written
+
+    # Internals ---------------------------------------------------------------------------
+    def _write(self, path: Path, kind: Kind) -> Path:
+        article = self.article
+        previous = article.updated
+        article.updated = clock.now()
+        article.created = article.created or article.updated
+        try:
+            write_article(article, path, kind)
+        except Exception:
+            article.updated = previous
+            raise
+        written = path.resolve()
+        self.set_modified(False)
+        self.saved.emit(written)
+        return written
+
+    def _replace(self, article: Article, path: Path | None, kind: Kind | None) -> None:
+        self._article = article
+        with self.layout_only():
+            self.body_document.setPlainText(article.body)
+        self.body_document.clearUndoRedoStacks()
+        self._body_stale = False
+        old_path, self._path, self._kind = self._path, path, kind
+        self.set_modified(False)
+        if old_path != path:
+            self.path_changed.emit(path)
+        self.changed.emit(ALL_FIELDS)
+
+    def _touch(self, name: str) -> None:
+        self.set_modified(True)
+        self.changed.emit(name)
+
+    def _on_body_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._layout_only or (removed == 0 and added == 0):
+            return
+        self._body_stale = True
+        self.set_modified(True)
+        self.body_edited.emit(position, removed, added)
+        self.changed.emit("body")
+
+
+def guess_kind(path: Path) -> Kind:
+    """Tell the form a new file should take: .article, .md, or a bundle folder."""
+    if path.is_dir() or not path.suffix:
+        return Kind.BUNDLE
+    return kind_of(path)

@@ -1,0 +1,77 @@
+"""Turn what a user drops, pastes or picks into (name, bytes) pairs for the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
+from PySide6.QtGui import QImage
+
+from editor.core import clock
+from editor.storage.images import IMAGE_SUFFIXES
+
+MAX_IMAGE_FILE_BYTES = 200 * 1024 * 1024
+
+
+def image_files(mime: QMimeData) -> list[Path]:
+    """Return the local image files a drop or paste carries."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+
+
+def has_image(mime: QMimeData) -> bool:
+    """Tell whether a drop or paste carries an image (pixels or an image file)."""
+    return mime.hasImage() or bool(image_files(mime))
+
+
+def images_from_mime(mime: QMimeData) -> list[tuple[str, bytes]]:
+    """Return the images a drop or paste carries, files first, as (name, bytes).
+
+    Raises:
+        OSError: a dropped file cannot be read.
+    """
+    files = image_files(mime)
+    if files:
+        return [read_image_file(p) for p in files]
+    if mime.hasImage():
+        image = QImage(mime.imageData())
+        if not image.isNull():
+            return [(pasted_name(), png_bytes(image))]
+    return []
+
+
+def read_image_file(path: Path) -> tuple[str, bytes]:
+    """Read an image file chosen by the user.
+
+    Raises:
+        OSError: the file cannot be read or is absurdly large.
+    """
+    if path.stat().st_size > MAX_IMAGE_FILE_BYTES:
+        raise OSError(f"{path.name} is larger than 200 MB")
+    return path.name, path.read_bytes()
+
+
+def png_bytes(image: QImage) -> bytes:
+    """Encode a QImage as PNG."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def pasted_name() -> str:
+    """Name a pasted image after the moment it was pasted."""
+    return f"pasted-{clock.now():%Y%m%d-%H%M%S}.png"
+
+
+def thumbnail(data: bytes, width: int, height: int) -> QImage:
+    """Decode image bytes scaled to fit width x height (a null image when undecodable)."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return image
+    return image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)

@@ -1,0 +1,173 @@
+"""Every message box and file picker of the app goes through here, so tests can patch it.
+
+Each public function builds a request and hands it to `_present` (message boxes) or
+`_choose` (file pickers); tests replace those two and never see a real modal window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from editor.core.errors import (
+    ArticleError,
+    DocumentError,
+    ExportError,
+    ImageError,
+    ProfileError,
+    UnsafeDocumentError,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+class Kind(StrEnum):
+    INFORMATION = "information"
+    WARNING = "warning"
+    ERROR = "error"
+    QUESTION = "question"
+
+
+class Answer(StrEnum):
+    OK = "ok"
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass
+class Message:
+    """What a message box shows and which answers it offers (the first is the default)."""
+
+    kind: Kind
+    title: str
+    text: str
+    details: str = ""
+    answers: list[Answer] = field(default_factory=lambda: [Answer.OK])
+
+
+@dataclass
+class FileRequest:
+    """What a file picker asks for: open, save or folder, with a filter."""
+
+    mode: str  # "open", "save" or "folder"
+    title: str
+    folder: str = ""
+    name_filter: str = ""
+
+
+# The public vocabulary ---------------------------------------------------------------------
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """Tell the user something failed."""
+    _present(parent, Message(Kind.ERROR, title, text, details))
+
+
+def information(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something worth knowing."""
+    _present(parent, Message(Kind.INFORMATION, title, text))
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
+    """Explain a typed error in the user's language."""
+    error(parent, title, describe(exc), details=str(exc))
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> Answer:
+    """Ask whether to save changes to the named document: SAVE, DISCARD or CANCEL."""
+    text = _tr("The article “{name}” has unsaved changes. Save them first?").format(name=name)
+    answers = [Answer.SAVE, Answer.DISCARD, Answer.CANCEL]
+    return _present(parent, Message(Kind.QUESTION, _tr("Unsaved changes"), text, "", answers))
+
+
+def ask_open_folder(parent: QWidget | None, folder: str) -> bool:
+    """Offer to open the folder an export was written to."""
+    text = _tr("The export was written to:\n{folder}\n\nOpen the folder?").format(folder=folder)
+    answer = _present(parent, Message(Kind.INFORMATION, _tr("Export finished"), text, "",
+                                      [Answer.YES, Answer.NO]))
+    return answer is Answer.YES
+
+
+def choose_open_file(parent: QWidget | None, folder: str = "") -> str:
+    """Ask for an article file to open; return "" when cancelled."""
+    name_filter = _tr("Articles (*.article *.md *.markdown);;All files (*)")
+    return _choose(parent, FileRequest("open", _tr("Open Article"), folder, name_filter))
+
+
+def choose_open_folder(parent: QWidget | None, folder: str = "") -> str:
+    """Ask for a page-bundle folder to open; return "" when cancelled."""
+    return _choose(parent, FileRequest("folder", _tr("Open Page Bundle Folder"), folder))
+
+
+def choose_save_file(parent: QWidget | None, folder: str = "") -> str:
+    """Ask where to save the article; return "" when cancelled."""
+    name_filter = _tr("Article document (*.article);;Markdown page (*.md)")
+    return _choose(parent, FileRequest("save", _tr("Save Article As"), folder, name_filter))
+
+
+def choose_image(parent: QWidget | None, folder: str = "") -> str:
+    """Ask for an image file; return "" when cancelled."""
+    name_filter = _tr("Images (*.jpg *.jpeg *.png *.gif *.webp)")
+    return _choose(parent, FileRequest("open", _tr("Choose Image"), folder, name_filter))
+
+
+def choose_export_folder(parent: QWidget | None, folder: str = "") -> str:
+    """Ask for the folder an export goes to; return "" when cancelled."""
+    return _choose(parent, FileRequest("folder", _tr("Export To"), folder))
+
+
+def describe(exc: BaseException) -> str:
+    """Turn a typed error into a sentence in the user's language."""
+    summaries: list[tuple[type[BaseException], str]] = [
+        (UnsafeDocumentError, _tr("The document was refused because it looks unsafe.")),
+        (DocumentError, _tr("The document could not be read or written.")),
+        (ImageError, _tr("The image cannot be used.")),
+        (ExportError, _tr("The export could not be written.")),
+        (ProfileError, _tr("The site profile is missing or broken.")),
+        (OSError, _tr("The file system refused the operation.")),
+    ]
+    summary = next((s for cls, s in summaries if isinstance(exc, cls)),
+                   _tr("Something went wrong."))
+    detail = exc.message if isinstance(exc, ArticleError) else str(exc)
+    detail = QCoreApplication.translate("errors", detail)
+    return f"{summary}\n\n{detail}" if detail else summary
+
+
+# The two doors tests patch -----------------------------------------------------------------
+_ICONS = {Kind.INFORMATION: QMessageBox.Icon.Information, Kind.WARNING: QMessageBox.Icon.Warning,
+          Kind.ERROR: QMessageBox.Icon.Critical, Kind.QUESTION: QMessageBox.Icon.Question}
+_BUTTONS = {Answer.OK: QMessageBox.StandardButton.Ok, Answer.SAVE: QMessageBox.StandardButton.Save,
+            Answer.DISCARD: QMessageBox.StandardButton.Discard,
+            Answer.CANCEL: QMessageBox.StandardButton.Cancel,
+            Answer.YES: QMessageBox.StandardButton.Yes, Answer.NO: QMessageBox.StandardButton.No}
+
+
+def _present(parent: QWidget | None, message: Message) -> Answer:
+    """Show a modal message box and return the answer chosen."""
+    box = QMessageBox(_ICONS[message.kind], message.title, message.text, parent=parent)
+    for answer in message.answers:
+        box.addButton(_BUTTONS[answer])
+    box.setDefaultButton(_BUTTONS[message.answers[0]])
+    if message.details and message.details not in message.text:
+        box.setDetailedText(message.details)
+    clicked = QMessageBox.StandardButton(box.exec())
+    by_button = {button: answer for answer, button in _BUTTONS.items()}
+    fallback = Answer.CANCEL if Answer.CANCEL in message.answers else message.answers[-1]
+    return by_button.get(clicked, fallback)
+
+
+def _choose(parent: QWidget | None, request: FileRequest) -> str:
+    """Show a file picker and return the chosen path, or "" when cancelled."""
+    if request.mode == "folder":
+        return QFileDialog.getExistingDirectory(parent, request.title, request.folder)
+    if request.mode == "save":
+        return QFileDialog.getSaveFileName(parent, request.title, request.folder,
+                                           request.name_filter)[0]
+    return QFileDialog.getOpenFileName(parent, request.title, request.folder,
+                                       request.name_filter)[0]

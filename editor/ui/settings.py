@@ -1,0 +1,122 @@
+"""One settings object for the whole app: window layout, preview choice, recent files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "SisaCatch"
+APPLICATION = "article-editor"
+MAX_RECENT = 10
+DEFAULT_PREVIEW_MODE = "desktop"
+DEFAULT_MOBILE_WIDTH = 390
+PREVIEW_MODES = ("desktop", "mobile", "side-by-side")
+MOBILE_WIDTHS = (360, 390, 412)
+
+
+class Settings:
+    """Typed access to QSettings; ARTICLE_EDITOR_CONFIG_DIR moves the file (tests)."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._q = qsettings or _open_qsettings()
+
+    @property
+    def file_name(self) -> str:
+        return self._q.fileName()
+
+    def sync(self) -> None:
+        """Write pending changes to disk."""
+        self._q.sync()
+
+    # Window layout -----------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self._q.setValue("window/geometry", data)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, data: QByteArray) -> None:
+        self._q.setValue("window/state", data)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter_state(self, name: str, data: QByteArray) -> None:
+        self._q.setValue(f"splitters/{name}", data)
+
+    # Preview -----------------------------------------------------------------------------
+    def preview_mode(self) -> str:
+        mode = str(self._q.value("preview/mode", DEFAULT_PREVIEW_MODE))
+        return mode if mode in PREVIEW_MODES else DEFAULT_PREVIEW_MODE
+
+    def preview_width(self) -> int:
+        width = self._int("preview/width", DEFAULT_MOBILE_WIDTH)
+        return width if width in MOBILE_WIDTHS else DEFAULT_MOBILE_WIDTH
+
+    def set_preview(self, mode: str, width: int) -> None:
+        self._q.setValue("preview/mode", mode)
+        self._q.setValue("preview/width", int(width))
+
+    # Files and people --------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        value = self._q.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if p]
+
+    def add_recent_file(self, path: Path) -> None:
+        """Put path first in the recent list, dropping repeats and the oldest."""
+        resolved = str(Path(path).resolve())
+        items = [str(p) for p in self.recent_files() if str(p) != resolved]
+        self._q.setValue("files/recent", [resolved, *items][:MAX_RECENT])
+
+    def clear_recent_files(self) -> None:
+        self._q.setValue("files/recent", [])
+
+    def author_name(self) -> str:
+        return str(self._q.value("author/name", "") or "")
+
+    def set_author_name(self, name: str) -> None:
+        self._q.setValue("author/name", name)
+
+    def author_email(self) -> str:
+        return str(self._q.value("author/email", "") or "")
+
+    def set_author_email(self, email: str) -> None:
+        self._q.setValue("author/email", email)
+
+    def last_folder(self) -> str:
+        return str(self._q.value("files/last_folder", "") or "")
+
+    def set_last_folder(self, folder: str) -> None:
+        self._q.setValue("files/last_folder", folder)
+
+    # Helpers -----------------------------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._q.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+
+def config_dir() -> Path | None:
+    """Return the folder ARTICLE_EDITOR_CONFIG_DIR names, if any."""
+    folder = os.environ.get("ARTICLE_EDITOR_CONFIG_DIR")
+    return Path(folder) if folder else None
+
+
+def _open_qsettings() -> QSettings:
+    folder = config_dir()
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(folder / f"{APPLICATION}.ini"), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
+                     APPLICATION)
