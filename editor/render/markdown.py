@@ -23,6 +23,7 @@ _LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|(\d{1,9})[.)])([ \t]+|$)(.*)$")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|(`{3,}|~{3,})|([-*_])\s*(\4\s*){2,}$)")
 _CACHE_SIZE = 8192
+_STRONG_EM = re.compile(r"<strong><em>((?:(?!</?(?:em|strong)>).)*)</em></strong>", re.S)
 
 
 class _StrikeExtension(Extension):
@@ -53,7 +54,7 @@ def normalise(source: str) -> str:
     their parent's content width (2 spaces after "- ") are re-indented to 4; "1)" markers
     become "1."; a backslash at the end of a line becomes a hard break.
     """
-    lines = source.split("\n")
+    lines = _loosen_lists(source.split("\n"))
     out: list[str] = []
     fence: str | None = None
     stack: list[int] = []  # content columns of the open list items
@@ -81,6 +82,8 @@ def normalise(source: str) -> str:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if line.endswith("\\") and not line.endswith("\\\\") and nxt.strip():
             line = line[:-1] + "  "
+        if prev == "para" and _LINK_DEF.match(line):
+            line = line.replace("[", "\\[", 1)  # cannot interrupt a paragraph in CommonMark
         item = _LIST_ITEM.match(line)
         if item and _starts_list(item, prev, stack):
             indent = _indent_width(item.group(1))
@@ -90,8 +93,10 @@ def normalise(source: str) -> str:
             kind = item.group(2)[-1]
             if prev == "para" and not stack:
                 out.append("")
-            elif depth in kinds and kinds[depth] != kind and out and out[-1].strip():
-                out.append("")  # CommonMark starts a new list when the marker changes
+            elif depth in kinds and kinds[depth] != kind:
+                # CommonMark starts a new list when the marker changes; a comment keeps
+                # Python-Markdown from joining the two (the sanitiser drops it).
+                out.extend(["", "<!-- -->", ""] if depth == 0 else [""])
             kinds = {d: k for d, k in kinds.items() if d < depth}
             kinds[depth] = kind
             marker = item.group(2)
@@ -108,8 +113,8 @@ def normalise(source: str) -> str:
             depth = sum(1 for col in stack if col <= indent)
             if depth:
                 del stack[depth:]
-                extra = indent - stack[depth - 1]
-                out.append(" " * (4 * depth + max(extra, 0)) + line.lstrip(" \t"))
+                code = indent - stack[depth - 1] >= 4  # an indented code block in the item
+                out.append(" " * (4 * depth + (4 if code else 0)) + line.lstrip(" \t"))
                 prev = "list" if prev != "blank" else "para"
                 continue
         if prev == "blank":
@@ -119,7 +124,41 @@ def normalise(source: str) -> str:
             prev = "other"
         elif prev != "list" or not stack:
             prev = "para"
+    if fence:
+        out.append(fence)  # CommonMark closes an open fence at the end of the document
     return "\n".join(out)
+
+
+def _loosen_lists(lines: list[str]) -> list[str]:
+    """Give every item of a loose top-level list its blank line, as CommonMark reads it.
+
+    CommonMark makes a whole list loose when any two items are apart; Python-Markdown only
+    the items after the gap.
+    """
+    out: list[str] = []
+    run: list[int] = []  # indexes in out of the current list's top-level items
+    loose = False
+    run_kind = ""
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        top_item = bool(item) and not line[:1].isspace()
+        if top_item:
+            kind = item.group(2)[-1]
+            if kind != run_kind:
+                run, loose, run_kind = [], False, kind
+            if run and out and not out[-1].strip():
+                loose = True
+            run.append(len(out))
+        elif line.strip() and not line[:1].isspace() and out and not out[-1].strip():
+            run, loose, run_kind = [], False, ""
+        out.append(line)
+        if loose and len(run) > 1:
+            for index in reversed(run[1:]):
+                if out[index - 1].strip():
+                    out.insert(index, "")
+            run = [i for i, ln in enumerate(out) if i >= run[0] and _LIST_ITEM.match(ln)
+                   and not ln[:1].isspace() and _LIST_ITEM.match(ln).group(2)[-1] == run_kind]
+    return out
 
 
 def _starts_list(item: re.Match[str], prev: str, stack: list[int]) -> bool:
@@ -166,8 +205,8 @@ def split_blocks(source: str) -> list[Block]:
                 blocks.append(Block(start, "\n".join(lines[start:i]).rstrip("\n")))
                 start = None
         if start is None:
-            start = i
-            in_list = bool(_LIST_ITEM.match(line))
+            start, in_list = i, False
+        in_list = in_list or bool(_LIST_ITEM.match(line))
         if fence_match:
             fence = fence_match.group(2)
     if start is not None:
@@ -176,8 +215,19 @@ def split_blocks(source: str) -> list[Block]:
 
 
 def link_definitions(source: str) -> str:
-    """Return the reference-link definitions of a body, which every block may use."""
-    return "\n".join(line for line in source.split("\n") if _LINK_DEF.match(line))
+    """Return the reference-link definitions of a body, which every block may use.
+
+    A definition right after a paragraph line is paragraph text in CommonMark, not a definition.
+    """
+    found: list[str] = []
+    previous = ""
+    is_def = False
+    for line in source.split("\n"):
+        is_def = bool(_LINK_DEF.match(line)) and (not previous.strip() or is_def)
+        if is_def:
+            found.append(line)
+        previous = line
+    return "\n".join(found)
 
 
 class BodyRenderer:
@@ -205,7 +255,7 @@ class BodyRenderer:
         md = self._md()
         md.reset()
         source = normalise(text) + ("\n\n" + definitions if definitions else "")
-        html = clean_html(md.convert(source))
+        html = _STRONG_EM.sub(r"<em><strong>\1</strong></em>", clean_html(md.convert(source)))
         with self._lock:
             self._cache[key] = html
             if len(self._cache) > _CACHE_SIZE:
