@@ -1,0 +1,96 @@
+"""Autosaved drafts: every open document, saved or not, survives a crash."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from editor.core import clock
+from editor.core.errors import DocumentError
+from editor.core.model import Article
+from editor.storage import container
+from editor.storage.atomic import atomic_write
+from editor.storage.lock import process_alive
+from editor.storage.paths import data_dir
+
+_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """What the recovery prompt shows about one draft."""
+
+    draft_id: str
+    headline: str
+    saved_at: datetime
+    origin: str | None  # the file it was opened from, None if never saved
+    pid: int
+
+
+class DraftStore:
+    """A folder of drafts, one .article and one .json per open document."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or data_dir() / "drafts"
+
+    @staticmethod
+    def new_id() -> str:
+        return uuid.uuid4().hex
+
+    def save(self, draft_id: str, article: Article, origin: str | None) -> None:
+        """Write a draft atomically (article first, then its description)."""
+        self._check(draft_id)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.folder / f"{draft_id}.article", container.write(article))
+        meta = {"headline": article.headline, "saved_at": clock.to_iso(clock.now()),
+                "origin": origin, "pid": os.getpid()}
+        atomic_write(self.folder / f"{draft_id}.json",
+                     json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+
+    def load(self, draft_id: str) -> Article:
+        """Read a draft back."""
+        self._check(draft_id)
+        path = self.folder / f"{draft_id}.article"
+        try:
+            return container.read(path.read_bytes(), str(path))
+        except OSError as exc:
+            raise DocumentError("The draft could not be read.", path=str(path)) from exc
+
+    def discard(self, draft_id: str) -> None:
+        """Remove a draft after a clean save or an explicit discard."""
+        self._check(draft_id)
+        for suffix in (".article", ".json"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / f"{draft_id}{suffix}").unlink()
+
+    def orphans(self) -> list[DraftInfo]:
+        """Return drafts whose app is no longer running: the ones to offer for recovery."""
+        found = []
+        for meta_path in sorted(self.folder.glob("*.json")):
+            info = self._info(meta_path)
+            if info and info.pid != os.getpid() and not process_alive(info.pid):
+                found.append(info)
+        return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+    def _info(self, meta_path: Path) -> DraftInfo | None:
+        draft_id = meta_path.stem
+        if not _ID.match(draft_id) or not (self.folder / f"{draft_id}.article").exists():
+            return None
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            saved_at = datetime.fromisoformat(meta["saved_at"])
+            return DraftInfo(draft_id, str(meta.get("headline", "")), saved_at,
+                             meta.get("origin"), int(meta.get("pid", 0)))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    @staticmethod
+    def _check(draft_id: str) -> None:
+        if not _ID.match(draft_id):
+            raise ValueError(f"not a draft id: {draft_id!r}")

@@ -1,0 +1,75 @@
+"""Saving with care: notice outside changes, keep the previous version as a backup."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from editor.core.errors import DocumentError
+from editor.core.model import Article
+from editor.storage.atomic import atomic_write
+from editor.storage.document import Kind, kind_of, write_article
+from editor.storage.paths import data_dir
+
+
+class ChangedOnDiskError(DocumentError):
+    """The file changed on disk since it was opened (another app, a sync client)."""
+
+
+def main_file(path: Path, kind: Kind | None = None) -> Path:
+    """Return the file whose bytes stand for the document (index.md of a bundle)."""
+    kind = kind or kind_of(path)
+    return path / "index.md" if kind is Kind.BUNDLE else path
+
+
+def fingerprint(path: str | os.PathLike[str], kind: Kind | None = None) -> str | None:
+    """Return a digest of the document's main file as it is on disk, None if it is missing."""
+    try:
+        data = main_file(Path(path), kind).read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
+def backup_path(path: Path) -> Path:
+    """Return where the previous version of a document is kept."""
+    key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:10]
+    return data_dir() / "backups" / f"{path.name}.{key}.bak"
+
+
+def save_document(article: Article, path: str | os.PathLike[str], kind: Kind | None = None, *,
+                  expected: str | None = None, force: bool = False) -> str:
+    """Save atomically, refusing to overwrite outside changes unless forced.
+
+    Args:
+        expected: the fingerprint the document had when it was opened or last saved.
+        force: overwrite even if the file changed on disk since then.
+    Returns:
+        The new fingerprint.
+    Raises:
+        ChangedOnDiskError: the file changed on disk (and force is False).
+        DocumentError: the disk is full, the folder is not writable, or the like.
+    """
+    target = Path(path)
+    kind = kind or kind_of(target)
+    current = fingerprint(target, kind)
+    if expected is not None and current is not None and current != expected and not force:
+        raise ChangedOnDiskError("The file was changed by another program since it was opened.",
+                                 path=str(target))
+    if current is not None:
+        _keep_backup(main_file(target, kind), backup_path(target))
+    write_article(article, target, kind)
+    new = fingerprint(target, kind)
+    if new is None:
+        raise DocumentError("The file could not be read back after saving.", path=str(target))
+    return new
+
+
+def _keep_backup(source: Path, backup: Path) -> None:
+    try:
+        data = source.read_bytes()
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(backup, data)
+    except (OSError, DocumentError):
+        pass  # a backup that cannot be written must not stop the save itself
