@@ -1,0 +1,104 @@
+// The preview's own script. Runs in an isolated world (the page's CSP and any page script
+// cannot touch it); Python calls window.articlePreview.* through runJavaScript.
+(function () {
+  "use strict";
+  if (window.articlePreview) return;
+  let bridge = null;
+
+  function body() {
+    return document.querySelector('[data-field="body"]');
+  }
+
+  function fragment(html) {
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  function applyBody(patch) {
+    const container = body();
+    if (!container) return -1;
+    const rows = container.children;
+    for (let n = 0; n < patch.remove; n++) {
+      const row = rows[patch.start];
+      if (row) row.remove();
+    }
+    if (patch.html) container.insertBefore(fragment(patch.html), rows[patch.start] || null);
+    for (const [first, end, delta] of patch.shifts) {
+      for (let i = first; i < end && i < rows.length; i++) {
+        rows[i].dataset.line = String(Number(rows[i].dataset.line) + delta);
+      }
+    }
+    return rows.length;
+  }
+
+  function replaceBody(html) {
+    const container = body();
+    if (!container) return -1;
+    container.replaceChildren(fragment(html));
+    return container.children.length;
+  }
+
+  function applyFields(updates) {
+    for (const update of updates) {
+      const nodes = document.querySelectorAll('[data-field="' + update.field + '"]');
+      const outer = Array.from(nodes).filter(
+        (el) => !el.parentElement || !el.parentElement.closest("[data-field]"));
+      const el = outer[update.index];
+      if (!el) continue;
+      if ("text" in update) el.textContent = update.text;
+      else el.replaceWith(fragment(update.html));
+    }
+    return updates.length;
+  }
+
+  function boxOf(row) {
+    // Wrappers are display: contents (no box); scroll to their first element with one.
+    for (let el = row; el; el = el.nextElementSibling) {
+      const target = el.firstElementChild;
+      if (target) return target;
+    }
+    return null;
+  }
+
+  function scrollToBlock(index) {
+    const container = body();
+    if (!container) return false;
+    const row = container.children[Math.max(0, index)];
+    const target = row ? boxOf(row) : null;
+    if (!target) return false;
+    const top = target.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo({top: Math.max(0, top - window.innerHeight * 0.15), behavior: "instant"});
+    return true;
+  }
+
+  function reloadBrokenImages() {
+    for (const img of document.images) {
+      if (img.complete && img.naturalWidth === 0 && img.src.startsWith("article:")) {
+        const src = img.src;
+        img.src = src.split("#")[0] + "#r" + Date.now();
+      }
+    }
+  }
+
+  function onClick(event) {
+    const row = event.target.closest && event.target.closest(".md-block");
+    if (row && bridge) bridge.block_clicked(Number(row.dataset.line));
+  }
+
+  function connect() {
+    if (typeof QWebChannel === "undefined" || !window.qt || !qt.webChannelTransport) return;
+    new QWebChannel(qt.webChannelTransport, (channel) => {
+      bridge = channel.objects.bridge;
+      if (bridge) bridge.page_ready();
+    });
+  }
+
+  window.articlePreview = {
+    applyBody, replaceBody, applyFields, scrollToBlock, reloadBrokenImages,
+    scrollY: () => window.scrollY,
+    restoreScroll: (y) => window.scrollTo({top: y, behavior: "instant"}),
+  };
+  document.addEventListener("click", onClick, true);
+  connect();
+})();

@@ -1,0 +1,352 @@
+"""The live preview: the site's pages for the open article, patched as the reporter types."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from importlib import resources as importlib_resources
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from editor.core.errors import ProfileError
+from editor.render.markdown import BodyRenderer
+from editor.render.page import Layout
+from editor.ui.preview.interceptor import BlockingInterceptor
+from editor.ui.preview.pages import PREVIEW_CSS, PageBuilder
+from editor.ui.preview.scheme import SCHEME, ArticleSchemeHandler, Resource, mime_for
+from editor.ui.preview.share_card import ShareCard, share_card_data
+from editor.ui.preview.stage import PhoneFrame, PreviewStage
+from editor.ui.preview.updater import (
+    ShownBlock,
+    block_index_for_line,
+    diff_blocks,
+    diff_fields,
+)
+from editor.ui.preview.view import PreviewView
+
+DEBOUNCE_MS = 120
+SYNC_RENDER_MS = 6.0  # render on the UI thread while the last render took less than this
+DESKTOP_WIDTH = 1280
+MOBILE_WIDTHS = (360, 390, 412)
+MODES = ("desktop", "mobile", "both")
+_MODE_ALIASES = {"side-by-side": "both", "side_by_side": "both"}
+FIELDS_ALL = "*"
+
+
+class _RenderSignals(QObject):
+    done = Signal(int, object)  # generation, list[ShownBlock]
+
+
+class PreviewPane(QWidget):
+    """The preview of one document in the desktop layout, a phone, or both."""
+
+    block_clicked = Signal(int)  # source line of the block the reporter clicked
+    page_updated = Signal(str)  # layout whose page now shows the latest body patch
+
+    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS,
+                 builder: PageBuilder | None = None) -> None:
+        super().__init__(parent)
+        self.builder = builder or PageBuilder()
+        self.renderer = BodyRenderer()
+        # The stage (and every view in it) is created before the web profile, so Qt deletes
+        # the pages first: a profile must outlive its pages.
+        self.stage = PreviewStage(self)
+        self.share_card = ShareCard(self)
+        self.error_label = QLabel(self)
+        self.share_card_action = QAction(self.tr("Share card"), self, checkable=True)
+        self.web_profile = self._make_web_profile()
+        self.views: dict[str, PreviewView] = {}
+        self.phone: PhoneFrame | None = None
+        self.mode, self.mobile_width = "desktop", 390
+        self.last_render_ms = 0.0
+        self._document: QObject | None = None
+        self._pages: dict[str, tuple[str, str]] = {}
+        self._assets: dict[tuple[str, str], bytes] = {}
+        self._shown: list[ShownBlock] = []
+        self._dirty: set[str] = set()
+        self._body_generation = self._field_generation = 0
+        self._render_generation = 0
+        self._rendering = self._render_again = False
+        self._render_signals = _RenderSignals(self)
+        self._render_signals.done.connect(self._on_render_done)
+        self.timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self._build_layout()
+
+    def _make_web_profile(self) -> QWebEngineProfile:
+        profile = QWebEngineProfile(self)  # off the record: no disk cache, no cookies
+        self.interceptor = BlockingInterceptor(profile)
+        profile.setUrlRequestInterceptor(self.interceptor)
+        self.scheme_handler = ArticleSchemeHandler(self._resolve, profile)
+        profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
+        settings = profile.settings()
+        attr = QWebEngineSettings.WebAttribute
+        for name, on in (("LocalContentCanAccessRemoteUrls", False), ("PluginsEnabled", False),
+                         ("AutoLoadIconsForPage", False), ("JavascriptCanOpenWindows", False),
+                         ("ErrorPageEnabled", False), ("NavigateOnDropEnabled", False)):
+            settings.setAttribute(getattr(attr, name), on)
+        return profile
+
+    def _build_layout(self) -> None:
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 8, 8, 8)
+        side.addWidget(self.share_card)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.stage, 1)
+        row.addLayout(side)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.error_label)
+        column.addLayout(row, 1)
+        self.share_card_action.toggled.connect(self.set_share_card_visible)
+        self.share_card_action.setChecked(True)
+
+    # Public API --------------------------------------------------------------------------
+    def set_document(self, document: QObject) -> None:
+        """Preview a document (an object with `article` and a `changed(str)` signal)."""
+        if self._document is not None:
+            self._document.changed.disconnect(self._on_document_changed)
+        self._document = document
+        document.changed.connect(self._on_document_changed)
+        self._dirty.add(FIELDS_ALL)
+        self._on_timer_timeout()
+        self.set_mode(self.mode, self.mobile_width)
+
+    @Slot(str, int)
+    def set_mode(self, mode: str, width: int = 0) -> None:
+        """Show the desktop page, a phone of width CSS px (360/390/412), or both."""
+        mode = _MODE_ALIASES.get(mode, mode)
+        self.mode = mode if mode in MODES else "desktop"
+        if width:
+            self.mobile_width = width
+        desktop = self._view(Layout.DESKTOP) if self.mode != "mobile" else None
+        phone = None
+        if self.mode != "desktop":
+            mobile = self._view(Layout.MOBILE)
+            mobile.css_width = self.mobile_width
+            phone = self.phone
+        self.stage.show_views(desktop, phone)
+        for view in self.active_views():
+            self._sync_view(view)
+
+    @Slot(bool)
+    def set_share_card_visible(self, visible: bool) -> None:
+        """Show or hide the share-card preview beside the pages."""
+        self.share_card.setVisible(visible)
+        if visible:
+            self._update_share_card()
+        if self.share_card_action.isChecked() != visible:
+            self.share_card_action.setChecked(visible)
+
+    @Slot(int)
+    def scroll_to_source_line(self, line: int) -> None:
+        """Scroll every visible page to the block holding a source line."""
+        for view in self.active_views():
+            if view.is_ready and view.shown:
+                view.scroll_to_block(block_index_for_line(view.shown, line))
+
+    def active_views(self) -> list[PreviewView]:
+        """Return the views the current mode shows."""
+        names = {"desktop": [Layout.DESKTOP], "mobile": [Layout.MOBILE],
+                 "both": [Layout.DESKTOP, Layout.MOBILE]}[self.mode]
+        return [self.views[str(n)] for n in names if str(n) in self.views]
+
+    def flush(self) -> None:
+        """Apply pending document changes now instead of after the debounce."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self._on_timer_timeout()
+
+    # Views -------------------------------------------------------------------------------
+    def _view(self, layout: Layout) -> PreviewView:
+        name = str(layout)
+        if name not in self.views:
+            mobile = layout is Layout.MOBILE
+            view = PreviewView(self.web_profile, name,
+                               self.mobile_width if mobile else DESKTOP_WIDTH,
+                               exact=mobile, parent=self.stage)
+            view.ready.connect(partial(self._on_view_ready, view))
+            view.block_clicked.connect(self.block_clicked)
+            self.views[name] = view
+            if mobile:
+                self.phone = PhoneFrame(view, self.stage)
+        return self.views[name]
+
+    def _on_view_ready(self, view: PreviewView) -> None:
+        self._sync_view(view)
+
+    def _load_view(self, view: PreviewView, *, keep_scroll: bool = True) -> None:
+        """Build the view's page from the current article and load it by URL."""
+        article = self._document.article
+        try:
+            html, csp = self.builder.page(article, view.layout_name, self._shown)
+            view.fields = self.builder.fields(article, view.layout_name)
+        except ProfileError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        path = f"{view.layout_name}.html"
+        self._pages[path] = (html, csp)
+        view.shown, view.site = self._shown, article.site
+        view.body_generation, view.field_generation = self._body_generation, self._field_generation
+        view.load_page(path, keep_scroll=keep_scroll)
+
+    def _sync_view(self, view: PreviewView) -> None:
+        """Bring one view up to date: load it, or patch what changed since it last synced."""
+        if self._document is None or self._rendering and not self._shown:
+            return
+        article = self._document.article
+        if view.site != article.site:
+            self._load_view(view, keep_scroll=bool(view.site))
+            return
+        if not view.is_ready:
+            return  # the load in flight ends in ready, which syncs again
+        fields_stale = view.field_generation != self._field_generation
+        if fields_stale and not self._patch_fields(view, article):
+            return
+        if view.body_generation != self._body_generation:
+            patch = diff_blocks(view.shown, self._shown)
+            view.shown, view.body_generation = self._shown, self._body_generation
+            view.patch_body(patch, callback=partial(self._on_view_patched, view.layout_name))
+
+    def _patch_fields(self, view: PreviewView, article) -> bool:
+        """Patch the page's fields; reload it when its structure changed. Tell if patched."""
+        try:
+            fields = self.builder.fields(article, view.layout_name)
+        except ProfileError as exc:
+            self._show_error(str(exc))
+            return False
+        updates = diff_fields(view.fields, fields)
+        if updates is None:
+            self._load_view(view)
+            return False
+        view.patch_fields(updates)
+        view.fields, view.field_generation = fields, self._field_generation
+        return True
+
+    def _on_view_patched(self, layout: str, _result: object) -> None:
+        self.page_updated.emit(layout)
+
+    # Document changes --------------------------------------------------------------------
+    def _on_document_changed(self, field: str) -> None:
+        # The keystroke path: remember what changed and restart the timer, nothing more.
+        self._dirty.add(field)
+        self.timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        dirty, self._dirty = self._dirty, set()
+        if self._document is None or not dirty:
+            return
+        if FIELDS_ALL in dirty:
+            for view in self.views.values():
+                view.site = ""  # reload: a new article, start at its top
+        if dirty - {"body"}:
+            self._field_generation += 1
+        if "images" in dirty:
+            for view in self.active_views():
+                if view.is_ready:
+                    view.run("reloadBrokenImages")
+        if "body" in dirty or FIELDS_ALL in dirty:
+            self._start_render()
+        else:
+            self._sync_all()
+
+    def _start_render(self) -> None:
+        """Render the body's blocks: here if that is cheap, else on a worker; newest wins."""
+        if self._rendering:
+            self._render_again = True
+            return
+        text = self._document.article.body
+        self._render_generation += 1
+        if self.last_render_ms < SYNC_RENDER_MS and len(text) < 200_000:
+            self._apply_blocks(self._render_blocks(text))
+            return
+        self._rendering = True
+        job = QRunnable.create(partial(self._render_in_worker, text, self._render_generation))
+        QThreadPool.globalInstance().start(job)
+
+    def _render_in_worker(self, text: str, generation: int) -> None:
+        self._render_signals.done.emit(generation, self._render_blocks(text))
+
+    def _render_blocks(self, text: str) -> list[ShownBlock]:
+        started = time.perf_counter()
+        prepare = self.builder.prepare
+        blocks = [ShownBlock(b.key, b.line, prepare(html))
+                  for b, html in self.renderer.render_blocks(text)]
+        self.last_render_ms = (time.perf_counter() - started) * 1000
+        return blocks
+
+    def _on_render_done(self, generation: int, blocks: list[ShownBlock]) -> None:
+        self._rendering = False
+        if self._render_again:
+            self._render_again = False
+            self._start_render()  # the text changed meanwhile: that render wins
+            return
+        if generation == self._render_generation:
+            self._apply_blocks(blocks)
+
+    def _apply_blocks(self, blocks: list[ShownBlock]) -> None:
+        self._shown = blocks
+        self._body_generation += 1
+        self._sync_all()
+
+    def _sync_all(self) -> None:
+        for view in self.active_views():
+            self._sync_view(view)
+        self._update_share_card()
+
+    # Share card, errors, resources -------------------------------------------------------
+    def _update_share_card(self) -> None:
+        if self._document is None or not self.share_card.isVisible():
+            return
+        article = self._document.article
+        try:
+            profile = self.builder.profile(article)
+        except ProfileError:
+            return
+        data = share_card_data(article, self._shown, profile.name,
+                               str(profile.get("home_url", "")))
+        self.share_card.show_data(data, article.images.get(data.image_src))
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def _resolve(self, path: str) -> Resource | None:
+        """Answer an article: request: a page, an image of the document, or an asset."""
+        if path in self._pages:
+            html, csp = self._pages[path]
+            return Resource(html.encode("utf-8"), "text/html;charset=utf-8",
+                            {"Content-Security-Policy": csp})
+        if self._document is None:
+            return None
+        if path.startswith("images/"):
+            data = self._document.article.images.get(path)
+            return Resource(data, mime_for(path)) if data is not None else None
+        if path == PREVIEW_CSS:
+            return Resource(_static("preview.css"), "text/css")
+        if path.startswith("assets/"):
+            return self._asset(path[len("assets/"):])
+        return None
+
+    def _asset(self, rel: str) -> Resource | None:
+        site = self._document.article.site
+        data = self._assets.get((site, rel))
+        if data is None:
+            file = self.builder.asset(site, rel)
+            if file is None:
+                return None
+            data = self._assets[(site, rel)] = file.read_bytes()
+        return Resource(data, mime_for(rel))
+
+
+def _static(name: str) -> bytes:
+    return importlib_resources.files(__package__).joinpath("_static", name).read_bytes()
+

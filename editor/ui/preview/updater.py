@@ -1,0 +1,212 @@
+"""Incremental preview updates: which body blocks and page fields changed (no Qt).
+
+The preview page is loaded once; afterwards only differences travel to it. The body is a
+row of wrappers `<div class="md-block" data-line data-key>` and the page's article-driven
+elements carry `data-field`. This module computes, in plain Python, the smallest patch that
+turns what the page shows into what the document says.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as html_lib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from editor.render.markdown import Block
+
+BODY_FIELD = "body"
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+@dataclass(frozen=True)
+class ShownBlock:
+    """One body block as the page shows it."""
+
+    key: str
+    line: int
+    html: str
+
+
+def shown_blocks(rendered: Sequence[tuple[Block, str]]) -> list[ShownBlock]:
+    """Return render_blocks output as the blocks a page shows."""
+    return [ShownBlock(block.key, block.line, html) for block, html in rendered]
+
+
+def wrap_block(block: ShownBlock) -> str:
+    """Return the wrapper element of one block."""
+    return (f'<div class="md-block" data-line="{block.line}" data-key="{block.key}">'
+            f"{block.html}</div>")
+
+
+def wrap_blocks(blocks: Sequence[ShownBlock]) -> str:
+    """Return the body as the preview page holds it: one wrapper per block."""
+    return "".join(wrap_block(b) for b in blocks)
+
+
+@dataclass
+class BodyPatch:
+    """Replace `remove` wrappers at `start` by `insert`, then move line numbers by `shifts`.
+
+    shifts holds (first index, end index, delta) runs over the new list, for blocks that
+    stayed but start on another source line now.
+    """
+
+    start: int
+    remove: int
+    insert: list[ShownBlock]
+    shifts: list[tuple[int, int, int]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.remove and not self.insert and not self.shifts
+
+    def to_json(self) -> dict[str, object]:
+        """Return the patch as the page script takes it."""
+        return {"start": self.start, "remove": self.remove,
+                "html": wrap_blocks(self.insert), "shifts": [list(s) for s in self.shifts]}
+
+
+def _same(a: ShownBlock, b: ShownBlock) -> bool:
+    return a.key == b.key and (a.html is b.html or a.html == b.html)
+
+
+def diff_blocks(old: Sequence[ShownBlock], new: Sequence[ShownBlock]) -> BodyPatch:
+    """Return the patch turning old into new: one replaced run plus line shifts."""
+    limit = min(len(old), len(new))
+    head = 0
+    while head < limit and _same(old[head], new[head]):
+        head += 1
+    tail = 0
+    while tail < limit - head and _same(old[-1 - tail], new[-1 - tail]):
+        tail += 1
+    inserted = list(new[head:len(new) - tail])
+    patch = BodyPatch(head, len(old) - head - tail, inserted)
+    kept = [(i, i) for i in range(head)]
+    kept += [(len(old) - tail + k, len(new) - tail + k) for k in range(tail)]
+    patch.shifts = _shift_runs((j, new[j].line - old[i].line) for i, j in kept)
+    return patch
+
+
+def _shift_runs(deltas: object) -> list[tuple[int, int, int]]:
+    """Group (index, delta) pairs with a nonzero delta into contiguous runs."""
+    runs: list[tuple[int, int, int]] = []
+    for index, delta in deltas:  # type: ignore[attr-defined]
+        if not delta:
+            continue
+        if runs and runs[-1][1] == index and runs[-1][2] == delta:
+            runs[-1] = (runs[-1][0], index + 1, delta)
+        else:
+            runs.append((index, index + 1, delta))
+    return runs
+
+
+def block_index_for_line(blocks: Sequence[ShownBlock], line: int) -> int:
+    """Return the index of the block that holds a source line (the one before a gap)."""
+    if not blocks:
+        return -1
+    lines = [b.line for b in blocks]
+    return max(bisect.bisect_right(lines, line) - 1, 0)
+
+
+# -- page fields ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FieldNode:
+    """One element with data-field in a rendered page: its start tag and its inner HTML."""
+
+    name: str
+    start_tag: str
+    inner: str
+
+
+class _FieldFinder(HTMLParser):
+    """Collect the data-field elements of a page, outermost ones only, in document order."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._source = source
+        self._line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self._line_starts.append(i + 1)
+        self._depth = 0
+        self._open: tuple[str, str, int, int] | None = None  # name, tag text, depth, offset
+        self.nodes: list[FieldNode] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = dict(attrs).get("data-field")
+        text = self.get_starttag_text() or ""
+        if self._open is None and name:
+            if tag in _VOID:
+                self.nodes.append(FieldNode(name, text, ""))
+                return
+            self._open = (name, text, self._depth, self._offset() + len(text))
+        if tag not in _VOID:
+            self._depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = dict(attrs).get("data-field")
+        if self._open is None and name:
+            self.nodes.append(FieldNode(name, self.get_starttag_text() or "", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        self._depth -= 1
+        if self._open is not None and self._depth == self._open[2]:
+            name, text, _, begin = self._open
+            self.nodes.append(FieldNode(name, text, self._source[begin:self._offset()]))
+            self._open = None
+
+
+def find_fields(page_html: str) -> list[FieldNode]:
+    """Return the outermost data-field elements of a page in document order."""
+    finder = _FieldFinder(page_html)
+    finder.feed(page_html)
+    finder.close()
+    return finder.nodes
+
+
+def structure_of(nodes: Sequence[FieldNode]) -> tuple[str, ...]:
+    """Return what must stay equal for fields to be patched in place: names and order."""
+    return tuple(n.name for n in nodes)
+
+
+def diff_fields(old: Sequence[FieldNode], new: Sequence[FieldNode]) -> list[dict[str, object]] | None:
+    """Return the field updates turning old into new, or None if the page must reload.
+
+    Each update names the field and its occurrence; `text` when the element holds only
+    text (set as textContent), else `html` with the whole element (template output).
+    """
+    if structure_of(old) != structure_of(new):
+        return None
+    updates: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for before, after in zip(old, new, strict=True):
+        index = seen.get(after.name, 0)
+        seen[after.name] = index + 1
+        if after.name == BODY_FIELD:
+            if before.start_tag != after.start_tag:
+                return None
+            continue
+        if before == after:
+            continue
+        update: dict[str, object] = {"field": after.name, "index": index}
+        if before.start_tag == after.start_tag and "<" not in after.inner:
+            update["text"] = html_lib.unescape(after.inner)
+        else:
+            update["html"] = after.start_tag + after.inner + _end_tag(after.start_tag)
+        updates.append(update)
+    return updates
+
+
+def _end_tag(start_tag: str) -> str:
+    """Return the end tag matching a start tag (none for void elements)."""
+    name = start_tag[1:].split(None, 1)[0].rstrip("/>").lower()
+    return "" if name in _VOID else f"</{name}>"
