@@ -8,14 +8,26 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QInputMethodEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QFont,
+    QInputMethodEvent,
+    QKeySequence,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from editor.core.errors import ImageError
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
 from editor.ui.highlighter import MarkdownHighlighter
-from editor.ui.image_input import has_image, images_from_mime, read_image_file
+from editor.ui.image_input import (
+    document_paths,
+    has_image,
+    images_from_mime,
+    read_image_file,
+)
 
 _BLOCK_MARKER = re.compile(r"^\s*(#{1,6}|>|[-*+]|\d{1,9}[.)])\s?")
 
@@ -36,12 +48,23 @@ class MarkdownTextEdit(QPlainTextEdit):
         self.highlighter = MarkdownHighlighter(document.body_document)
         self.setAcceptDrops(True)
 
+    def first_visible_line(self) -> int:
+        """Return the body line at the top of the view (for scroll sync)."""
+        return self.firstVisibleBlock().blockNumber()
+
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt's name
         """Show preedit inline; only committed text counts as an edit."""
         pure_preedit = not event.commitString() and event.replacementLength() == 0
         guard = self._doc.layout_only() if pure_preedit else nullcontext()
         with guard:
             super().inputMethodEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        """Leave article files to the window, which opens them."""
+        if document_paths(event.mimeData()):
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt's name
         return has_image(source) or super().canInsertFromMimeData(source)
@@ -101,8 +124,8 @@ class BodyEditor(QWidget):
             ("quote", "❝", self.tr("Quote"), "Ctrl+Shift+.", self.toggle_quote),
             ("bullet", "•", self.tr("Bulleted List"), "Ctrl+Shift+8", self.toggle_bullets),
             ("numbered", "1.", self.tr("Numbered List"), "Ctrl+Shift+7", self.toggle_numbers),
-            ("link", "🔗", self.tr("Link"), "Ctrl+K", self.insert_link),
-            ("image", "🖼", self.tr("Image…"), "Ctrl+Shift+I", self.choose_image),
+            ("link", self.tr("Link"), self.tr("Link"), "Ctrl+K", self.insert_link),
+            ("image", self.tr("Image"), self.tr("Image…"), "Ctrl+Shift+I", self.choose_image),
             ("rule", "―", self.tr("Horizontal Rule"), "Ctrl+Shift+-", self.insert_rule),
         ]
         for name, glyph, label, shortcut, slot in specs:

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from editor import resources
 from editor.core import clock
@@ -46,6 +47,7 @@ class ArticleDocument(QObject):
         self._body_stale = False
         self._layout_only = 0
         self.body_document = QTextDocument(self)
+        self.body_document.setDocumentLayout(QPlainTextDocumentLayout(self.body_document))
         self.body_document.setUndoRedoEnabled(True)
         self.body_document.contentsChange.connect(self._on_body_contents_change)
 

@@ -75,3 +75,14 @@ def thumbnail(data: bytes, width: int, height: int) -> QImage:
         return image
     return image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
                         Qt.TransformationMode.SmoothTransformation)
+
+
+DOCUMENT_SUFFIXES = {".article", ".md", ".markdown"}
+
+
+def document_paths(mime: QMimeData) -> list[Path]:
+    """Return the article files or page-bundle folders a drop carries."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in DOCUMENT_SUFFIXES]

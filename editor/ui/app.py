@@ -1,0 +1,96 @@
+"""Start the desktop app: environment, QApplication, translations, font, first window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "Article Editor"
+_windows: list[object] = []  # open MainWindows, kept alive here
+
+
+def configure_environment() -> None:
+    """Set what Qt and Chromium read at start-up (no sandbox when running as root)."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags.split():
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+
+
+def create_application(argv: list[str] | None = None):
+    """Return the QApplication, creating and dressing it the first time."""
+    configure_environment()
+    _prepare_webengine()
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from editor import __version__
+    from editor.ui.i18n import install_translators
+    from editor.ui.theme import apply_theme
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("article-editor")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("SisaCatch")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("article-editor")
+    install_translators(app)
+    apply_theme(app)
+    return app
+
+
+def _prepare_webengine() -> None:
+    """Import QtWebEngine's module and declare the preview's URL scheme (cheap, no engine)."""
+    try:  # both must happen before the QApplication exists
+        import PySide6.QtWebEngineWidgets  # noqa: F401
+
+        from editor.ui.preview.scheme import register_schemes
+    except ImportError:
+        return
+    register_schemes()
+
+
+def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
+    """Create and show a MainWindow on path, on the sample, or on a new article."""
+    from editor.ui.main_window import MainWindow
+    from editor.ui.messages import show_error
+
+    window = MainWindow()
+    window.new_window_requested.connect(lambda: open_window(None, sample_when_empty=False))
+    _windows.append(window)
+    window.destroyed.connect(lambda *_: _forget(window))
+    from PySide6.QtCore import Qt
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    try:
+        if path is not None:
+            window.document.load(path)
+            window.settings.add_recent_file(path)
+        elif sample_when_empty:
+            window.document.load_sample()
+        else:
+            window.new_document()
+    except Exception as exc:  # noqa: BLE001 - an unreadable file still opens a window
+        window.document.new_blank()
+        window.show()
+        show_error(window, window.tr("Could not open the article"), exc)
+        return window
+    window.show()
+    return window
+
+
+def _forget(window: object) -> None:
+    if window in _windows:
+        _windows.remove(window)
+
+
+def run(path: Path | None) -> int:
+    """Start the GUI on path (or the bundled sample as an untitled copy); return the exit code."""
+    app = create_application()
+    open_window(Path(path) if path is not None else None)
+    return app.exec()

@@ -1,0 +1,171 @@
+"""Lead image panel: thumbnail, choose / drop / paste / remove, alt text, caption, credit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from editor.core.errors import ImageError
+from editor.ui import messages
+from editor.ui.document import ArticleDocument
+from editor.ui.image_input import has_image, images_from_mime, read_image_file, thumbnail
+
+THUMB_WIDTH, THUMB_HEIGHT = 150, 108
+
+
+class LeadImagePanel(QWidget):
+    """Edit the article's lead image; every image goes through the document's checks."""
+
+    def __init__(self, document: ArticleDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lead_image_panel")
+        self._doc = document
+        self._shown_src: str | None = None
+        self.setAcceptDrops(True)
+        self.thumbnail_label = QLabel(self)
+        self.thumbnail_label.setObjectName("lead_thumbnail_label")
+        self.thumbnail_label.setFixedSize(THUMB_WIDTH, THUMB_HEIGHT)
+        self.thumbnail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail_label.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose…"), self)
+        self.paste_button = QPushButton(self.tr("Paste"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.alt_edit = self._line_edit("lead_alt_edit", self.tr("Describe the photo for readers "
+                                                                "who cannot see it"))
+        self.caption_edit = self._line_edit("lead_caption_edit", self.tr("▲ What the photo shows"))
+        self.credit_edit = self._line_edit("lead_credit_edit", self.tr("e.g. 사진=세종시 제공"))
+        self.choose_button.clicked.connect(self._on_choose_button_clicked)
+        self.paste_button.clicked.connect(self.paste_image)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self._build_layout()
+        document.changed.connect(self._on_document_changed)
+        self._on_document_changed("*")
+
+    def _line_edit(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(self._on_text_edited)
+        return edit
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for button in (self.choose_button, self.paste_button, self.remove_button):
+            button.setProperty("compact", True)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        fields = QFormLayout()
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.setVerticalSpacing(6)
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fields.addRow(self.tr("Alt text"), self.alt_edit)
+        fields.addRow(self.tr("Caption"), self.caption_edit)
+        fields.addRow(self.tr("Credit"), self.credit_edit)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.thumbnail_label, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(fields, 0, 1)
+        grid.addLayout(buttons, 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+    # Image in ----------------------------------------------------------------------------
+    def set_image(self, name: str, data: bytes) -> bool:
+        """Make the given image the lead image; tell the user when it is refused."""
+        try:
+            self._doc.set_lead_image_file(name, data)
+        except ImageError as exc:
+            messages.show_error(self, self.tr("Lead image not changed"), exc)
+            return False
+        return True
+
+    def paste_image(self) -> bool:
+        """Use the image on the clipboard as the lead image."""
+        mime = QGuiApplication.clipboard().mimeData()
+        found = images_from_mime(mime) if mime is not None and has_image(mime) else []
+        if not found:
+            messages.information(self, self.tr("Paste image"),
+                                 self.tr("The clipboard holds no image."))
+            return False
+        return self.set_image(*found[0])
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_image()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if has_image(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        try:
+            found = images_from_mime(event.mimeData())
+        except OSError as exc:
+            messages.show_error(self, self.tr("Lead image not changed"), exc)
+            return
+        if found:
+            event.acceptProposedAction()
+            self.set_image(*found[0])
+
+    # Slots -------------------------------------------------------------------------------
+    def _on_choose_button_clicked(self) -> None:
+        chosen = messages.choose_image(self)
+        if not chosen:
+            return
+        try:
+            name, data = read_image_file(Path(chosen))
+        except OSError as exc:
+            messages.show_error(self, self.tr("Lead image not changed"), exc)
+            return
+        self.set_image(name, data)
+
+    def _on_remove_button_clicked(self) -> None:
+        self._doc.remove_lead_image()
+
+    def _on_text_edited(self, _text: str) -> None:
+        lead = self._doc.article.lead_image
+        self._doc.set_lead_image(replace(lead, alt=self.alt_edit.text(),
+                                         caption=self.caption_edit.text(),
+                                         credit=self.credit_edit.text()))
+
+    def _on_document_changed(self, field: str) -> None:
+        if field not in ("lead_image", "images", "*"):
+            return
+        lead = self._doc.article.lead_image
+        for edit, value in ((self.alt_edit, lead.alt), (self.caption_edit, lead.caption),
+                            (self.credit_edit, lead.credit)):
+            if edit.text() != value:
+                edit.setText(value)
+        self.remove_button.setEnabled(lead.is_set)
+        self.choose_button.setText(self.tr("Replace…") if lead.is_set else self.tr("Choose…"))
+        if field == "*" or lead.src != self._shown_src:
+            self._show_thumbnail(lead.src)
+
+    def _show_thumbnail(self, src: str) -> None:
+        self._shown_src = src
+        data = self._doc.article.images.get(src) if src else None
+        image = thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT) if data else None
+        if image is None or image.isNull():
+            self.thumbnail_label.setPixmap(QPixmap())
+            self.thumbnail_label.setText(self.tr("No lead image\nDrop or paste a photo here")
+                                         if not src else self.tr("Image missing:\n{src}")
+                                         .format(src=src))
+            return
+        self.thumbnail_label.setText("")
+        self.thumbnail_label.setPixmap(QPixmap.fromImage(image))

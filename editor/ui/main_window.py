@@ -1,0 +1,272 @@
+"""The main window: form and body editor on the left, the site preview on the right."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
+
+from editor.core.errors import DocumentError
+from editor.core.model import Author
+from editor.storage import Kind
+from editor.ui import messages
+from editor.ui.body_editor import BodyEditor
+from editor.ui.document import ArticleDocument
+from editor.ui.form import ArticleForm
+from editor.ui.image_input import document_paths
+from editor.ui.menus import build_menus
+from editor.ui.settings import Settings
+from editor.ui.status_bar import ArticleStatusBar
+
+log = logging.getLogger(__name__)
+PreviewFactory = Callable[[ArticleDocument, QWidget], QWidget]
+
+
+def _placeholder_preview(parent: QWidget) -> QWidget:
+    label = QLabel(QApplication.translate("MainWindow", "Preview"), parent)
+    label.setObjectName("preview_placeholder")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
+    """Create the site preview, or a placeholder while the preview package is missing."""
+    try:
+        from editor.ui.preview import PreviewPane
+    except ImportError:
+        return _placeholder_preview(parent)
+    try:
+        pane = PreviewPane(parent)
+        pane.set_document(doc)
+    except Exception:  # a broken preview must not take the editor down with it
+        log.exception("the preview could not be created")
+        return _placeholder_preview(parent)
+    return pane
+
+
+class MainWindow(QMainWindow):
+    """One window, one document; the preview listens to the document and to this window."""
+
+    preview_mode_changed = Signal(str, int)  # "desktop" | "mobile" | "side-by-side", CSS width
+    preview_installed = Signal(QWidget)
+    new_window_requested = Signal()
+
+    def __init__(self, document: ArticleDocument | None = None, settings: Settings | None = None,
+                 preview_factory: PreviewFactory | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.settings = settings or Settings()
+        self.document = document or ArticleDocument(self)
+        self._preview_factory = preview_factory or _make_preview
+        self.preview: QWidget | None = None
+        self._shown = False
+        self._scroll_timer = QTimer(self, singleShot=True, interval=60)
+        self.form = ArticleForm(self.document, self)
+        self.body_editor = BodyEditor(self.document, self)
+        self.status = ArticleStatusBar(self.document, self)
+        self.setStatusBar(self.status)
+        self._build_splitters()
+        self.actions = build_menus(self)
+        self._connect_document()
+        self._restore_layout()
+        self._update_title()
+
+    def _build_splitters(self) -> None:
+        self.editor_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.editor_splitter.setObjectName("editor_splitter")
+        self.editor_splitter.addWidget(self.form)
+        self.editor_splitter.addWidget(self.body_editor)
+        self.editor_splitter.setChildrenCollapsible(False)
+        self.editor_splitter.setSizes([360, 440])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("main_splitter")
+        self.main_splitter.addWidget(self.editor_splitter)
+        self.main_splitter.addWidget(_placeholder_preview(self))
+        self.main_splitter.setSizes([560, 720])
+        self.setCentralWidget(self.main_splitter)
+
+    def _connect_document(self) -> None:
+        doc = self.document
+        doc.changed.connect(self._on_document_changed)
+        doc.modified_changed.connect(self.setWindowModified)
+        doc.path_changed.connect(self._on_document_path_changed)
+        doc.saved.connect(self._on_document_saved)
+
+    # The preview -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self.install_preview)  # QtWebEngine starts after first paint
+
+    def install_preview(self) -> QWidget:
+        """Put the real preview in place of the placeholder (once)."""
+        if self.preview is not None:
+            return self.preview
+        sizes = self.main_splitter.sizes()
+        placeholder = self.main_splitter.widget(1)
+        self.preview = self._preview_factory(self.document, self)
+        self.main_splitter.replaceWidget(1, self.preview)
+        placeholder.deleteLater()
+        self.main_splitter.setSizes(sizes)
+        self._connect_preview(self.preview)
+        self.preview_installed.emit(self.preview)
+        return self.preview
+
+    def _connect_preview(self, preview: QWidget) -> None:
+        """Wire the optional preview hooks: mode, click-to-cursor and scroll sync."""
+        set_mode = getattr(preview, "set_mode", None) or getattr(preview, "set_preview_mode", None)
+        if callable(set_mode):
+            set_mode(*self.preview_mode())
+            self.preview_mode_changed.connect(set_mode)
+        clicked = getattr(preview, "block_clicked", None)
+        if clicked is not None and hasattr(clicked, "connect"):
+            clicked.connect(self._on_preview_line_activated)
+        scroll_to = getattr(preview, "scroll_to_source_line", None)
+        if callable(scroll_to):
+            self._scroll_timer.timeout.connect(
+                lambda: scroll_to(self.body_editor.text_edit.first_visible_line()))
+            bar = self.body_editor.text_edit.verticalScrollBar()
+            bar.valueChanged.connect(lambda _value: self._scroll_timer.start())
+
+    def preview_mode(self) -> tuple[str, int]:
+        """Return the chosen preview mode and mobile width."""
+        return self.settings.preview_mode(), self.settings.preview_width()
+
+    def set_preview_mode(self, mode: str, width: int) -> None:
+        """Store the preview choice and tell the preview."""
+        self.settings.set_preview(mode, width)
+        self.actions.check_preview_mode(mode, width)
+        self.preview_mode_changed.emit(mode, width)
+
+    def _on_preview_line_activated(self, line: int) -> None:
+        block = self.document.body_document.findBlockByNumber(max(0, line))
+        cursor = self.body_editor.text_edit.textCursor()
+        cursor.setPosition(block.position())
+        self.body_editor.text_edit.setTextCursor(cursor)
+        self.body_editor.text_edit.setFocus()
+
+    # Files -------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; return False when the user cancels."""
+        if not self.document.is_modified:
+            return True
+        answer = messages.ask_unsaved(self, self.document.display_name())
+        if answer is messages.Answer.SAVE:
+            return self.save()
+        return answer is messages.Answer.DISCARD
+
+    def open_path(self, path: Path) -> bool:
+        """Open a document in this window after asking about unsaved changes."""
+        if not self.maybe_save():
+            return False
+        try:
+            self.document.load(Path(path))
+        except (DocumentError, OSError) as exc:
+            messages.show_error(self, self.tr("Could not open the article"), exc)
+            return False
+        self.settings.add_recent_file(Path(path))
+        self.settings.set_last_folder(str(Path(path).resolve().parent))
+        return True
+
+    def new_document(self) -> bool:
+        """Start an empty article in this window."""
+        if not self.maybe_save():
+            return False
+        author = Author(self.settings.author_name(), self.settings.author_email())
+        self.document.new_blank(author)
+        self.form.headline_edit.setFocus()
+        return True
+
+    def save(self) -> bool:
+        """Save where the document came from, or ask where when it is new."""
+        if self.document.is_untitled:
+            return self.save_as()
+        return self._write(lambda: self.document.save())
+
+    def save_as(self) -> bool:
+        """Ask for a place and a form (.article or .md) and save there."""
+        chosen = messages.choose_save_file(self, self.settings.last_folder())
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(".article")
+        kind = Kind.MARKDOWN if path.suffix.lower() in (".md", ".markdown") else Kind.ARTICLE
+        return self._write(lambda: self.document.save_as(path, kind))
+
+    def _write(self, write: Callable[[], Path]) -> bool:
+        try:
+            written = write()
+        except (DocumentError, OSError) as exc:
+            messages.show_error(self, self.tr("Could not save the article"), exc)
+            return False
+        self.settings.add_recent_file(written)
+        self.settings.set_last_folder(str(written.parent))
+        self._remember_author()
+        return True
+
+    def _remember_author(self) -> None:
+        authors = self.document.article.authors
+        if authors and authors[0].name:
+            self.settings.set_author_name(authors[0].name)
+            self.settings.set_author_email(authors[0].email)
+
+    # Window events -----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_layout()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if document_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = document_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_path(paths[0]))  # leave the drag first
+
+    # Title and layout --------------------------------------------------------------------
+    def _on_document_changed(self, field: str) -> None:
+        if field in ("headline", "*"):
+            self._update_title()
+
+    def _on_document_path_changed(self, _path: object) -> None:
+        self._update_title()
+
+    def _on_document_saved(self, _path: object) -> None:
+        self.status.showMessage(self.tr("Saved {name}").format(
+            name=self.document.display_name()), 3000)
+
+    def _update_title(self) -> None:
+        headline = self.document.article.headline.strip() or self.tr("Untitled article")
+        self.setWindowTitle(f"{headline} — {self.document.display_name()}[*]")
+        self.setWindowModified(self.document.is_modified)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in (("main", self.main_splitter), ("editor", self.editor_splitter)):
+            saved = self.settings.splitter_state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def _save_layout(self) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state("main", self.main_splitter.saveState())
+        self.settings.set_splitter_state("editor", self.editor_splitter.saveState())
+        self.settings.sync()

@@ -1,0 +1,75 @@
+"""Status bar: length as the newsroom counts it, and whether the work is saved.
+
+Counting the whole body costs milliseconds at 100,000 characters, so it runs once typing
+pauses (a debounce), never on the keystroke path.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from editor.core.text import Counts, count_body
+from editor.ui.document import ArticleDocument
+
+COUNT_DELAY_MS = 200
+
+
+class ArticleStatusBar(QStatusBar):
+    """Characters with and without spaces, 원고지 매수, reading time and save state."""
+
+    counts_updated = Signal(object)  # Counts
+
+    def __init__(self, document: ArticleDocument, parent: QWidget | None = None,
+                 delay_ms: int = COUNT_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("article_status_bar")
+        self._doc = document
+        self.counts: Counts | None = None
+        self.chars_label = self._add_label("chars_label")
+        self.pages_label = self._add_label("pages_label")
+        self.reading_label = self._add_label("reading_label")
+        self.save_state_label = self._add_label("save_state_label")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.update_counts)
+        document.changed.connect(self._on_document_changed)
+        document.modified_changed.connect(self._on_document_state)
+        document.saved.connect(self._on_document_state)
+        document.path_changed.connect(self._on_document_state)
+        self.update_counts()
+        self._on_document_state()
+
+    def _add_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        self.addPermanentWidget(label)
+        return label
+
+    def _on_document_changed(self, field: str) -> None:
+        if field in ("body", "*"):
+            self._timer.start()
+
+    def _on_document_state(self, *_: object) -> None:
+        if self._doc.is_modified:
+            text = self.tr("● Unsaved changes")
+        elif self._doc.is_untitled:
+            text = self.tr("Not saved yet")
+        else:
+            text = self.tr("Saved")
+        self.save_state_label.setText(text)
+
+    def update_counts(self) -> None:
+        """Count the body now and show the figures."""
+        counts = count_body(self._doc.article.body)
+        self.counts = counts
+        locale = QLocale()
+        self.chars_label.setText(self.tr("{with_spaces} chars · {without} without spaces").format(
+            with_spaces=locale.toString(counts.chars),
+            without=locale.toString(counts.chars_no_spaces)))
+        self.pages_label.setText(self.tr("{pages} manuscript pages").format(
+            pages=locale.toString(counts.manuscript_pages, "f", 1)))
+        self.reading_label.setText(self.tr("{minutes} min read").format(
+            minutes=counts.reading_minutes))
+        self.counts_updated.emit(counts)
