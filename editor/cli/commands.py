@@ -8,7 +8,7 @@ import sys
 from editor.core import clock
 from editor.core.errors import ArticleError, DocumentError
 from editor.core.model import Article
-from editor.core.validate import Severity, has_errors, validate
+from editor.core.validate import Severity, has_errors
 from editor.storage import read_article, write_article
 
 EXIT_OK = 0
@@ -30,17 +30,47 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Print an article's problems, one a line; exit 1 when any is an error."""
+    """Print an article's checklist problems, one a line; exit 1 when any is an error."""
+    from editor.core.checklist import ChecklistConfig, Facts, run_checklist
+    from editor.core.review import approval
+    from editor.render.profiles import load_profile
+    from editor.storage.images import facts as image_facts
+
     article = read_article(args.file)
-    if args.site:
-        article.site = args.site
-    problems = validate(article)
+    profile = load_profile(args.site or article.site)
+    facts = Facts(images=image_facts(article.images))
+    if args.measure:
+        facts.headline_lines = _measure_headline(article, profile)
+    problems = run_checklist(article, ChecklistConfig.from_data(profile.get("checklist")), facts)
     for problem in problems:
         print(f"{problem.severity}: {problem.field}: {problem.message}")
     errors = sum(p.severity is Severity.ERROR for p in problems)
+    approved = approval(article)
+    status = f"approved by {approved['by']} at {approved['at']}" if approved else article.status
     print(f"{args.file}: {errors} error(s), {len(problems) - errors} other problem(s); "
-          f"status {article.status}", file=sys.stderr)
+          f"status {status}", file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _measure_headline(article: Article, profile) -> dict[int, int]:  # noqa: ANN001
+    """Measure the headline's lines on a 360 px phone in QtWebEngine, if Qt is installed."""
+    import os
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a command line never shows a window
+    os.environ.setdefault("QT_LOGGING_RULES", "*=false")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:  # QtWebEngine refuses to start as root otherwise
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox --log-level=3".strip()
+    try:
+        from editor.ui.headline_fit import measure_headline_lines
+    except ImportError:
+        return {}
+    try:
+        return measure_headline_lines(article, profile, widths=(360,))
+    except Exception as exc:  # noqa: BLE001 - a failed measurement must not stop the check
+        print(f"article-editor: the headline could not be measured ({exc})", file=sys.stderr)
+        return {}
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -27,6 +27,8 @@ class Problem:
     field: str
     code: str
     message: str
+    start: int = -1  # where in the field's text, for the editor to jump to (-1: the field)
+    end: int = -1
 
 
 def validate(article: Article) -> list[Problem]:

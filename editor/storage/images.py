@@ -6,6 +6,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from editor.core.checklist import ImageFacts
 from editor.core.errors import ImageError
 
 MAX_PIXELS = 100_000_000  # 100 megapixels: larger than any newsroom camera
@@ -60,3 +61,23 @@ def inspect_all(images: dict[str, bytes]) -> dict[str, ImageInfo | ImageError]:
         except ImageError as exc:
             results[name] = exc
     return results
+
+
+def facts(images: dict[str, bytes]) -> dict[str, ImageFacts]:
+    """Return what the checklist needs of each image: size, GPS, or why it is broken."""
+    from PIL import Image
+
+    found: dict[str, ImageFacts] = {}
+    for name, data in images.items():
+        if not name.lower().endswith(tuple(IMAGE_SUFFIXES)):
+            continue
+        try:
+            info = inspect(data, name)
+            with Image.open(io.BytesIO(data)) as img:
+                gps = bool(img.getexif().get_ifd(0x8825))
+            found[name] = ImageFacts(info.width, info.height, gps)
+        except ImageError as exc:
+            found[name] = ImageFacts(error=exc.message)
+        except Exception as exc:  # noqa: BLE001 - a damaged EXIF block is not the user's crash
+            found[name] = ImageFacts(error=f"The image's metadata is damaged ({exc}).")
+    return found

@@ -1,0 +1,188 @@
+"""The pre-publish checklist: the site profile's rules applied to an article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from editor.core.model import Article
+from editor.core.review import field_text
+from editor.core.validate import Problem, Severity, validate
+
+PLACEHOLDERS = (r"\bTK\b", r"○○○", r"\bXXX\b", r"\[사진\]")
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_SENTENCE = re.compile(r"[^.!?。\n]+[.!?。]?")
+_URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+|#[\w-]*|tel:[+\d-]+)$")
+
+
+@dataclass
+class ChecklistConfig:
+    """The rules a site profile turns on (from site.yaml's `checklist`)."""
+
+    headline_target: int = 23  # fits one line on PC
+    headline_warn: int = 30
+    headline_mobile_lines: int = 2  # at most, on a 360 px phone
+    min_share_width: int = 1200
+    min_body_chars: int = 300
+    credit_pattern: str = r"^\[시사캐치(=[^\]\s]+ 기자)?\]"
+    credit_example: str = "[시사캐치]"
+    copyright_line: str = "저작권자 © 시사캐치 무단전재 및 재배포 금지"
+    house_style: dict[str, str] = field(default_factory=lambda: {"하였다": "했다",
+                                                                 "하였습니다": "했습니다"})
+    max_sentence_chars: int = 60  # 0 turns the hint off
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any] | None) -> ChecklistConfig:
+        """Build from profile data, ignoring unknown keys and keeping defaults for missing."""
+        config = cls()
+        for key, value in (data or {}).items():
+            if hasattr(config, key) and value is not None:
+                setattr(config, key, value)
+        return config
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What the checklist needs to know of an image (found by the storage layer)."""
+
+    width: int = 0
+    height: int = 0
+    has_gps: bool = False
+    error: str = ""
+
+
+@dataclass
+class Facts:
+    """Measurements made outside the core: image facts and the headline's rendered lines."""
+
+    images: dict[str, ImageFacts] = field(default_factory=dict)
+    headline_lines: dict[int, int] = field(default_factory=dict)  # viewport width → lines
+
+
+def run_checklist(article: Article, config: ChecklistConfig | None = None,
+                  facts: Facts | None = None) -> list[Problem]:
+    """Return every problem of the article, errors first; never raises on user content."""
+    config, facts = config or ChecklistConfig(), facts or Facts()
+    problems = [p for p in validate(article) if p.code != "headline-long"]
+    for rule in (_headline, _lead_image, _body, _credit_and_copyright, _links, _placeholders,
+                 _house_style, _images):
+        problems += rule(article, config, facts)
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return sorted(problems, key=lambda p: order[p.severity])
+
+
+def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    found = []
+    length = len(article.headline.strip())
+    if length > config.headline_warn:
+        found.append(Problem(Severity.WARNING, "headline", "headline-long",
+                             f"The headline has {length} characters; the site warns from "
+                             f"{config.headline_warn}."))
+    elif length > config.headline_target:
+        found.append(Problem(Severity.INFO, "headline", "headline-over-target",
+                             f"The headline has {length} characters; {config.headline_target} "
+                             "fit one line on PC."))
+    lines = facts.headline_lines.get(360)
+    if lines and lines > config.headline_mobile_lines:
+        found.append(Problem(Severity.WARNING, "headline", "headline-mobile-lines",
+                             f"On a 360 px phone the headline takes {lines} lines; aim for "
+                             f"{config.headline_mobile_lines}."))
+    if article.headline.rstrip().endswith("?") or "충격" in article.headline:
+        found.append(Problem(Severity.INFO, "headline", "headline-clickbait",
+                             "The headline reads like clickbait (a trailing ? or 충격)."))
+    return found
+
+
+def _lead_image(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    lead = article.lead_image
+    info = facts.images.get(lead.src)
+    if not lead.is_set or info is None or info.error:
+        return []
+    if info.width < config.min_share_width:
+        return [Problem(Severity.WARNING, "lead_image", "lead-image-small",
+                        f"The lead image is {info.width} px wide; share cards need "
+                        f"{config.min_share_width} px.")]
+    return []
+
+
+def _body(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    from editor.core.text import count_body
+
+    chars = count_body(article.body).chars_no_spaces
+    if article.body.strip() and chars < config.min_body_chars:
+        return [Problem(Severity.WARNING, "body", "body-short",
+                        f"The body has {chars} characters; the site expects at least "
+                        f"{config.min_body_chars}.")]
+    return []
+
+
+def _credit_and_copyright(article: Article, config: ChecklistConfig,
+                          facts: Facts) -> list[Problem]:
+    found = []
+    body = article.body.lstrip()
+    if body and config.credit_pattern and not re.match(config.credit_pattern, body):
+        found.append(Problem(Severity.WARNING, "body", "credit-missing",
+                             f"The body should open with the credit, e.g. "
+                             f"{config.credit_example}.", 0, 0))
+    lines = [ln.strip() for ln in article.body.rstrip().split("\n") if ln.strip()]
+    if lines and re.search(r"무단\s*전재|저작권자|재배포", lines[-1]) and \
+            lines[-1] != config.copyright_line:
+        start = article.body.rfind(lines[-1])
+        found.append(Problem(Severity.WARNING, "body", "copyright-form",
+                             f"The closing line should read “{config.copyright_line}”.",
+                             start, start + len(lines[-1])))
+    return found
+
+
+def _links(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    found = []
+    for match in _LINK.finditer(article.body):
+        target = match.group(2)
+        if not target or not (_URL.match(target) or target in article.images):
+            found.append(Problem(Severity.ERROR, "body", "link-broken",
+                                 f"The link “{match.group(1)}” points nowhere valid "
+                                 f"({target or 'empty'}).", match.start(), match.end()))
+    return found
+
+
+def _placeholders(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    found = []
+    for name in ("headline", "subhead", "body", "lead_image.caption", "lead_image.alt"):
+        text = field_text(article, name)
+        for pattern in PLACEHOLDERS:
+            for match in re.finditer(pattern, text):
+                found.append(Problem(Severity.ERROR, name, "placeholder",
+                                     f"A placeholder is left in: {match.group(0)}",
+                                     match.start(), match.end()))
+    return found
+
+
+def _house_style(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    found = []
+    for wrong, right in config.house_style.items():
+        for match in re.finditer(re.escape(wrong), article.body):
+            found.append(Problem(Severity.INFO, "body", "house-style",
+                                 f"House style: write “{right}”, not “{wrong}”.",
+                                 match.start(), match.end()))
+    if config.max_sentence_chars:
+        for match in _SENTENCE.finditer(article.body):
+            sentence = match.group(0).strip()
+            if len(sentence) > config.max_sentence_chars and not sentence.startswith(("|", "![")):
+                found.append(Problem(Severity.INFO, "body", "sentence-long",
+                                     f"A sentence of {len(sentence)} characters; consider "
+                                     f"splitting it (over {config.max_sentence_chars}).",
+                                     match.start(), match.end()))
+    return found
+
+
+def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    found = []
+    for path, info in sorted(facts.images.items()):
+        where = "lead_image" if path == article.lead_image.src else "body"
+        if info.error:
+            found.append(Problem(Severity.ERROR, where, "image-broken", f"{path}: {info.error}"))
+        elif info.has_gps:
+            found.append(Problem(Severity.WARNING, where, "image-gps",
+                                 f"{path} still carries GPS coordinates (exports strip them)."))
+    return found

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from editor.core import review
+from editor.core.diff import diff_html, diff_text, has_changes
+from editor.core.model import Article, Status
+from editor.storage import container
+
+
+def test_note_anchor_survives_edits_around_it():
+    article = Article(body="첫 문장이다. 확인이 필요한 수치 22km. 마지막 문장.")
+    start = article.body.index("22km")
+    note = review.add_note(article, "body", start, start + 4, "출처 확인", "데스크")
+    article.body = "새로 넣은 문장. " + article.body.replace("마지막", "끝")
+    span = review.locate(article, review.notes(article)[0])
+    assert span and article.body[span[0]:span[1]] == "22km"
+    review.update_note(article, note.id, reply=("기자", "국토부 자료입니다"))
+    review.update_note(article, note.id, resolved=True)
+    [stored] = review.notes(container.read(container.write(article)))
+    assert stored.resolved and stored.replies[0].text == "국토부 자료입니다"
+    review.update_note(article, note.id, resolved=False)
+    assert not review.notes(article)[0].resolved
+
+
+def test_note_on_repeated_passage_keeps_nearest_occurrence():
+    article = Article(body="셔틀 운행. 셔틀 요금. 셔틀 노선.")
+    second = article.body.index("셔틀", 3)
+    review.add_note(article, "body", second, second + 2, "?", "d")
+    article.body = "세종 " + article.body
+    review.reanchor(article)
+    span = review.locate(article, review.notes(article)[0])
+    assert span[0] == article.body.index("셔틀 요금")
+
+
+def test_note_whose_passage_is_deleted_is_orphaned():
+    article = Article(headline="세종시 셔틀")
+    review.add_note(article, "headline", 0, 3, "지명 확인", "d")
+    article.headline = "오송 셔틀"
+    assert review.locate(article, review.notes(article)[0]) is None
+
+
+def test_status_flow_and_edit_after_approval():
+    article = Article(headline="h")
+    review.set_status(article, Status.READY, "기자")
+    review.set_status(article, Status.APPROVED, "데스크")
+    assert review.approval(article)["by"] == "데스크"
+    assert review.edited_after_approval(article)
+    assert article.status is Status.READY and review.approval(article) is None
+    assert not review.edited_after_approval(article)
+
+
+def test_revisions_restore_any_and_stay_small():
+    article = Article(headline="제목", body="\n".join(f"{i}번째 문단의 내용이다. " * 4 for i in range(80)))
+    ids = []
+    for i in range(500):
+        article.body = article.body.replace(f"{i % 80}번째", f"{i % 80}번째*", 1)
+        article.headline = f"제목 {i}"
+        ids.append(review.record_revision(article, "기자", f"저장 {i}")["id"])
+    assert len(review.revisions(article)) == 500
+    size = len(container.write(article))
+    assert size < 60_000, size  # 500 full copies would be ~3 MB
+    old = article.copy()
+    assert review.restore_revision(old, ids[42])
+    assert old.headline == "제목 42" and old.body.count("*") == 43
+
+
+def test_identical_save_records_no_revision():
+    article = Article(headline="h")
+    review.record_revision(article, "a")
+    review.record_revision(article, "a")
+    assert len(review.revisions(article)) == 1
+
+
+def test_korean_diff_by_word_then_character():
+    changes = diff_text("세종시가 셔틀을 운행한다", "세종시는 셔틀을 운행한다")
+    assert [c for c in changes if c.op != "equal"] == [("delete", "가"), ("insert", "는")]
+    assert not has_changes(diff_text("같다", "같다"))
+
+
+def test_html_diff_marks_insertions_and_deletions():
+    html = diff_html("<p>시는 27일 회의를 열었다.</p>", "<p>시는 28일 회의를 열었다.</p><p>새 문단</p>")
+    assert '<del class="diff-del">27일</del>' in html
+    assert '<ins class="diff-ins">28일</ins>' in html
+    assert '<p><ins class="diff-ins">새 문단</ins></p>' in html
