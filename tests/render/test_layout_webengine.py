@@ -22,7 +22,7 @@ from editor.ui.headline_fit import (  # noqa: E402
 pytestmark = pytest.mark.webengine
 
 CASES = [(Layout.MOBILE, (360, 390, 412)), (Layout.DESKTOP, (1280,)),
-         (Layout.RESPONSIVE, (360, 412, 1280))]
+         (Layout.RESPONSIVE, (360, 412, 800, 1280))]
 
 LAYOUT_JS = """(() => {
   const shown = [...document.images].filter(i => i.getAttribute('src') && i.offsetParent);
