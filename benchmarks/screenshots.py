@@ -41,7 +41,7 @@ def shoot(probe: PageProbe, page: Path, width: int, target: Path, scale: float) 
     height = int(probe.evaluate("document.documentElement.scrollHeight"))
     probe.resize(width, min(height, MAX_HEIGHT))
     probe.wait_for(f"window.innerHeight === {min(height, MAX_HEIGHT)}")
-    probe._pause(300)  # let the compositor paint the grown view before grabbing
+    probe.pause(300)  # let the compositor paint the grown view before grabbing
     image = probe.view.grab().toImage()
     if scale != 1:
         from PySide6.QtCore import Qt
@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.out / name
                 shoot(probe, page, width, target, args.scale if width > 600 else 1.0)
                 took = time.perf_counter() - started
-                print(f"{target.relative_to(REPO) if target.is_relative_to(REPO) else target}"
-                      f"  {target.stat().st_size / 1024:.0f} KiB  {took:.1f} s")
+                print(
+                    f"{target.relative_to(REPO) if target.is_relative_to(REPO) else target}"
+                    f"  {target.stat().st_size / 1024:.0f} KiB  {took:.1f} s"
+                )
     finally:
         probe.close()
     return 0

@@ -43,7 +43,7 @@ def prepare_body(body_html: str, urls: UrlPolicy) -> str:
     def figure(match: re.Match[str]) -> str:
         img = match.group(1)
         title = _TITLE.search(img)
-        caption = f'<figcaption>{title.group(1)}</figcaption>' if title else ""
+        caption = f"<figcaption>{title.group(1)}</figcaption>" if title else ""
         return f'<figure class="body-figure">{img}{caption}</figure>'
 
     html = _LONE_IMAGE.sub(figure, body_html)
@@ -55,8 +55,9 @@ def theme_css(profile: SiteProfile) -> str:
     """Return the profile's theme as CSS custom properties on :root."""
     props = {str(k): str(v) for k, v in (profile.get("theme") or {}).items()}
     props["font-stack"] = profile.font_stack
-    decls = "".join(f"--{k}:{_STYLE_UNSAFE.sub('', v)};" for k, v in props.items()
-                    if re.fullmatch(r"[\w-]+", k))
+    decls = "".join(
+        f"--{k}:{_STYLE_UNSAFE.sub('', v)};" for k, v in props.items() if re.fullmatch(r"[\w-]+", k)
+    )
     return f":root{{{decls}}}"
 
 
@@ -65,15 +66,23 @@ def font_face_css(profile: SiteProfile, urls: UrlPolicy) -> str:
     rules = []
     for face in profile.fonts:
         family = _STYLE_UNSAFE.sub("", face.family).replace('"', "")
-        rules.append(f'@font-face{{font-family:"{family}";src:url("{urls.asset(face.rel)}") '
-                     f'format("woff2");font-weight:{face.weight};font-style:{face.style};'
-                     "font-display:swap}")
+        rules.append(
+            f'@font-face{{font-family:"{family}";src:url("{urls.asset(face.rel)}") '
+            f'format("woff2");font-weight:{face.weight};font-style:{face.style};'
+            "font-display:swap}"
+        )
     return "\n".join(rules)
 
 
-def page_context(article: Article, profile: SiteProfile, layout: Layout | str, *,
-                 urls: UrlPolicy, body_html: str | None = None,
-                 preview: bool = False) -> dict[str, Any]:
+def page_context(
+    article: Article,
+    profile: SiteProfile,
+    layout: Layout | str,
+    *,
+    urls: UrlPolicy,
+    body_html: str | None = None,
+    preview: bool = False,
+) -> dict[str, Any]:
     """Return the template context of a page (and of the article block)."""
     layout = Layout(layout)
     html = render_body(article.body) if body_html is None else body_html
@@ -95,9 +104,17 @@ def page_context(article: Article, profile: SiteProfile, layout: Layout | str, *
     }
 
 
-def render_page(article: Article, profile: SiteProfile, layout: Layout | str, *,
-                urls: UrlPolicy, body_html: str | None = None, preview: bool = False,
-                head_extra: str = "", meta: str = "") -> str:
+def render_page(
+    article: Article,
+    profile: SiteProfile,
+    layout: Layout | str,
+    *,
+    urls: UrlPolicy,
+    body_html: str | None = None,
+    preview: bool = False,
+    head_extra: str = "",
+    meta: str = "",
+) -> str:
     """Render a whole article page in one of the profile's layouts.
 
     Args:
@@ -109,15 +126,17 @@ def render_page(article: Article, profile: SiteProfile, layout: Layout | str, *,
     Raises:
         ProfileError: a template of the profile is missing or broken.
     """
-    context = page_context(article, profile, layout, urls=urls, body_html=body_html,
-                           preview=preview)
+    context = page_context(
+        article, profile, layout, urls=urls, body_html=body_html, preview=preview
+    )
     context["head_extra"] = Markup(head_extra)
     context["meta"] = Markup(meta)
     return profile.template(str(Layout(layout))).render(context)
 
 
-def render_article_block(article: Article, profile: SiteProfile, *, urls: UrlPolicy,
-                         body_html: str | None = None) -> str:
+def render_article_block(
+    article: Article, profile: SiteProfile, *, urls: UrlPolicy, body_html: str | None = None
+) -> str:
     """Render the lead figure and body only (the fragment a CMS takes).
 
     Raises:

@@ -122,15 +122,21 @@ class SiteProfile:
     def file(self, rel: str) -> Path:
         """Return the path of a file named in site.yaml (@fonts/... is the shared fonts)."""
         if rel.startswith(SHARED_FONTS):
-            return resources.path("fonts", *rel[len(SHARED_FONTS):].split("/"))
+            return resources.path("fonts", *rel[len(SHARED_FONTS) :].split("/"))
         return self.root.joinpath(*rel.split("/"))
 
     @property
     def fonts(self) -> list[FontFace]:
         faces = []
         for item in self.data.get("fonts") or []:
-            faces.append(FontFace(str(item["family"]), int(item.get("weight", 400)),
-                                  str(item.get("style", "normal")), self.file(str(item["file"]))))
+            faces.append(
+                FontFace(
+                    str(item["family"]),
+                    int(item.get("weight", 400)),
+                    str(item.get("style", "normal")),
+                    self.file(str(item["file"])),
+                )
+            )
         return faces
 
     def stylesheets(self, layout: str) -> list[tuple[str, str]]:
@@ -211,11 +217,13 @@ class SiteProfile:
             return self.env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or str(self.root / name)
-            raise ProfileError(f"Template error on line {exc.lineno}: {exc.message}",
-                               path=where) from exc
+            raise ProfileError(
+                f"Template error on line {exc.lineno}: {exc.message}", path=where
+            ) from exc
         except jinja2.TemplateNotFound as exc:
-            raise ProfileError("The template is missing.",
-                               path=str(self.root / str(exc.name or name))) from exc
+            raise ProfileError(
+                "The template is missing.", path=str(self.root / str(exc.name or name))
+            ) from exc
 
 
 # -- finding and loading ------------------------------------------------------------------
@@ -308,13 +316,16 @@ def load_profile(profile_id: str, user_dir: Path | None = None) -> SiteProfile:
     """
     folder = _profile_dirs(user_dir).get(profile_id)
     if folder is None:
-        raise ProfileError(f"There is no site profile named {profile_id!r}.",
-                           path=str((user_dir or user_profiles_dir()) / profile_id))
+        raise ProfileError(
+            f"There is no site profile named {profile_id!r}.",
+            path=str((user_dir or user_profiles_dir()) / profile_id),
+        )
     return _load_folder(folder)
 
 
-def list_profiles(user_dir: Path | None = None,
-                  errors: list[ProfileError] | None = None) -> list[SiteProfile]:
+def list_profiles(
+    user_dir: Path | None = None, errors: list[ProfileError] | None = None
+) -> list[SiteProfile]:
     """Return every usable profile (bundled and the user's), sorted by id.
 
     A broken profile is left out; its error is appended to errors when a list is given.

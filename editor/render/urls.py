@@ -18,8 +18,13 @@ if TYPE_CHECKING:
 
 _IMG_TAG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_MIME = {".woff2": "font/woff2", ".woff": "font/woff", ".css": "text/css",
-         ".svg": "image/svg+xml", ".webp": "image/webp"}
+_MIME = {
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
 
 
 class UrlPolicy(Protocol):
@@ -36,7 +41,7 @@ class UrlPolicy(Protocol):
 
 def data_uri(data: bytes, name: str) -> str:
     """Return a base64 data: URI for bytes, typed by the file name."""
-    suffix = name[name.rfind("."):].lower() if "." in name else ""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
     mime = _MIME.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
@@ -49,8 +54,13 @@ class FileUrls:
     that survives being mailed, at about 2 MB more).
     """
 
-    def __init__(self, profile: SiteProfile, images: Mapping[str, bytes] | None = None,
-                 *, embed_fonts: bool = False) -> None:
+    def __init__(
+        self,
+        profile: SiteProfile,
+        images: Mapping[str, bytes] | None = None,
+        *,
+        embed_fonts: bool = False,
+    ) -> None:
         self.profile = profile
         self.images = images or {}
         self.embed_fonts = embed_fonts
@@ -79,8 +89,12 @@ class BundleUrls:
     sizes, width, height) for its bundle path.
     """
 
-    def __init__(self, image_attrs: Callable[[str], dict[str, str]] | None = None,
-                 *, assets_dir: str = "assets") -> None:
+    def __init__(
+        self,
+        image_attrs: Callable[[str], dict[str, str]] | None = None,
+        *,
+        assets_dir: str = "assets",
+    ) -> None:
         self.image_attrs = image_attrs
         self.assets_dir = assets_dir.rstrip("/")
 

@@ -85,12 +85,17 @@ def build_view(article: Article, profile: SiteProfile, urls: UrlPolicy) -> Artic
     """Return what the templates show of an article under a profile."""
     time_pattern = profile.format("time", "%Y.%m.%d %H:%M")
     authors = [a for a in article.authors if a.name.strip() or a.email.strip()]
-    reporters = [Reporter(a.name.strip(), a.email.strip(),
-                          profile.format("reporter", "{name}").format(name=a.name.strip(),
-                                                                      site=profile.name))
-                 for a in authors]
+    reporters = [
+        Reporter(
+            a.name.strip(),
+            a.email.strip(),
+            profile.format("reporter", "{name}").format(name=a.name.strip(), site=profile.name),
+        )
+        for a in authors
+    ]
     byline = profile.format("byline_join", ", ").join(
-        profile.format_byline(a.name.strip()) for a in authors if a.name.strip())
+        profile.format_byline(a.name.strip()) for a in authors if a.name.strip()
+    )
     last = article.updated or article.published or article.created
     first_name = authors[0].name.strip() if authors else ""
     published = format_time(article.published or article.created, time_pattern)

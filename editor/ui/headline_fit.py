@@ -59,14 +59,21 @@ def ensure_app() -> QApplication:
 class PageProbe:
     """An offscreen page at a chosen viewport width that answers JavaScript questions."""
 
-    def __init__(self, width: int = 1280, height: int = 900, timeout_ms: int = 20000,
-                 *, scrollbars: bool = False) -> None:
+    def __init__(
+        self,
+        width: int = 1280,
+        height: int = 900,
+        timeout_ms: int = 20000,
+        *,
+        scrollbars: bool = False,
+    ) -> None:
         ensure_app()
         self.timeout_ms = timeout_ms
         self.view = QWebEngineView()
         # Phones draw overlay scrollbars that take no width; so does the probe by default.
-        self.view.settings().setAttribute(QWebEngineSettings.WebAttribute.ShowScrollBars,
-                                          scrollbars)
+        self.view.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.ShowScrollBars, scrollbars
+        )
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.view.resize(width, height)
         self.view.show()
@@ -125,10 +132,10 @@ class PageProbe:
             value = self.evaluate(condition)
             if value:
                 return value
-            self._pause(20)
+            self.pause(20)
         raise ProbeTimeout(f"Timed out waiting for {condition}.")
 
-    def _pause(self, ms: int) -> None:
+    def pause(self, ms: int) -> None:
         """Let Qt run for ms milliseconds (events flow; this is not a blocking sleep)."""
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
@@ -153,8 +160,9 @@ def write_page(article: Article, profile: SiteProfile, layout: Layout, folder: P
     return target
 
 
-def measure_headline_lines(article: Article, profile: SiteProfile,
-                           widths: Iterable[int] = DEFAULT_WIDTHS) -> dict[int, int]:
+def measure_headline_lines(
+    article: Article, profile: SiteProfile, widths: Iterable[int] = DEFAULT_WIDTHS
+) -> dict[int, int]:
     """Return how many lines the article head's headline takes at each viewport width.
 
     Widths below the profile's breakpoint use its mobile page, others its desktop page.

@@ -21,8 +21,11 @@ from editor.ui.headline_fit import (  # noqa: E402
 
 pytestmark = pytest.mark.webengine
 
-CASES = [(Layout.MOBILE, (360, 390, 412)), (Layout.DESKTOP, (1280,)),
-         (Layout.RESPONSIVE, (360, 412, 800, 1280))]
+CASES = [
+    (Layout.MOBILE, (360, 390, 412)),
+    (Layout.DESKTOP, (1280,)),
+    (Layout.RESPONSIVE, (360, 412, 800, 1280)),
+]
 
 LAYOUT_JS = """(() => {
   const shown = [...document.images].filter(i => i.getAttribute('src') && i.offsetParent);
@@ -56,8 +59,11 @@ def probe(qapp):
 @pytest.fixture(scope="module")
 def pages(article, tmp_path_factory) -> dict[tuple[str, Layout], Path]:
     folder = tmp_path_factory.mktemp("pages")
-    return {(pid, layout): write_page(article, load_profile(pid), layout, folder)
-            for pid in ("sisacatch", "plain") for layout in Layout}
+    return {
+        (pid, layout): write_page(article, load_profile(pid), layout, folder)
+        for pid in ("sisacatch", "plain")
+        for layout in Layout
+    }
 
 
 @pytest.mark.parametrize("profile_id", ["sisacatch", "plain"])

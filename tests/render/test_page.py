@@ -18,8 +18,18 @@ from editor.render.urls import BundleUrls, FileUrls, map_images
 from editor.storage import read_article
 
 PROFILES = ("sisacatch", "plain")
-FIELDS = ("headline", "subhead", "section", "byline", "published", "updated", "lead-figure",
-          "body", "reporter", "tags")
+FIELDS = (
+    "headline",
+    "subhead",
+    "section",
+    "byline",
+    "published",
+    "updated",
+    "lead-figure",
+    "body",
+    "reporter",
+    "tags",
+)
 HOSTILE = "<script>alert(1)</script>"
 
 
@@ -51,13 +61,33 @@ def test_sample_renders_with_every_field(sample, profile_id, layout):
 
 def test_desktop_page_has_the_site_chrome(sample):
     html = page(sample)
-    for text in ("최종편집: <span data-field=\"last-edit\">2025-04-04 02:59", "로그인", "회원가입",
-                 "기상청 제공", "맑음</span><span class=\"w-station\">서울", "전체기사", "기사제보",
-                 "광고문의", "입력 <time", ">2025.03.27 10:00</time>", ">2025.04.04 02:59</time>",
-                 "김하늘 기자", "sky@sisacatch.example", "저작권자 © 시사캐치 무단전재 및 재배포 금지",
-                 "많이 본 뉴스", "최신기사", "관련기사", "청소년보호책임자", "등록번호",
-                 "Copyright © 2025 시사캐치. All rights reserved.", "모바일 버전으로 보기",
-                 "해당된 기사를 공유합니다", "시사캐치 로고", "▲ 정부세종청사", "사진=세종시 제공"):
+    for text in (
+        '최종편집: <span data-field="last-edit">2025-04-04 02:59',
+        "로그인",
+        "회원가입",
+        "기상청 제공",
+        '맑음</span><span class="w-station">서울',
+        "전체기사",
+        "기사제보",
+        "광고문의",
+        "입력 <time",
+        ">2025.03.27 10:00</time>",
+        ">2025.04.04 02:59</time>",
+        "김하늘 기자",
+        "sky@sisacatch.example",
+        "저작권자 © 시사캐치 무단전재 및 재배포 금지",
+        "많이 본 뉴스",
+        "최신기사",
+        "관련기사",
+        "청소년보호책임자",
+        "등록번호",
+        "Copyright © 2025 시사캐치. All rights reserved.",
+        "모바일 버전으로 보기",
+        "해당된 기사를 공유합니다",
+        "시사캐치 로고",
+        "▲ 정부세종청사",
+        "사진=세종시 제공",
+    ):
         assert text in html, text
     assert "PC 버전으로 보기" not in html
     assert html.count('data-field="headline"') == 2  # article head and sticky bar
@@ -107,9 +137,12 @@ def test_no_lead_image_keeps_a_hidden_figure(sample):
 
 def test_times_and_byline_format():
     zone = newsroom_zone()
-    article = Article(headline="제목", authors=[Author("홍길동", "hong@x.example"), Author("김철수")],
-                      published=datetime(2025, 3, 27, 10, 0, tzinfo=zone),
-                      updated=datetime(2025, 3, 27, 10, 0, tzinfo=zone))
+    article = Article(
+        headline="제목",
+        authors=[Author("홍길동", "hong@x.example"), Author("김철수")],
+        published=datetime(2025, 3, 27, 10, 0, tzinfo=zone),
+        updated=datetime(2025, 3, 27, 10, 0, tzinfo=zone),
+    )
     html = page(article)
     assert "홍길동 기자, 김철수 기자" in html
     assert 'datetime="2025-03-27T10:00:00+09:00">2025.03.27 10:00</time>' in html
@@ -118,8 +151,12 @@ def test_times_and_byline_format():
 
 def test_article_block_is_a_fragment_with_bundle_urls(sample):
     def attrs(src: str) -> dict[str, str]:
-        return {"src": src.replace("images/", "images/w800-"), "srcset": f"{src} 1600w",
-                "width": "800", "height": "450"}
+        return {
+            "src": src.replace("images/", "images/w800-"),
+            "srcset": f"{src} 1600w",
+            "width": "800",
+            "height": "450",
+        }
 
     block = render_article_block(sample, load_profile("sisacatch"), urls=BundleUrls(attrs))
     assert "<html" not in block and "<body" not in block
@@ -152,8 +189,11 @@ def test_map_images_leaves_foreign_sources():
 
 
 def test_head_hooks_take_markup(sample):
-    html = page(sample, head_extra='<script type="application/ld+json">{}</script>',
-                meta='<meta property="og:title" content="t">')
+    html = page(
+        sample,
+        head_extra='<script type="application/ld+json">{}</script>',
+        meta='<meta property="og:title" content="t">',
+    )
     assert '<script type="application/ld+json">{}</script>' in html
     assert '<meta property="og:title" content="t">' in html
 
@@ -162,16 +202,24 @@ def test_preview_body_blocks_pass_through(sample):
     blocks = BodyRenderer().render_blocks(sample.body)
     body = "".join(f'<div class="md-block" data-line="{b.line}">{h}</div>' for b, h in blocks)
     profile = load_profile("sisacatch")
-    html = render_page(sample, profile, Layout.MOBILE, urls=FileUrls(profile, sample.images),
-                       body_html=body, preview=True)
+    html = render_page(
+        sample,
+        profile,
+        Layout.MOBILE,
+        urls=FileUrls(profile, sample.images),
+        body_html=body,
+        preview=True,
+    )
     assert html.count('class="md-block"') == len(blocks)
     assert "<script" not in html and "is-preview" in html
     assert "images/shuttle-stop.jpg" not in html  # mapped to a data: URI
 
 
 def test_prepare_body_makes_figures_and_mini_heads():
-    html = prepare_body('<p><img src="images/a.jpg" alt="a" title="설명"></p>\n'
-                        "<p><strong>소제목</strong></p>", BundleUrls())
+    html = prepare_body(
+        '<p><img src="images/a.jpg" alt="a" title="설명"></p>\n<p><strong>소제목</strong></p>',
+        BundleUrls(),
+    )
     assert '<figure class="body-figure"><img src="images/a.jpg" alt="a" title="설명">' in html
     assert "<figcaption>설명</figcaption>" in html
     assert '<p class="minihead"><strong>소제목</strong></p>' in html
@@ -191,6 +239,8 @@ def test_body_css_has_no_combinators_between_body_elements(profile_id):
 
 
 def test_render_does_not_load_qt():
-    code = ("import sys, editor.render.page, editor.render.profiles, editor.render.urls;"
-            "assert not [m for m in sys.modules if m.startswith('PySide6')]")
+    code = (
+        "import sys, editor.render.page, editor.render.profiles, editor.render.urls;"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -76,8 +76,9 @@ def test_user_profile_in_config_folder_is_listed(monkeypatch, tmp_path):
 def test_user_profile_overrides_bundled(tmp_path):
     folder = copy_profile("sisacatch", tmp_path / "sisacatch")
     site_yaml = folder / "site.yaml"
-    site_yaml.write_text(site_yaml.read_text("utf-8").replace("name: 시사캐치", "name: 내사이트"),
-                         "utf-8")
+    site_yaml.write_text(
+        site_yaml.read_text("utf-8").replace("name: 시사캐치", "name: 내사이트"), "utf-8"
+    )
     assert load_profile("sisacatch", tmp_path).name == "내사이트"
     assert load_profile("sisacatch").name == "시사캐치"
 
@@ -93,14 +94,17 @@ def _broken(tmp_path: Path, change) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("change", "names"), [
-    (lambda f: (f / "site.yaml").unlink(), "site.yaml"),
-    (lambda f: (f / "site.yaml").write_text("name: [unclosed\n", "utf-8"), "site.yaml"),
-    (lambda f: (f / "site.yaml").write_text("- a list\n", "utf-8"), "site.yaml"),
-    (lambda f: (f / "page.html").unlink(), "page.html"),
-    (lambda f: (f / "article.html").write_text("{% if %}", "utf-8"), "article.html"),
-    (lambda f: (f / "css" / "plain.css").unlink(), "plain.css"),
-])
+@pytest.mark.parametrize(
+    ("change", "names"),
+    [
+        (lambda f: (f / "site.yaml").unlink(), "site.yaml"),
+        (lambda f: (f / "site.yaml").write_text("name: [unclosed\n", "utf-8"), "site.yaml"),
+        (lambda f: (f / "site.yaml").write_text("- a list\n", "utf-8"), "site.yaml"),
+        (lambda f: (f / "page.html").unlink(), "page.html"),
+        (lambda f: (f / "article.html").write_text("{% if %}", "utf-8"), "article.html"),
+        (lambda f: (f / "css" / "plain.css").unlink(), "plain.css"),
+    ],
+)
 def test_broken_profile_error_names_the_file(tmp_path, change, names):
     _broken(tmp_path, change)
     with pytest.raises(ProfileError) as caught:
