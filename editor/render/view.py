@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from editor.core.clock import aware, to_iso
+from editor.core.clock import aware, newsroom_zone, to_iso
 from editor.core.model import Article
 from editor.render.profiles import SiteProfile
 from editor.render.urls import UrlPolicy, is_bundle_path
@@ -68,7 +68,7 @@ def format_time(value: datetime | None, pattern: str) -> Stamp:
     """Format a time in the newsroom's zone; an empty Stamp for no time."""
     if value is None:
         return Stamp()
-    moment = aware(value)
+    moment = aware(value).astimezone(newsroom_zone())  # the site prints Seoul time
     return Stamp(moment.strftime(pattern), to_iso(moment))
 
 

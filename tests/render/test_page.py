@@ -149,6 +149,13 @@ def test_times_and_byline_format():
     assert 'data-field="updated" datetime=""></time>' in html  # same as 입력: 수정 left empty
 
 
+def test_times_print_in_the_newsroom_zone():
+    from datetime import UTC
+
+    article = Article(headline="제목", published=datetime(2025, 3, 27, 1, 0, tzinfo=UTC))
+    assert ">2025.03.27 10:00</time>" in page(article)
+
+
 def test_article_block_is_a_fragment_with_bundle_urls(sample):
     def attrs(src: str) -> dict[str, str]:
         return {
