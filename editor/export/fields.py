@@ -1,0 +1,166 @@
+"""What every export starts from: a copy of the article with plain-text fields and
+the images it uses under names that travel (NFC, safe on Windows)."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import nh3
+
+from editor.core.model import Article, Author, LeadImage
+from editor.export.images import ImageJob, ProcessedImage, process_images
+from editor.render.markdown import render_body
+from editor.render.profiles import SiteProfile
+from editor.storage.names import clean_member_name
+
+_RAW_TEXT = ("script", "style", "iframe", "object", "embed", "template", "noscript",
+             "textarea", "select", "title", "xmp")
+# A closed element whose content is code, not words: removed with its content.
+_CODE_ELEMENT = re.compile(rf"<({'|'.join(_RAW_TEXT)})\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_URL_ATTR = re.compile(r'\s(src|href)="([^"]*)"')
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+_OPEN_LT = re.compile(r"<(?![A-Za-z/!?][^<>]*>)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain(text: str) -> str:
+    """Return a field's words with any markup removed; entities typed as text stay text.
+
+    Tags and comments go; a closed <script>…</script> (and the like) goes with its content;
+    everything else, including a lone "<" or "<기생충>", stays as typed. Repeats until
+    nothing changes, so "<<script>script>" cannot turn into a tag.
+    """
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    for _ in range(10):
+        if not _TAG_START.search(text):
+            return text
+        escaped = _CODE_ELEMENT.sub("", text).replace("&", "&amp;")
+        escaped = _OPEN_LT.sub("&lt;", escaped)  # a "<" that never closes is not a tag
+        cleaned = nh3.clean(escaped, tags=set(), clean_content_tags=set(), strip_comments=True)
+        cleaned = html.unescape(cleaned)
+        if cleaned == text:
+            return text
+        text = cleaned
+    return text.replace("<", "")
+
+
+def plain_copy(article: Article) -> Article:
+    """Return a copy whose text fields are plain, without the editor's private data."""
+    copy = article.copy()
+    copy.private = {}
+    copy.headline = plain(copy.headline)
+    copy.subhead = plain(copy.subhead)
+    copy.summary = plain(copy.summary)
+    copy.section = plain(copy.section)
+    copy.tags = [t for t in (plain(t).strip() for t in copy.tags) if t]
+    copy.authors = [Author(plain(a.name), plain(a.email)) for a in copy.authors]
+    lead = copy.lead_image
+    copy.lead_image = LeadImage(lead.src, plain(lead.alt), plain(lead.caption),
+                                plain(lead.credit))
+    return copy
+
+
+@dataclass
+class ImageSet:
+    """The article's images an export carries, found from any spelling of their names."""
+
+    images: dict[str, bytes]
+    used: list[str] = field(default_factory=list)  # keys of images, in first-use order
+    _by_clean: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key in sorted(self.images):
+            self._by_clean.setdefault(clean_member_name(key), key)
+
+    def key_for(self, ref: str) -> str | None:
+        """Return the image key a reference names (NFD, %-escaped or ./ spellings too)."""
+        if not ref or ref.startswith(("#", "/")) or re.match(r"^[A-Za-z][\w+.-]*:", ref):
+            return None
+        path = ref.split("#", 1)[0].split("?", 1)[0]
+        for candidate in (path, unquote(path)):
+            if candidate in self.images:
+                return candidate
+            key = self._by_clean.get(clean_member_name(candidate))
+            if key is not None:
+                return key
+        return None
+
+    def use(self, ref: str) -> str | None:
+        """Note that a reference is used; return its image key."""
+        key = self.key_for(ref)
+        if key is not None and key not in self.used:
+            self.used.append(key)
+        return key
+
+
+def used_images(article: Article, body_html: str) -> ImageSet:
+    """Return the images the lead and the rendered body use (img src, a href), in order."""
+    found = ImageSet(article.images)
+    if article.lead_image.src:
+        found.use(article.lead_image.src)
+    for match in _URL_ATTR.finditer(body_html):
+        found.use(html.unescape(match.group(2)))
+    return found
+
+
+def stems(keys: list[str]) -> dict[str, str]:
+    """Give each image key a unique output stem (images/x), adding -2, -3 on clashes.
+
+    Clashes are found ignoring case, as macOS and Windows file systems do.
+    """
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for key in keys:
+        stem = posixpath.splitext(clean_member_name(key))[0] or "images/image"
+        candidate, n = stem, 2
+        while candidate.lower() in taken:
+            candidate = f"{stem}-{n}"
+            n += 1
+        taken.add(candidate.lower())
+        out[key] = candidate
+    return out
+
+
+@dataclass
+class Prepared:
+    """An article made ready for an export: plain fields, body HTML, processed images."""
+
+    article: Article  # the plain copy; its lead image is dropped when it names no image
+    body_html: str  # the preview's sanitised body HTML
+    used: ImageSet
+    stems: dict[str, str]  # image key -> unique output stem (images/x)
+    images: dict[str, ProcessedImage]  # image key -> its renditions
+
+    def lead_key(self) -> str | None:
+        src = self.article.lead_image.src
+        return self.used.key_for(src) if src else None
+
+
+def prepare(article: Article, profile: SiteProfile, *, widths: tuple[int, ...], webp: bool,
+            progress: Callable[[int, int], None] | None = None,
+            extra_steps: int = 0) -> Prepared:
+    """Copy the article with plain fields and process the images it uses (every core).
+
+    Raises:
+        ImageError: an image the article uses is broken, naming it.
+    """
+    copy = plain_copy(article)
+    body_html = render_body(copy.body)
+    used = used_images(copy, body_html)
+    if copy.lead_image.src and used.key_for(copy.lead_image.src) is None:
+        copy.lead_image = LeadImage()  # a lead that names no image of the article
+    lead = used.key_for(copy.lead_image.src) if copy.lead_image.src else None
+    credit = copy.lead_image.credit.strip() if profile.get("exif_credit", False) else ""
+    jobs = [ImageJob(key, used.images[key], widths, profile.jpeg_quality, webp,
+                     credit if key == lead else "") for key in used.used]
+    total = len(jobs) + extra_steps
+    report = (lambda done: progress(done, total)) if progress else None
+    processed = process_images(jobs, report)
+    return Prepared(copy, body_html, used, stems(used.used),
+                    {image.name: image for image in processed})

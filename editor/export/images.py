@@ -1,0 +1,267 @@
+"""The export image pipeline: upright, stripped, sRGB, resized renditions (Pillow).
+
+Each image is decoded once, at the smallest JPEG scale that still covers the largest
+width asked for (Image.draft), turned upright (EXIF orientation), converted to sRGB, then
+resized in steps (reduce() by a whole factor, then LANCZOS). Encoders get fixed settings
+and no metadata, so the same input gives the same bytes. Images run in parallel processes.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import warnings
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from PIL import Image, ImageCms
+
+from editor.core.errors import ImageError
+from editor.storage.images import MAX_PIXELS, inspect
+
+# Source format -> the format its renditions are written in (GIF becomes PNG).
+OUTPUT_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "PNG", "WEBP": "WEBP"}
+SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+EXIF_COPYRIGHT = 0x8298
+EXIF_ORIENTATION = 0x0112
+_SWAPPED_ORIENTATIONS = {5, 6, 7, 8}
+_TRANSPOSE = {  # EXIF orientation -> the transpose that makes it upright (as ImageOps does)
+    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+}
+_PARALLEL_MIN_PIXELS = 4_000_000  # below this in total, worker start-up costs more than it saves
+
+
+@dataclass(frozen=True)
+class ImageJob:
+    """What to make of one source image."""
+
+    name: str  # bundle path, for error messages
+    data: bytes
+    widths: tuple[int, ...]  # wanted widths; never upscaled
+    quality: int = 85
+    webp: bool = False  # also write WebP renditions
+    credit: str = ""  # written as the EXIF Copyright tag when not empty
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One encoded size of an image."""
+
+    width: int
+    height: int
+    format: str  # JPEG, PNG, WEBP or GIF
+    data: bytes = field(repr=False)
+
+    @property
+    def suffix(self) -> str:
+        return SUFFIX[self.format]
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.format]
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    """The renditions of one source image, largest first."""
+
+    name: str
+    width: int  # upright size of the source
+    height: int
+    renditions: tuple[Rendition, ...]
+    webp: tuple[Rendition, ...] = ()
+
+
+def target_widths(width: int, wanted: Sequence[int]) -> tuple[int, ...]:
+    """Return the widths to write, largest first: the wanted ones, capped at the source's."""
+    capped = {max(1, min(int(w), width)) for w in wanted if int(w) > 0} or {width}
+    return tuple(sorted(capped, reverse=True))
+
+
+def process_image(job: ImageJob) -> ProcessedImage:
+    """Make the renditions of one image.
+
+    Raises:
+        ImageError: naming the file when it is not an image, is damaged or too large.
+    """
+    info = inspect(job.data, job.name)
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(job.data)) as img:
+                if getattr(img, "is_animated", False):
+                    return _animated(job, img)
+                return _renditions(job, img, OUTPUT_FORMAT[info.format])
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageError(f"The image is too large to open safely ({exc}).",
+                         path=job.name) from exc
+    except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
+        raise ImageError(f"The image is damaged and cannot be decoded ({exc}).",
+                         path=job.name) from exc
+
+
+def _animated(job: ImageJob, img: Image.Image) -> ProcessedImage:
+    """Keep an animation as it is: re-encoding would drop frames or bloat it."""
+    rendition = Rendition(img.width, img.height, img.format or "GIF", job.data)
+    return ProcessedImage(job.name, img.width, img.height, (rendition,))
+
+
+def _renditions(job: ImageJob, img: Image.Image, out_format: str) -> ProcessedImage:
+    """Decode, resize, orient and colour-convert one open image into its renditions."""
+    icc = img.info.get("icc_profile")
+    orientation = img.getexif().get(EXIF_ORIENTATION, 1)
+    swapped = orientation in _SWAPPED_ORIENTATIONS
+    upright = (img.height, img.width) if swapped else img.size
+    widths = target_widths(upright[0], job.widths)
+    sizes = [(w, max(1, round(upright[1] * w / upright[0]))) for w in widths]
+    if swapped:  # resize in the stored orientation; turn the small result upright
+        sizes = [(h, w) for w, h in sizes]
+    if img.format == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that still covers
+        img.draft(img.mode if img.mode in ("RGB", "L") else None, sizes[0])
+    img.load()
+    current = _plain_mode(img)
+    renditions: list[Rendition] = []
+    webps: list[Rendition] = []
+    for i, size in enumerate(sizes):
+        current = _resize(current, size)
+        if i == 0:
+            current = _to_srgb(current, icc)
+        upright_img = _orient(current, orientation)
+        renditions.append(_encode(upright_img, out_format, job))
+        if job.webp and out_format != "WEBP":
+            webps.append(_encode(upright_img, "WEBP", job))
+    return ProcessedImage(job.name, upright[0], upright[1], tuple(renditions), tuple(webps))
+
+
+def _orient(img: Image.Image, orientation: object) -> Image.Image:
+    """Apply an EXIF orientation to the pixels (the table ImageOps.exif_transpose uses)."""
+    method = _TRANSPOSE.get(orientation) if isinstance(orientation, int) else None
+    return img.transpose(method) if method is not None else img
+
+
+def _plain_mode(img: Image.Image) -> Image.Image:
+    """Convert palette, 1-bit and 16-bit images to a mode LANCZOS and the encoders take."""
+    if img.mode in ("RGB", "RGBA", "L", "CMYK"):
+        return img
+    if img.mode in ("LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        return img.convert("RGBA")
+    if img.mode.startswith("I") or img.mode == "F":
+        return img.convert("I").point(lambda v: v / 256).convert("L")
+    return img.convert("RGB")
+
+
+def _resize(img: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """Shrink in two steps: a whole-factor box reduce(), then LANCZOS to the exact size."""
+    if img.size == size:
+        return img
+    factor = min(img.width // (size[0] * 2), img.height // (size[1] * 2))
+    if factor >= 2:
+        img = img.reduce(factor)
+    return img.resize(size, Image.Resampling.LANCZOS)
+
+
+def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
+    """Convert from the embedded ICC profile (or CMYK) to sRGB."""
+    out_mode = "RGBA" if img.mode == "RGBA" else "RGB"
+    if img.mode == "L" and not icc:
+        return img
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            converted = ImageCms.profileToProfile(img, source, _srgb(), outputMode=out_mode)
+            if converted is not None:
+                return converted
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass  # a broken profile: keep the numbers as they are
+    return img if img.mode == out_mode else img.convert(out_mode)
+
+
+def _srgb() -> ImageCms.ImageCmsProfile:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def _encode(img: Image.Image, fmt: str, job: ImageJob) -> Rendition:
+    """Encode with fixed settings and no metadata but the optional credit."""
+    buffer = io.BytesIO()
+    exif = _credit_exif(job.credit) if job.credit and fmt in ("JPEG", "WEBP") else b""
+    if fmt == "JPEG":
+        rgb = img if img.mode in ("RGB", "L") else img.convert("RGB")
+        rgb.save(buffer, "JPEG", quality=job.quality, optimize=True, progressive=True,
+                 subsampling="4:2:0", exif=exif)
+    elif fmt == "WEBP":
+        img.save(buffer, "WEBP", quality=job.quality, method=4, exif=exif)
+    else:
+        img.save(buffer, "PNG", compress_level=6)
+    return Rendition(img.width, img.height, fmt, buffer.getvalue())
+
+
+def _credit_exif(credit: str) -> bytes:
+    exif = Image.Exif()
+    exif[EXIF_COPYRIGHT] = credit
+    return exif.tobytes()
+
+
+# -- many images at once ------------------------------------------------------------------
+def _run(job: ImageJob) -> ProcessedImage | ImageError:
+    """Process one job in a worker, returning the error instead of raising it."""
+    try:
+        return process_image(job)
+    except ImageError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - a worker must answer, never hang the pool
+        return ImageError(f"The image could not be processed ({exc}).", path=job.name)
+
+
+def _executor(jobs: int) -> Executor | None:
+    """Return a process pool sized to the cores, or None when one process is better."""
+    workers = min(jobs, os.cpu_count() or 1)
+    if workers < 2:
+        return None
+    # forkserver/spawn, never fork: the desktop app has threads, and forking them is unsafe.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def process_images(jobs: Sequence[ImageJob],
+                   progress: Callable[[int], None] | None = None) -> list[ProcessedImage]:
+    """Process jobs on every core; return results in the jobs' order.
+
+    Raises:
+        ImageError: for the first job (in order) that failed, naming its file.
+    """
+    results: list[ProcessedImage | ImageError | None] = [None] * len(jobs)
+    pixels = sum(_pixels(job) for job in jobs)
+    pool = _executor(len(jobs)) if pixels >= _PARALLEL_MIN_PIXELS else None
+    if pool is None:
+        for i, job in enumerate(jobs):
+            results[i] = _run(job)
+            if progress:
+                progress(i + 1)
+    else:
+        with pool:
+            futures = {pool.submit(_run, job): i for i, job in enumerate(jobs)}
+            for done, future in enumerate(as_completed(futures), start=1):
+                results[futures[future]] = future.result()
+                if progress:
+                    progress(done)
+    for result in results:
+        if isinstance(result, ImageError):
+            raise result
+    return [r for r in results if isinstance(r, ProcessedImage)]
+
+
+def _pixels(job: ImageJob) -> int:
+    try:
+        info = inspect(job.data, job.name)
+    except ImageError:
+        return 0
+    return info.width * info.height
