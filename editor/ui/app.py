@@ -57,6 +57,8 @@ def _prepare_webengine() -> None:
 
 def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
     """Create and show a MainWindow on path, on the sample, or on a new article."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
     from editor.ui.main_window import MainWindow
     from editor.ui.messages import show_error
 
@@ -64,8 +66,6 @@ def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
     window.new_window_requested.connect(lambda: open_window(None, sample_when_empty=False))
     _windows.append(window)
     window.destroyed.connect(lambda *_: _forget(window))
-    from PySide6.QtCore import Qt
-
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     try:
         if path is not None:
@@ -78,7 +78,7 @@ def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
     except Exception as exc:  # noqa: BLE001 - an unreadable file still opens a window
         window.document.new_blank()
         window.show()
-        show_error(window, window.tr("Could not open the article"), exc)
+        show_error(window, QCoreApplication.translate("MainWindow", "Could not open the article"), exc)
         return window
     window.show()
     return window

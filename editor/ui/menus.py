@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 Shortcut = QKeySequence.StandardKey | str | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -50,8 +49,8 @@ def build_menus(window: MainWindow) -> WindowActions:
     _file_menu(window, actions)
     _edit_menu(window, actions)
     _view_menu(window, actions)
-    help_menu = window.menuBar().addMenu(_tr("&Help"))
-    _add(window, actions, help_menu, "about", _tr("&About Article Editor"), None,
+    help_menu = window.menuBar().addMenu(translate("MainWindow", "&Help"))
+    _add(window, actions, help_menu, "about", translate("MainWindow", "&About Article Editor"), None,
          lambda: _show_about(window))
     return actions
 
@@ -69,32 +68,32 @@ def _add(window: MainWindow, actions: WindowActions, menu: QMenu, name: str, tex
 
 
 def _file_menu(window: MainWindow, actions: WindowActions) -> None:
-    menu = window.menuBar().addMenu(_tr("&File"))
+    menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     keys = QKeySequence.StandardKey
-    _add(window, actions, menu, "new", _tr("&New"), keys.New, window.new_document)
-    _add(window, actions, menu, "new_window", _tr("New &Window"), "Ctrl+Shift+N",
+    _add(window, actions, menu, "new", translate("MainWindow", "&New"), keys.New, window.new_document)
+    _add(window, actions, menu, "new_window", translate("MainWindow", "New &Window"), "Ctrl+Shift+N",
          window.new_window_requested.emit)
-    _add(window, actions, menu, "open", _tr("&Open…"), keys.Open, lambda: _open_file(window))
-    _add(window, actions, menu, "open_folder", _tr("Open Page &Bundle Folder…"), "Ctrl+Shift+O",
+    _add(window, actions, menu, "open", translate("MainWindow", "&Open…"), keys.Open, lambda: _open_file(window))
+    _add(window, actions, menu, "open_folder", translate("MainWindow", "Open Page &Bundle Folder…"), "Ctrl+Shift+O",
          lambda: _open_folder(window))
-    actions.recent_menu = menu.addMenu(_tr("Open &Recent"))
+    actions.recent_menu = menu.addMenu(translate("MainWindow", "Open &Recent"))
     actions.recent_menu.setObjectName("recent_menu")
     actions.recent_menu.aboutToShow.connect(lambda: _fill_recent(window, actions.recent_menu))
     menu.addSeparator()
-    _add(window, actions, menu, "save", _tr("&Save"), keys.Save, window.save)
-    _add(window, actions, menu, "save_as", _tr("Save &As…"), keys.SaveAs, window.save_as)
-    _add(window, actions, menu, "export", _tr("&Export…"), "Ctrl+E", lambda: _export(window))
+    _add(window, actions, menu, "save", translate("MainWindow", "&Save"), keys.Save, window.save)
+    _add(window, actions, menu, "save_as", translate("MainWindow", "Save &As…"), keys.SaveAs, window.save_as)
+    _add(window, actions, menu, "export", translate("MainWindow", "&Export…"), "Ctrl+E", lambda: _export(window))
     menu.addSeparator()
-    _add(window, actions, menu, "close", _tr("&Close"), keys.Close, window.close)
-    _add(window, actions, menu, "quit", _tr("&Quit"), keys.Quit, QApplication.closeAllWindows)
+    _add(window, actions, menu, "close", translate("MainWindow", "&Close"), keys.Close, window.close)
+    _add(window, actions, menu, "quit", translate("MainWindow", "&Quit"), keys.Quit, QApplication.closeAllWindows)
 
 
 def _edit_menu(window: MainWindow, actions: WindowActions) -> None:
-    menu = window.menuBar().addMenu(_tr("&Edit"))
+    menu = window.menuBar().addMenu(translate("MainWindow", "&Edit"))
     keys = QKeySequence.StandardKey
-    for name, text, key in (("undo", _tr("&Undo"), keys.Undo), ("redo", _tr("&Redo"), keys.Redo),
-                            ("cut", _tr("Cu&t"), keys.Cut), ("copy", _tr("&Copy"), keys.Copy),
-                            ("paste", _tr("&Paste"), keys.Paste)):
+    for name, text, key in (("undo", translate("MainWindow", "&Undo"), keys.Undo), ("redo", translate("MainWindow", "&Redo"), keys.Redo),
+                            ("cut", translate("MainWindow", "Cu&t"), keys.Cut), ("copy", translate("MainWindow", "&Copy"), keys.Copy),
+                            ("paste", translate("MainWindow", "&Paste"), keys.Paste)):
         action = _add(window, actions, menu, name, text, None, lambda n=name: _call_focused(n))
         action.setShortcut(QKeySequence(key))
         # The focused editor handles these keys itself; the menu only shows them.
@@ -102,18 +101,18 @@ def _edit_menu(window: MainWindow, actions: WindowActions) -> None:
         if name == "redo":
             menu.addSeparator()
     menu.addSeparator()
-    fmt = menu.addMenu(_tr("&Format"))
+    fmt = menu.addMenu(translate("MainWindow", "&Format"))
     fmt.addActions(window.body_editor.format_actions)
 
 
 def _view_menu(window: MainWindow, actions: WindowActions) -> None:
-    menu = window.menuBar().addMenu(_tr("&View"))
+    menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
     group = QActionGroup(window)
     group.setExclusive(True)
-    modes = [("desktop", 0, _tr("&Desktop Layout"), "Ctrl+1")]
-    modes += [("mobile", w, _tr("&Mobile Layout, {width} px").format(width=w), f"Ctrl+{i + 2}")
+    modes = [("desktop", 0, translate("MainWindow", "&Desktop Layout"), "Ctrl+1")]
+    modes += [("mobile", w, translate("MainWindow", "&Mobile Layout, {width} px").format(width=w), f"Ctrl+{i + 2}")
               for i, w in enumerate(MOBILE_WIDTHS)]
-    modes.append(("side-by-side", 0, _tr("&Side by Side"), "Ctrl+5"))
+    modes.append(("side-by-side", 0, translate("MainWindow", "&Side by Side"), "Ctrl+5"))
     for mode, width, text, key in modes:
         name = f"preview_{mode}_{width}" if width else f"preview_{mode}"
         action = _add(window, actions, menu, name, text, key,
@@ -155,10 +154,10 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         action.setToolTip(str(path))
         action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
     if not recent:
-        menu.addAction(_tr("No recent articles")).setEnabled(False)
+        menu.addAction(translate("MainWindow", "No recent articles")).setEnabled(False)
         return
     menu.addSeparator()
-    menu.addAction(_tr("Clear List")).triggered.connect(window.settings.clear_recent_files)
+    menu.addAction(translate("MainWindow", "Clear List")).triggered.connect(window.settings.clear_recent_files)
 
 
 def _export(window: MainWindow) -> None:
@@ -168,6 +167,6 @@ def _export(window: MainWindow) -> None:
 
 
 def _show_about(window: MainWindow) -> None:
-    messages.information(window, _tr("About Article Editor"), _tr(
-        "Article Editor {version}\n\nWrite, preview and export articles for the site, "
-        "offline.").format(version=__version__))
+    messages.information(window, translate("MainWindow", "About Article Editor"), translate("MainWindow",
+        "Article Editor {version}\n\nWrite, preview and export articles for the site, offline."
+    ).format(version=__version__))

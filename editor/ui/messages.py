@@ -21,9 +21,7 @@ from editor.core.errors import (
     UnsafeDocumentError,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+translate = QCoreApplication.translate
 
 
 class Kind(StrEnum):
@@ -81,59 +79,59 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
 
 def ask_unsaved(parent: QWidget | None, name: str) -> Answer:
     """Ask whether to save changes to the named document: SAVE, DISCARD or CANCEL."""
-    text = _tr("The article “{name}” has unsaved changes. Save them first?").format(name=name)
+    text = translate("messages", "The article “{name}” has unsaved changes. Save them first?").format(name=name)
     answers = [Answer.SAVE, Answer.DISCARD, Answer.CANCEL]
-    return _present(parent, Message(Kind.QUESTION, _tr("Unsaved changes"), text, "", answers))
+    return _present(parent, Message(Kind.QUESTION, translate("messages", "Unsaved changes"), text, "", answers))
 
 
 def ask_open_folder(parent: QWidget | None, folder: str) -> bool:
     """Offer to open the folder an export was written to."""
-    text = _tr("The export was written to:\n{folder}\n\nOpen the folder?").format(folder=folder)
-    answer = _present(parent, Message(Kind.INFORMATION, _tr("Export finished"), text, "",
+    text = translate("messages", "The export was written to:\n{folder}\n\nOpen the folder?").format(folder=folder)
+    answer = _present(parent, Message(Kind.INFORMATION, translate("messages", "Export finished"), text, "",
                                       [Answer.YES, Answer.NO]))
     return answer is Answer.YES
 
 
 def choose_open_file(parent: QWidget | None, folder: str = "") -> str:
     """Ask for an article file to open; return "" when cancelled."""
-    name_filter = _tr("Articles (*.article *.md *.markdown);;All files (*)")
-    return _choose(parent, FileRequest("open", _tr("Open Article"), folder, name_filter))
+    name_filter = translate("messages", "Articles (*.article *.md *.markdown);;All files (*)")
+    return _choose(parent, FileRequest("open", translate("messages", "Open Article"), folder, name_filter))
 
 
 def choose_open_folder(parent: QWidget | None, folder: str = "") -> str:
     """Ask for a page-bundle folder to open; return "" when cancelled."""
-    return _choose(parent, FileRequest("folder", _tr("Open Page Bundle Folder"), folder))
+    return _choose(parent, FileRequest("folder", translate("messages", "Open Page Bundle Folder"), folder))
 
 
 def choose_save_file(parent: QWidget | None, folder: str = "") -> str:
     """Ask where to save the article; return "" when cancelled."""
-    name_filter = _tr("Article document (*.article);;Markdown page (*.md)")
-    return _choose(parent, FileRequest("save", _tr("Save Article As"), folder, name_filter))
+    name_filter = translate("messages", "Article document (*.article);;Markdown page (*.md)")
+    return _choose(parent, FileRequest("save", translate("messages", "Save Article As"), folder, name_filter))
 
 
 def choose_image(parent: QWidget | None, folder: str = "") -> str:
     """Ask for an image file; return "" when cancelled."""
-    name_filter = _tr("Images (*.jpg *.jpeg *.png *.gif *.webp)")
-    return _choose(parent, FileRequest("open", _tr("Choose Image"), folder, name_filter))
+    name_filter = translate("messages", "Images (*.jpg *.jpeg *.png *.gif *.webp)")
+    return _choose(parent, FileRequest("open", translate("messages", "Choose Image"), folder, name_filter))
 
 
 def choose_export_folder(parent: QWidget | None, folder: str = "") -> str:
     """Ask for the folder an export goes to; return "" when cancelled."""
-    return _choose(parent, FileRequest("folder", _tr("Export To"), folder))
+    return _choose(parent, FileRequest("folder", translate("messages", "Export To"), folder))
 
 
 def describe(exc: BaseException) -> str:
     """Turn a typed error into a sentence in the user's language."""
     summaries: list[tuple[type[BaseException], str]] = [
-        (UnsafeDocumentError, _tr("The document was refused because it looks unsafe.")),
-        (DocumentError, _tr("The document could not be read or written.")),
-        (ImageError, _tr("The image cannot be used.")),
-        (ExportError, _tr("The export could not be written.")),
-        (ProfileError, _tr("The site profile is missing or broken.")),
-        (OSError, _tr("The file system refused the operation.")),
+        (UnsafeDocumentError, translate("messages", "The document was refused because it looks unsafe.")),
+        (DocumentError, translate("messages", "The document could not be read or written.")),
+        (ImageError, translate("messages", "The image cannot be used.")),
+        (ExportError, translate("messages", "The export could not be written.")),
+        (ProfileError, translate("messages", "The site profile is missing or broken.")),
+        (OSError, translate("messages", "The file system refused the operation.")),
     ]
     summary = next((s for cls, s in summaries if isinstance(exc, cls)),
-                   _tr("Something went wrong."))
+                   translate("messages", "Something went wrong."))
     detail = exc.message if isinstance(exc, ArticleError) else str(exc)
     detail = QCoreApplication.translate("errors", detail)
     return f"{summary}\n\n{detail}" if detail else summary

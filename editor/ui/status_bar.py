@@ -48,8 +48,11 @@ class ArticleStatusBar(QStatusBar):
         return label
 
     def _on_document_changed(self, field: str) -> None:
-        if field in ("body", "*"):
-            self._timer.start()
+        if field == "body":
+            self._timer.start()  # typing: count once it pauses
+        elif field == "*":
+            self._timer.stop()
+            self.update_counts()  # a newly opened article: count it at once
 
     def _on_document_state(self, *_: object) -> None:
         if self._doc.is_modified:

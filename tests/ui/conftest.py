@@ -1,0 +1,128 @@
+"""UI test set-up: no real modal window ever opens; settings live in tmp.
+
+Every message box and file picker goes through editor.ui.messages; the autouse fixture
+replaces its two doors. A test that expects a prompt queues an answer on `prompts`; any
+prompt nobody queued an answer for fails the test (after answering Cancel, so nothing hangs).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
+
+from editor.ui import messages
+from editor.ui.document import ArticleDocument
+from editor.ui.main_window import MainWindow
+from editor.ui.settings import Settings
+
+
+@dataclass
+class Prompts:
+    """Answers queued by a test, and every prompt the app showed."""
+
+    answers: deque = field(default_factory=deque)
+    files: deque = field(default_factory=deque)
+    seen: list = field(default_factory=list)
+    unexpected: list = field(default_factory=list)
+
+    def answer(self, *answers: messages.Answer) -> None:
+        self.answers.extend(answers)
+
+    def choose(self, *paths: str | Path) -> None:
+        self.files.extend(str(p) for p in paths)
+
+    def present(self, _parent, message: messages.Message) -> messages.Answer:
+        self.seen.append(message)
+        if not self.answers:
+            self.unexpected.append(f"{message.kind}: {message.title}: {message.text}")
+            return messages.Answer.CANCEL if messages.Answer.CANCEL in message.answers \
+                else message.answers[-1]
+        return self.answers.popleft()
+
+    def choose_file(self, _parent, request: messages.FileRequest) -> str:
+        self.seen.append(request)
+        if not self.files:
+            self.unexpected.append(f"file picker: {request.title}")
+            return ""
+        return self.files.popleft()
+
+
+@pytest.fixture(autouse=True)
+def prompts(monkeypatch) -> Prompts:
+    """Stand in for every message box, file picker and modal dialog."""
+    recorder = Prompts()
+    monkeypatch.setattr(messages, "_present", recorder.present)
+    monkeypatch.setattr(messages, "_choose", recorder.choose_file)
+
+    def refuse(self, *_args):
+        recorder.unexpected.append(f"modal {type(self).__name__}: {self.windowTitle()}")
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    yield recorder
+    if recorder.unexpected:
+        pytest.fail("unexpected prompt(s): " + "; ".join(recorder.unexpected))
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings()
+
+
+def placeholder_preview(_doc: ArticleDocument, parent: QWidget) -> QWidget:
+    """Stand in for the QtWebEngine preview, which these tests do not need."""
+    label = QLabel("preview", parent)
+    label.setObjectName("test_preview")
+    return label
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Return a factory of shown MainWindows over a fresh document, closed at the end."""
+    def make(path: Path | None = None, *, sample: bool = True) -> MainWindow:
+        window = MainWindow(settings=settings, preview_factory=placeholder_preview)
+        # pytest-qt closes widgets before fixtures tear down; closing must not prompt.
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+        if path is not None:
+            window.document.load(path)
+        elif sample:
+            window.document.load_sample()
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitUntil(lambda: window.preview is not None)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
+
+
+@pytest.fixture
+def commit_text():
+    """Return a function typing Hangul the way an input method delivers it."""
+    return _commit_text
+
+
+@pytest.fixture
+def placeholder():
+    """Return the stand-in preview factory."""
+    return placeholder_preview
+
+
+def _commit_text(widget: QWidget, text: str) -> None:
+    """Type text the way an input method delivers Hangul: one committed syllable at a time."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QInputMethodEvent
+
+    for ch in text:
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QCoreApplication.sendEvent(widget, event)
