@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.model import Article
+from editor.export import ExportFormat, export_article
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
 from editor.ui.settings import Settings
@@ -47,37 +47,16 @@ class ExportJob(QRunnable):
     def run(self) -> None:
         """Export and report progress, the result or the error through signals."""
         try:
-            from editor.export import ExportFormat, export_article
-
-            written = export_article(self._article, _export_format(ExportFormat, self._fmt),
-                                     self._out_dir, as_zip=self._as_zip, force=self._force,
+            written = export_article(self._article, ExportFormat(self._fmt), self._out_dir,
+                                     as_zip=self._as_zip, force=self._force,
                                      progress=self._on_progress)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             self.signals.failed.emit(exc)
             return
         self.signals.finished.emit(Path(written))
 
-    def _on_progress(self, *args: Any) -> None:
-        self.signals.progress.emit(_percent(args))
-
-
-def _export_format(enum: Any, name: str) -> Any:
-    """Return the ExportFormat member for "markdown" or "html"."""
-    for member in enum:
-        if name in (str(getattr(member, "value", "")).lower(), member.name.lower()):
-            return member
-    return enum(name)
-
-
-def _percent(args: tuple[Any, ...]) -> int:
-    """Read a progress report as a percentage: (done, total), (fraction,) or (percent,)."""
-    numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-    if len(numbers) >= 2 and numbers[1]:
-        return int(100 * numbers[0] / numbers[1])
-    if numbers:
-        value = float(numbers[0])
-        return int(value * 100) if value <= 1 else int(value)
-    return 0
+    def _on_progress(self, done: int, total: int) -> None:
+        self.signals.progress.emit(int(100 * done / total) if total else 0)
 
 
 class ExportDialog(QDialog):

@@ -1,0 +1,70 @@
+"""Start-up: run(path) opens the window on a file or on the sample; the environment it sets."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from editor.ui import app, main_window
+
+
+@pytest.fixture
+def started(qapp, monkeypatch, placeholder):
+    """Run the app without entering its event loop; close what it opened."""
+    monkeypatch.setattr(main_window, "_make_preview", placeholder)
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    yield app._windows
+    for window in list(app._windows):
+        window.document.set_modified(False)
+        window.close()
+    QApplication.processEvents()
+
+
+def test_run_without_a_path_opens_the_sample_as_an_untitled_copy(started):
+    assert app.run(None) == 0
+    window = started[-1]
+    assert window.document.is_untitled and not window.document.is_modified
+    assert window.windowTitle().startswith("세종시 자율주행 셔틀")
+
+
+def test_run_opens_a_page_bundle_folder_and_titles_the_window(started, sample_dir):
+    assert app.run(sample_dir) == 0
+    window = started[-1]
+    assert window.document.path == sample_dir.resolve()
+    assert window.windowTitle() == "세종시 자율주행 셔틀, 시범운행 구간 두 배로 넓힌다 — " \
+                                   "autonomous-shuttle[*]"
+
+
+def test_an_unreadable_file_still_opens_a_window_with_a_message(started, tmp_path, prompts):
+    broken = tmp_path / "broken.article"
+    broken.write_bytes(b"nope")
+    prompts.answer(prompts_ok())
+    app.run(broken)
+    assert prompts.seen[-1].title == "Could not open the article"
+    assert started[-1].document.article.headline == ""
+
+
+def test_new_window_opens_a_second_window(started):
+    app.run(None)
+    first = started[-1]
+    first.actions["new_window"].trigger()
+    assert len(started) == 2 and started[-1] is not first
+    assert started[-1].document.article.body == ""
+
+
+def test_no_sandbox_only_as_root(monkeypatch):
+    monkeypatch.setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--foo")
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    app.configure_environment()
+    assert os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] == "--foo"
+    monkeypatch.setattr(os, "geteuid", lambda: 0)
+    app.configure_environment()
+    assert os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] == "--foo --no-sandbox"
+
+
+def prompts_ok():
+    from editor.ui.messages import Answer
+
+    return Answer.OK
