@@ -82,7 +82,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     article = read_article(args.file)
     profile = load_profile(args.site or article.site)
-    html = render_page(article, profile, Layout(args.layout), urls=FileUrls(profile, article.images))
+    html = render_page(article, profile, Layout(args.layout), urls=FileUrls(profile, article.images, embed_fonts=True))
     atomic_write(args.out, html.encode("utf-8"))
     print(args.out)
     return EXIT_OK
