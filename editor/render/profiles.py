@@ -7,8 +7,6 @@ the same id. No code knows any outlet: colours, widths and strings all come from
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,18 +226,10 @@ class SiteProfile:
 
 # -- finding and loading ------------------------------------------------------------------
 def user_profiles_dir() -> Path:
-    """Return the folder of the user's own profiles ($ARTICLE_EDITOR_CONFIG_DIR/sites)."""
-    override = os.environ.get(_CONFIG_ENV)
-    if override:
-        return Path(override) / "sites"
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    return base / "article-editor" / "sites"
+    """Return the folder of the user's own profiles (<config folder>/sites)."""
+    from editor.paths import config_dir
+
+    return config_dir() / "sites"
 
 
 def bundled_profiles_dir() -> Path:

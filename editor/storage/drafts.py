@@ -17,7 +17,7 @@ from editor.core.model import Article
 from editor.storage import container
 from editor.storage.atomic import atomic_write
 from editor.storage.lock import process_alive
-from editor.storage.paths import data_dir
+from editor.paths import data_dir
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 

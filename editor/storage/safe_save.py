@@ -10,7 +10,7 @@ from editor.core.errors import DocumentError
 from editor.core.model import Article
 from editor.storage.atomic import atomic_write
 from editor.storage.document import Kind, kind_of, write_article
-from editor.storage.paths import data_dir
+from editor.paths import data_dir
 
 
 class ChangedOnDiskError(DocumentError):

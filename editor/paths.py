@@ -17,7 +17,7 @@ def config_dir() -> Path:
     if sys.platform == "win32":
         return Path(os.environ.get("APPDATA", Path.home())) / APP_DIR
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Preferences" / APP_DIR
+        return Path.home() / "Library" / "Application Support" / APP_DIR
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP_DIR
 
 
@@ -29,5 +29,5 @@ def data_dir() -> Path:
     if sys.platform == "win32":
         return Path(os.environ.get("LOCALAPPDATA", Path.home())) / APP_DIR
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_DIR
+        return Path.home() / "Library" / "Application Support" / APP_DIR / "data"
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP_DIR
