@@ -22,7 +22,6 @@ from editor.core.errors import ProfileError
 SITE_FILE = "site.yaml"
 SHARED_FONTS = "@fonts/"  # a font file under resources/fonts/, shared by every profile
 TEMPLATE_KINDS = ("desktop", "mobile", "responsive", "article")
-_CONFIG_ENV = "ARTICLE_EDITOR_CONFIG_DIR"
 
 
 @dataclass(frozen=True)
