@@ -202,8 +202,9 @@ def _encode(img: Image.Image, fmt: str, job: ImageJob) -> Rendition:
 
 
 def _credit_exif(credit: str) -> bytes:
+    """Return EXIF holding only the credit, as UTF-8 (what exiftool and browsers read)."""
     exif = Image.Exif()
-    exif[EXIF_COPYRIGHT] = credit
+    exif[EXIF_COPYRIGHT] = credit.encode("utf-8")  # a str would be written as ASCII "?"
     return exif.tobytes()
 
 

@@ -130,5 +130,5 @@ def social_meta(article: Article, profile: SiteProfile, desc: str,
             props.append(("name", "twitter:image:alt", lead.alt))
     if not article.summary.strip() and desc:
         props.append(("name", "description", desc))  # the page writes it only from a summary
-    return "\n".join(f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}">'
-                     for kind, key, value in props if value)
+    return "".join(f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}">\n'
+                   for kind, key, value in props if value)

@@ -48,10 +48,10 @@ def picture(article: Article, uri: str, renditions: list[PictureRendition]) -> d
     if lead.alt.strip():
         item["body_text"] = lead.alt.strip()  # the picture's text alternative
     item["renditions"] = {
-        ("original" if i == 0 else f"w{r.width}"): {
+        f"{r.mimetype.split('/')[-1]}_{r.width}": {
             "href": r.href, "mimetype": r.mimetype, "width": r.width, "height": r.height,
             "sizeinbytes": r.size}
-        for i, r in enumerate(renditions)}
+        for r in renditions}
     return item
 
 
