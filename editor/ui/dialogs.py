@@ -75,15 +75,15 @@ class ExportDialog(QDialog):
         self._job: ExportJob | None = None
         self.markdown_radio = QRadioButton(self.tr("Markdown bundle (index.md + images)"), self)
         self.html_radio = QRadioButton(self.tr("HTML bundle (page, styles, sized images)"), self)
-        self.markdown_radio.setChecked(True)
         self.folder_radio = QRadioButton(self.tr("Folder"), self)
         self.zip_radio = QRadioButton(self.tr("Zip file"), self)
-        self.folder_radio.setChecked(True)
         self._groups = [QButtonGroup(self), QButtonGroup(self)]
         for group, buttons in zip(self._groups, ((self.markdown_radio, self.html_radio),
                                                  (self.folder_radio, self.zip_radio)), strict=True):
             for button in buttons:
                 group.addButton(button)
+        self.markdown_radio.setChecked(True)  # after grouping: siblings are auto-exclusive
+        self.folder_radio.setChecked(True)
         self.destination_edit = QLineEdit(self._default_destination(), self)
         self.destination_edit.setObjectName("destination_edit")
         self.browse_button = QPushButton(self.tr("Browse…"), self)

@@ -262,6 +262,7 @@ class ArticleForm(QScrollArea):
 def _set_line(edit: QLineEdit, value: str) -> None:
     if edit.text() != value:
         edit.setText(value)
+        edit.setCursorPosition(0)  # show the start of a long text, not its end
 
 
 def _set_box(box: QPlainTextEdit, value: str) -> None:

@@ -70,6 +70,7 @@ class LeadImagePanel(QWidget):
         fields = QFormLayout()
         fields.setContentsMargins(0, 0, 0, 0)
         fields.setVerticalSpacing(6)
+        fields.setHorizontalSpacing(10)
         fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         fields.addRow(self.tr("Alt text"), self.alt_edit)
         fields.addRow(self.tr("Caption"), self.caption_edit)
@@ -152,6 +153,7 @@ class LeadImagePanel(QWidget):
                             (self.credit_edit, lead.credit)):
             if edit.text() != value:
                 edit.setText(value)
+                edit.setCursorPosition(0)  # show the start of a long text, not its end
         self.remove_button.setEnabled(lead.is_set)
         self.choose_button.setText(self.tr("Replace…") if lead.is_set else self.tr("Choose…"))
         if field == "*" or lead.src != self._shown_src:

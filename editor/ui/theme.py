@@ -38,7 +38,9 @@ QPushButton {
 QPushButton:hover { background: #f0f3f8; }
 QPushButton[compact="true"] { padding: 3px 10px; }
 QPushButton:disabled { color: #a8afba; }
-QPushButton[flat_link="true"] { border: none; color: #2f6fde; text-align: left; padding: 2px 0; }
+QPushButton[flat_link="true"] { border: none; background: transparent; color: #2f6fde;
+    text-align: left; padding: 2px 0; }
+QPushButton[flat_link="true"]:hover { text-decoration: underline; }
 QToolBar#body_toolbar { background: #ffffff; border: none; border-top: 1px solid #e3e6eb;
     spacing: 2px; padding: 3px 8px; }
 QToolBar#body_toolbar QToolButton { min-width: 26px; padding: 3px 6px; border-radius: 5px;

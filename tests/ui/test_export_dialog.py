@@ -19,6 +19,7 @@ def _dialog(qtbot, window, out_dir) -> ExportDialog:
 
 def test_markdown_folder_export_writes_a_bundle(qtbot, tmp_path, window, prompts):
     dialog = _dialog(qtbot, window, tmp_path)
+    assert dialog.markdown_radio.isChecked() and dialog.folder_radio.isChecked()
     prompts.answer(Answer.NO)  # do not open the folder
     with qtbot.waitSignal(dialog.export_finished, timeout=20000) as blocker:
         dialog.export_button.click()
