@@ -163,3 +163,19 @@ def _sample() -> Path:
 
     return resources.sample_path()
 
+
+
+def test_open_recent_lists_saved_files_and_opens_them(tmp_path, window, settings, prompts):
+    target = tmp_path / "recent.article"
+    prompts.choose(target)
+    assert window.save_as()
+    assert settings.author_name() == "김하늘"  # remembered for the next new article
+    window.new_document()
+    menu = window.actions.recent_menu
+    menu.aboutToShow.emit()
+    entries = [a for a in menu.actions() if a.text() == "recent.article"]
+    assert entries
+    entries[0].trigger()
+    assert window.document.path == target.resolve()
+    window.new_document()
+    assert window.document.article.authors[0].name == "김하늘"
