@@ -78,7 +78,9 @@ def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
     except Exception as exc:  # noqa: BLE001 - an unreadable file still opens a window
         window.document.new_blank()
         window.show()
-        show_error(window, QCoreApplication.translate("MainWindow", "Could not open the article"), exc)
+        show_error(
+            window, QCoreApplication.translate("MainWindow", "Could not open the article"), exc
+        )
         return window
     window.show()
     return window

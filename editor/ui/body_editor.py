@@ -118,8 +118,7 @@ class BodyEditor(QWidget):
     def _build_actions(self) -> None:
         specs: list[tuple[str, str, str, QKeySequence | str, Callable[[], None]]] = [
             ("bold", "B", self.tr("Bold"), QKeySequence.StandardKey.Bold, self.make_bold),
-            ("italic", "I", self.tr("Italic"), QKeySequence.StandardKey.Italic,
-             self.make_italic),
+            ("italic", "I", self.tr("Italic"), QKeySequence.StandardKey.Italic, self.make_italic),
             ("heading", "H", self.tr("Heading"), "Ctrl+Alt+2", self.toggle_heading),
             ("quote", "❝", self.tr("Quote"), "Ctrl+Shift+.", self.toggle_quote),
             ("bullet", "•", self.tr("Bulleted List"), "Ctrl+Shift+8", self.toggle_bullets),
@@ -134,7 +133,9 @@ class BodyEditor(QWidget):
             action.setIconText(glyph)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setToolTip(f"{label} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.setToolTip(
+                f"{label} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
             action.triggered.connect(slot)
             self.toolbar.addAction(action)
             self.format_actions.append(action)

@@ -36,8 +36,9 @@ class _ExportSignals(QObject):
 class ExportJob(QRunnable):
     """Run export_article on a copy of the article in a pool thread."""
 
-    def __init__(self, article: Article, fmt: str, out_dir: Path, *, as_zip: bool,
-                 force: bool) -> None:
+    def __init__(
+        self, article: Article, fmt: str, out_dir: Path, *, as_zip: bool, force: bool
+    ) -> None:
         super().__init__()
         self.signals = _ExportSignals()
         self._article, self._fmt, self._out_dir = article, fmt, out_dir
@@ -47,9 +48,14 @@ class ExportJob(QRunnable):
     def run(self) -> None:
         """Export and report progress, the result or the error through signals."""
         try:
-            written = export_article(self._article, ExportFormat(self._fmt), self._out_dir,
-                                     as_zip=self._as_zip, force=self._force,
-                                     progress=self._on_progress)
+            written = export_article(
+                self._article,
+                ExportFormat(self._fmt),
+                self._out_dir,
+                as_zip=self._as_zip,
+                force=self._force,
+                progress=self._on_progress,
+            )
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             self.signals.failed.emit(exc)
             return
@@ -65,8 +71,9 @@ class ExportDialog(QDialog):
     export_finished = Signal(object)  # Path
     export_failed = Signal(object)  # exception
 
-    def __init__(self, document: ArticleDocument, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: ArticleDocument, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export Article"))
@@ -78,8 +85,11 @@ class ExportDialog(QDialog):
         self.folder_radio = QRadioButton(self.tr("Folder"), self)
         self.zip_radio = QRadioButton(self.tr("Zip file"), self)
         self._groups = [QButtonGroup(self), QButtonGroup(self)]
-        for group, buttons in zip(self._groups, ((self.markdown_radio, self.html_radio),
-                                                 (self.folder_radio, self.zip_radio)), strict=True):
+        for group, buttons in zip(
+            self._groups,
+            ((self.markdown_radio, self.html_radio), (self.folder_radio, self.zip_radio)),
+            strict=True,
+        ):
             for button in buttons:
                 group.addButton(button)
         self.markdown_radio.setChecked(True)  # after grouping: siblings are auto-exclusive
@@ -93,8 +103,9 @@ class ExportDialog(QDialog):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setVisible(False)
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("Export"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setObjectName("export_button")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.accepted.connect(self.start_export)
@@ -140,8 +151,13 @@ class ExportDialog(QDialog):
         if self._job is not None:
             return
         out_dir = Path(self.destination_edit.text().strip() or ".").expanduser()
-        job = ExportJob(self._doc.article.copy(), self.format_name, out_dir,
-                        as_zip=self.zip_radio.isChecked(), force=self.overwrite_check.isChecked())
+        job = ExportJob(
+            self._doc.article.copy(),
+            self.format_name,
+            out_dir,
+            as_zip=self.zip_radio.isChecked(),
+            force=self.overwrite_check.isChecked(),
+        )
         job.signals.progress.connect(self.progress_bar.setValue)
         job.signals.finished.connect(self._on_job_finished)
         job.signals.failed.connect(self._on_job_failed)

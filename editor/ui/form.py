@@ -57,11 +57,15 @@ def load_site_settings(site_id: str) -> tuple[list[str], HeadlineGuidance]:
     base = HeadlineGuidance()
     target = int(desktop.get("chars", base.target))
     return sections, HeadlineGuidance(
-        target=target, warn=int(desktop.get("warn", base.warn)),
+        target=target,
+        warn=int(desktop.get("warn", base.warn)),
         desktop_per_line=int(desktop.get("chars_per_line", target)),
-        mobile_per_line=int(mobile.get("chars_per_line", mobile.get("chars", base.mobile_per_line))),
+        mobile_per_line=int(
+            mobile.get("chars_per_line", mobile.get("chars", base.mobile_per_line))
+        ),
         desktop_lines=int(desktop.get("lines", base.desktop_lines)),
-        mobile_lines=int(mobile.get("lines", base.mobile_lines)))
+        mobile_lines=int(mobile.get("lines", base.mobile_lines)),
+    )
 
 
 class ArticleForm(QScrollArea):
@@ -121,14 +125,16 @@ class ArticleForm(QScrollArea):
 
     def _build_subhead(self) -> None:
         self.subhead_count_label = self._caption_row(self.tr("Subhead"), "subhead_count_label")
-        self.subhead_edit = self._text_box("subhead_edit", 3,
-                                           self.tr("One to three lines under the headline"))
+        self.subhead_edit = self._text_box(
+            "subhead_edit", 3, self.tr("One to three lines under the headline")
+        )
         self.subhead_edit.textChanged.connect(self._on_subhead_edit_text_changed)
 
     def _build_summary(self) -> None:
         self._caption_row(self.tr("Summary (share card and search)"), "summary_count_label")
-        self.summary_edit = self._text_box("summary_edit", 2,
-                                           self.tr("A sentence or two shown when the link is shared"))
+        self.summary_edit = self._text_box(
+            "summary_edit", 2, self.tr("A sentence or two shown when the link is shared")
+        )
         self.summary_edit.textChanged.connect(self._on_summary_edit_text_changed)
 
     def _text_box(self, name: str, lines: int, placeholder: str) -> QPlainTextEdit:
@@ -160,9 +166,11 @@ class ArticleForm(QScrollArea):
         self.section_combo.currentTextChanged.connect(self._on_section_combo_text_changed)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("status_combo")
-        for status, label in ((Status.DRAFT, self.tr("Draft")),
-                              (Status.READY, self.tr("Ready for desk")),
-                              (Status.APPROVED, self.tr("Approved"))):
+        for status, label in (
+            (Status.DRAFT, self.tr("Draft")),
+            (Status.READY, self.tr("Ready for desk")),
+            (Status.APPROVED, self.tr("Approved")),
+        ):
             self.status_combo.addItem(label, str(status))
         self.status_combo.currentIndexChanged.connect(self._on_status_combo_index_changed)
         self.tags_edit = QLineEdit(self)
@@ -218,8 +226,9 @@ class ArticleForm(QScrollArea):
                 _set_box(self.subhead_edit, article.subhead)
             if everything or field == "summary":
                 _set_box(self.summary_edit, article.summary)
-            if (everything or field == "section") and \
-                    self.section_combo.currentText() != article.section:
+            if (
+                everything or field == "section"
+            ) and self.section_combo.currentText() != article.section:
                 self.section_combo.setCurrentText(article.section)
             if everything or field == "status":
                 self.status_combo.setCurrentIndex(self.status_combo.findData(str(article.status)))
@@ -239,7 +248,8 @@ class ArticleForm(QScrollArea):
         self.section_combo.addItems(sections)
         self.section_combo.setCurrentText(current)
         self.headline_edit.setPlaceholderText(
-            self.tr("Headline (aim for {n} characters or fewer)").format(n=self.guidance.target))
+            self.tr("Headline (aim for {n} characters or fewer)").format(n=self.guidance.target)
+        )
 
     def _update_counts(self) -> None:
         article, guide = self._doc.article, self.guidance
@@ -248,14 +258,19 @@ class ArticleForm(QScrollArea):
         mobile = guide.lines(length, guide.mobile_per_line)
         self.headline_count_label.setText(
             self.tr("{n}/{target} chars · PC {desktop} line(s) · mobile {mobile} line(s)").format(
-                n=length, target=guide.target, desktop=desktop, mobile=mobile))
-        too_long = length > guide.warn or desktop > guide.desktop_lines or mobile > guide.mobile_lines
+                n=length, target=guide.target, desktop=desktop, mobile=mobile
+            )
+        )
+        too_long = (
+            length > guide.warn or desktop > guide.desktop_lines or mobile > guide.mobile_lines
+        )
         level = "error" if length > guide.warn else "warn" if too_long else "ok"
         _set_level(self.headline_count_label, level)
         sub = article.subhead.strip()
         lines = len([ln for ln in sub.splitlines() if ln.strip()])
-        self.subhead_count_label.setText(self.tr("{n} chars · {lines} line(s)").format(
-            n=len(sub.replace("\n", "")), lines=lines))
+        self.subhead_count_label.setText(
+            self.tr("{n} chars · {lines} line(s)").format(n=len(sub.replace("\n", "")), lines=lines)
+        )
         _set_level(self.subhead_count_label, "warn" if lines > 3 else "ok")
 
 

@@ -25,8 +25,14 @@ _INLINE = [
 ]
 
 
-def _format(color: str, *, bold: bool = False, italic: bool = False,
-            strike: bool = False, background: str = "") -> QTextCharFormat:
+def _format(
+    color: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    strike: bool = False,
+    background: str = "",
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(color))
     if bold:

@@ -94,8 +94,9 @@ def _lrelease(ts: Path, qm: Path) -> bool:
         log.warning("pyside6-lrelease not found; the interface stays in English")
         return False
     try:
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile %s: %s", ts.name, exc)
         return False

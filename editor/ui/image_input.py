@@ -73,8 +73,12 @@ def thumbnail(data: bytes, width: int, height: int) -> QImage:
     image = QImage.fromData(data)
     if image.isNull():
         return image
-    return image.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation)
+    return image.scaled(
+        width,
+        height,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
 
 
 DOCUMENT_SUFFIXES = {".article", ".md", ".markdown"}

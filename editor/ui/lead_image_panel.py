@@ -42,8 +42,9 @@ class LeadImagePanel(QWidget):
         self.choose_button = QPushButton(self.tr("Choose…"), self)
         self.paste_button = QPushButton(self.tr("Paste"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.alt_edit = self._line_edit("lead_alt_edit", self.tr("Describe the photo for readers "
-                                                                "who cannot see it"))
+        self.alt_edit = self._line_edit(
+            "lead_alt_edit", self.tr("Describe the photo for readers who cannot see it")
+        )
         self.caption_edit = self._line_edit("lead_caption_edit", self.tr("▲ What the photo shows"))
         self.credit_edit = self._line_edit("lead_credit_edit", self.tr("e.g. 사진=세종시 제공"))
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
@@ -99,8 +100,9 @@ class LeadImagePanel(QWidget):
         mime = QGuiApplication.clipboard().mimeData()
         found = images_from_mime(mime) if mime is not None and has_image(mime) else []
         if not found:
-            messages.information(self, self.tr("Paste image"),
-                                 self.tr("The clipboard holds no image."))
+            messages.information(
+                self, self.tr("Paste image"), self.tr("The clipboard holds no image.")
+            )
             return False
         return self.set_image(*found[0])
 
@@ -141,16 +143,24 @@ class LeadImagePanel(QWidget):
 
     def _on_text_edited(self, _text: str) -> None:
         lead = self._doc.article.lead_image
-        self._doc.set_lead_image(replace(lead, alt=self.alt_edit.text(),
-                                         caption=self.caption_edit.text(),
-                                         credit=self.credit_edit.text()))
+        self._doc.set_lead_image(
+            replace(
+                lead,
+                alt=self.alt_edit.text(),
+                caption=self.caption_edit.text(),
+                credit=self.credit_edit.text(),
+            )
+        )
 
     def _on_document_changed(self, field: str) -> None:
         if field not in ("lead_image", "images", "*"):
             return
         lead = self._doc.article.lead_image
-        for edit, value in ((self.alt_edit, lead.alt), (self.caption_edit, lead.caption),
-                            (self.credit_edit, lead.credit)):
+        for edit, value in (
+            (self.alt_edit, lead.alt),
+            (self.caption_edit, lead.caption),
+            (self.credit_edit, lead.credit),
+        ):
             if edit.text() != value:
                 edit.setText(value)
                 edit.setCursorPosition(0)  # show the start of a long text, not its end
@@ -165,9 +175,11 @@ class LeadImagePanel(QWidget):
         image = thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT) if data else None
         if image is None or image.isNull():
             self.thumbnail_label.setPixmap(QPixmap())
-            self.thumbnail_label.setText(self.tr("No lead image\nDrop or paste a photo here")
-                                         if not src else self.tr("Image missing:\n{src}")
-                                         .format(src=src))
+            self.thumbnail_label.setText(
+                self.tr("No lead image\nDrop or paste a photo here")
+                if not src
+                else self.tr("Image missing:\n{src}").format(src=src)
+            )
             return
         self.thumbnail_label.setText("")
         self.thumbnail_label.setPixmap(QPixmap.fromImage(image))

@@ -55,8 +55,12 @@ class MainWindow(QMainWindow):
     preview_installed = Signal(QWidget)
     new_window_requested = Signal()
 
-    def __init__(self, document: ArticleDocument | None = None, settings: Settings | None = None,
-                 preview_factory: PreviewFactory | None = None) -> None:
+    def __init__(
+        self,
+        document: ArticleDocument | None = None,
+        settings: Settings | None = None,
+        preview_factory: PreviewFactory | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setAcceptDrops(True)
@@ -130,7 +134,8 @@ class MainWindow(QMainWindow):
         scroll_to = getattr(preview, "scroll_to_source_line", None)
         if callable(scroll_to):
             self._scroll_timer.timeout.connect(
-                lambda: scroll_to(self.body_editor.text_edit.first_visible_line()))
+                lambda: scroll_to(self.body_editor.text_edit.first_visible_line())
+            )
             bar = self.body_editor.text_edit.verticalScrollBar()
             bar.valueChanged.connect(lambda _value: self._scroll_timer.start())
 
@@ -244,8 +249,9 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_document_saved(self, _path: object) -> None:
-        self.status.showMessage(self.tr("Saved {name}").format(
-            name=self.document.display_name()), 3000)
+        self.status.showMessage(
+            self.tr("Saved {name}").format(name=self.document.display_name()), 3000
+        )
 
     def _update_title(self) -> None:
         headline = self.document.article.headline.strip() or self.tr("Untitled article")

@@ -50,13 +50,27 @@ def build_menus(window: MainWindow) -> WindowActions:
     _edit_menu(window, actions)
     _view_menu(window, actions)
     help_menu = window.menuBar().addMenu(translate("MainWindow", "&Help"))
-    _add(window, actions, help_menu, "about", translate("MainWindow", "&About Article Editor"), None,
-         lambda: _show_about(window))
+    _add(
+        window,
+        actions,
+        help_menu,
+        "about",
+        translate("MainWindow", "&About Article Editor"),
+        None,
+        lambda: _show_about(window),
+    )
     return actions
 
 
-def _add(window: MainWindow, actions: WindowActions, menu: QMenu, name: str, text: str,
-         shortcut: Shortcut, slot: Callable[[], object]) -> QAction:
+def _add(
+    window: MainWindow,
+    actions: WindowActions,
+    menu: QMenu,
+    name: str,
+    text: str,
+    shortcut: Shortcut,
+    slot: Callable[[], object],
+) -> QAction:
     action = QAction(text, window)
     action.setObjectName(f"{name}_action")
     if shortcut is not None:
@@ -70,30 +84,84 @@ def _add(window: MainWindow, actions: WindowActions, menu: QMenu, name: str, tex
 def _file_menu(window: MainWindow, actions: WindowActions) -> None:
     menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     keys = QKeySequence.StandardKey
-    _add(window, actions, menu, "new", translate("MainWindow", "&New"), keys.New, window.new_document)
-    _add(window, actions, menu, "new_window", translate("MainWindow", "New &Window"), "Ctrl+Shift+N",
-         window.new_window_requested.emit)
-    _add(window, actions, menu, "open", translate("MainWindow", "&Open…"), keys.Open, lambda: _open_file(window))
-    _add(window, actions, menu, "open_folder", translate("MainWindow", "Open Page &Bundle Folder…"), "Ctrl+Shift+O",
-         lambda: _open_folder(window))
+    _add(
+        window, actions, menu, "new", translate("MainWindow", "&New"), keys.New, window.new_document
+    )
+    _add(
+        window,
+        actions,
+        menu,
+        "new_window",
+        translate("MainWindow", "New &Window"),
+        "Ctrl+Shift+N",
+        window.new_window_requested.emit,
+    )
+    _add(
+        window,
+        actions,
+        menu,
+        "open",
+        translate("MainWindow", "&Open…"),
+        keys.Open,
+        lambda: _open_file(window),
+    )
+    _add(
+        window,
+        actions,
+        menu,
+        "open_folder",
+        translate("MainWindow", "Open Page &Bundle Folder…"),
+        "Ctrl+Shift+O",
+        lambda: _open_folder(window),
+    )
     actions.recent_menu = menu.addMenu(translate("MainWindow", "Open &Recent"))
     actions.recent_menu.setObjectName("recent_menu")
     actions.recent_menu.aboutToShow.connect(lambda: _fill_recent(window, actions.recent_menu))
     menu.addSeparator()
     _add(window, actions, menu, "save", translate("MainWindow", "&Save"), keys.Save, window.save)
-    _add(window, actions, menu, "save_as", translate("MainWindow", "Save &As…"), keys.SaveAs, window.save_as)
-    _add(window, actions, menu, "export", translate("MainWindow", "&Export…"), "Ctrl+E", lambda: _export(window))
+    _add(
+        window,
+        actions,
+        menu,
+        "save_as",
+        translate("MainWindow", "Save &As…"),
+        keys.SaveAs,
+        window.save_as,
+    )
+    _add(
+        window,
+        actions,
+        menu,
+        "export",
+        translate("MainWindow", "&Export…"),
+        "Ctrl+E",
+        lambda: _export(window),
+    )
     menu.addSeparator()
-    _add(window, actions, menu, "close", translate("MainWindow", "&Close"), keys.Close, window.close)
-    _add(window, actions, menu, "quit", translate("MainWindow", "&Quit"), keys.Quit, QApplication.closeAllWindows)
+    _add(
+        window, actions, menu, "close", translate("MainWindow", "&Close"), keys.Close, window.close
+    )
+    _add(
+        window,
+        actions,
+        menu,
+        "quit",
+        translate("MainWindow", "&Quit"),
+        keys.Quit,
+        QApplication.closeAllWindows,
+    )
 
 
 def _edit_menu(window: MainWindow, actions: WindowActions) -> None:
     menu = window.menuBar().addMenu(translate("MainWindow", "&Edit"))
     keys = QKeySequence.StandardKey
-    for name, text, key in (("undo", translate("MainWindow", "&Undo"), keys.Undo), ("redo", translate("MainWindow", "&Redo"), keys.Redo),
-                            ("cut", translate("MainWindow", "Cu&t"), keys.Cut), ("copy", translate("MainWindow", "&Copy"), keys.Copy),
-                            ("paste", translate("MainWindow", "&Paste"), keys.Paste)):
+    for name, text, key in (
+        ("undo", translate("MainWindow", "&Undo"), keys.Undo),
+        ("redo", translate("MainWindow", "&Redo"), keys.Redo),
+        ("cut", translate("MainWindow", "Cu&t"), keys.Cut),
+        ("copy", translate("MainWindow", "&Copy"), keys.Copy),
+        ("paste", translate("MainWindow", "&Paste"), keys.Paste),
+    ):
         action = _add(window, actions, menu, name, text, None, lambda n=name: _call_focused(n))
         action.setShortcut(QKeySequence(key))
         # The focused editor handles these keys itself; the menu only shows them.
@@ -110,13 +178,27 @@ def _view_menu(window: MainWindow, actions: WindowActions) -> None:
     group = QActionGroup(window)
     group.setExclusive(True)
     modes = [("desktop", 0, translate("MainWindow", "&Desktop Layout"), "Ctrl+1")]
-    modes += [("mobile", w, translate("MainWindow", "&Mobile Layout, {width} px").format(width=w), f"Ctrl+{i + 2}")
-              for i, w in enumerate(MOBILE_WIDTHS)]
+    modes += [
+        (
+            "mobile",
+            w,
+            translate("MainWindow", "&Mobile Layout, {width} px").format(width=w),
+            f"Ctrl+{i + 2}",
+        )
+        for i, w in enumerate(MOBILE_WIDTHS)
+    ]
     modes.append(("side-by-side", 0, translate("MainWindow", "&Side by Side"), "Ctrl+5"))
     for mode, width, text, key in modes:
         name = f"preview_{mode}_{width}" if width else f"preview_{mode}"
-        action = _add(window, actions, menu, name, text, key,
-                      lambda m=mode, w=width: _choose_mode(window, m, w))
+        action = _add(
+            window,
+            actions,
+            menu,
+            name,
+            text,
+            key,
+            lambda m=mode, w=width: _choose_mode(window, m, w),
+        )
         action.setCheckable(True)
         group.addAction(action)
         actions.preview_modes[(mode, width)] = action
@@ -157,7 +239,9 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         menu.addAction(translate("MainWindow", "No recent articles")).setEnabled(False)
         return
     menu.addSeparator()
-    menu.addAction(translate("MainWindow", "Clear List")).triggered.connect(window.settings.clear_recent_files)
+    menu.addAction(translate("MainWindow", "Clear List")).triggered.connect(
+        window.settings.clear_recent_files
+    )
 
 
 def _export(window: MainWindow) -> None:
@@ -167,6 +251,11 @@ def _export(window: MainWindow) -> None:
 
 
 def _show_about(window: MainWindow) -> None:
-    messages.information(window, translate("MainWindow", "About Article Editor"), translate("MainWindow",
-        "Article Editor {version}\n\nWrite, preview and export articles for the site, offline."
-    ).format(version=__version__))
+    messages.information(
+        window,
+        translate("MainWindow", "About Article Editor"),
+        translate(
+            "MainWindow",
+            "Article Editor {version}\n\nWrite, preview and export articles for the site, offline.",
+        ).format(version=__version__),
+    )

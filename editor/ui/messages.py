@@ -79,40 +79,62 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
 
 def ask_unsaved(parent: QWidget | None, name: str) -> Answer:
     """Ask whether to save changes to the named document: SAVE, DISCARD or CANCEL."""
-    text = translate("messages", "The article “{name}” has unsaved changes. Save them first?").format(name=name)
+    text = translate(
+        "messages", "The article “{name}” has unsaved changes. Save them first?"
+    ).format(name=name)
     answers = [Answer.SAVE, Answer.DISCARD, Answer.CANCEL]
-    return _present(parent, Message(Kind.QUESTION, translate("messages", "Unsaved changes"), text, "", answers))
+    return _present(
+        parent, Message(Kind.QUESTION, translate("messages", "Unsaved changes"), text, "", answers)
+    )
 
 
 def ask_open_folder(parent: QWidget | None, folder: str) -> bool:
     """Offer to open the folder an export was written to."""
-    text = translate("messages", "The export was written to:\n{folder}\n\nOpen the folder?").format(folder=folder)
-    answer = _present(parent, Message(Kind.INFORMATION, translate("messages", "Export finished"), text, "",
-                                      [Answer.YES, Answer.NO]))
+    text = translate("messages", "The export was written to:\n{folder}\n\nOpen the folder?").format(
+        folder=folder
+    )
+    answer = _present(
+        parent,
+        Message(
+            Kind.INFORMATION,
+            translate("messages", "Export finished"),
+            text,
+            "",
+            [Answer.YES, Answer.NO],
+        ),
+    )
     return answer is Answer.YES
 
 
 def choose_open_file(parent: QWidget | None, folder: str = "") -> str:
     """Ask for an article file to open; return "" when cancelled."""
     name_filter = translate("messages", "Articles (*.article *.md *.markdown);;All files (*)")
-    return _choose(parent, FileRequest("open", translate("messages", "Open Article"), folder, name_filter))
+    return _choose(
+        parent, FileRequest("open", translate("messages", "Open Article"), folder, name_filter)
+    )
 
 
 def choose_open_folder(parent: QWidget | None, folder: str = "") -> str:
     """Ask for a page-bundle folder to open; return "" when cancelled."""
-    return _choose(parent, FileRequest("folder", translate("messages", "Open Page Bundle Folder"), folder))
+    return _choose(
+        parent, FileRequest("folder", translate("messages", "Open Page Bundle Folder"), folder)
+    )
 
 
 def choose_save_file(parent: QWidget | None, folder: str = "") -> str:
     """Ask where to save the article; return "" when cancelled."""
     name_filter = translate("messages", "Article document (*.article);;Markdown page (*.md)")
-    return _choose(parent, FileRequest("save", translate("messages", "Save Article As"), folder, name_filter))
+    return _choose(
+        parent, FileRequest("save", translate("messages", "Save Article As"), folder, name_filter)
+    )
 
 
 def choose_image(parent: QWidget | None, folder: str = "") -> str:
     """Ask for an image file; return "" when cancelled."""
     name_filter = translate("messages", "Images (*.jpg *.jpeg *.png *.gif *.webp)")
-    return _choose(parent, FileRequest("open", translate("messages", "Choose Image"), folder, name_filter))
+    return _choose(
+        parent, FileRequest("open", translate("messages", "Choose Image"), folder, name_filter)
+    )
 
 
 def choose_export_folder(parent: QWidget | None, folder: str = "") -> str:
@@ -123,27 +145,40 @@ def choose_export_folder(parent: QWidget | None, folder: str = "") -> str:
 def describe(exc: BaseException) -> str:
     """Turn a typed error into a sentence in the user's language."""
     summaries: list[tuple[type[BaseException], str]] = [
-        (UnsafeDocumentError, translate("messages", "The document was refused because it looks unsafe.")),
+        (
+            UnsafeDocumentError,
+            translate("messages", "The document was refused because it looks unsafe."),
+        ),
         (DocumentError, translate("messages", "The document could not be read or written.")),
         (ImageError, translate("messages", "The image cannot be used.")),
         (ExportError, translate("messages", "The export could not be written.")),
         (ProfileError, translate("messages", "The site profile is missing or broken.")),
         (OSError, translate("messages", "The file system refused the operation.")),
     ]
-    summary = next((s for cls, s in summaries if isinstance(exc, cls)),
-                   translate("messages", "Something went wrong."))
+    summary = next(
+        (s for cls, s in summaries if isinstance(exc, cls)),
+        translate("messages", "Something went wrong."),
+    )
     detail = exc.message if isinstance(exc, ArticleError) else str(exc)
     detail = QCoreApplication.translate("errors", detail)
     return f"{summary}\n\n{detail}" if detail else summary
 
 
 # The two doors tests patch -----------------------------------------------------------------
-_ICONS = {Kind.INFORMATION: QMessageBox.Icon.Information, Kind.WARNING: QMessageBox.Icon.Warning,
-          Kind.ERROR: QMessageBox.Icon.Critical, Kind.QUESTION: QMessageBox.Icon.Question}
-_BUTTONS = {Answer.OK: QMessageBox.StandardButton.Ok, Answer.SAVE: QMessageBox.StandardButton.Save,
-            Answer.DISCARD: QMessageBox.StandardButton.Discard,
-            Answer.CANCEL: QMessageBox.StandardButton.Cancel,
-            Answer.YES: QMessageBox.StandardButton.Yes, Answer.NO: QMessageBox.StandardButton.No}
+_ICONS = {
+    Kind.INFORMATION: QMessageBox.Icon.Information,
+    Kind.WARNING: QMessageBox.Icon.Warning,
+    Kind.ERROR: QMessageBox.Icon.Critical,
+    Kind.QUESTION: QMessageBox.Icon.Question,
+}
+_BUTTONS = {
+    Answer.OK: QMessageBox.StandardButton.Ok,
+    Answer.SAVE: QMessageBox.StandardButton.Save,
+    Answer.DISCARD: QMessageBox.StandardButton.Discard,
+    Answer.CANCEL: QMessageBox.StandardButton.Cancel,
+    Answer.YES: QMessageBox.StandardButton.Yes,
+    Answer.NO: QMessageBox.StandardButton.No,
+}
 
 
 def _present(parent: QWidget | None, message: Message) -> Answer:
@@ -165,7 +200,9 @@ def _choose(parent: QWidget | None, request: FileRequest) -> str:
     if request.mode == "folder":
         return QFileDialog.getExistingDirectory(parent, request.title, request.folder)
     if request.mode == "save":
-        return QFileDialog.getSaveFileName(parent, request.title, request.folder,
-                                           request.name_filter)[0]
-    return QFileDialog.getOpenFileName(parent, request.title, request.folder,
-                                       request.name_filter)[0]
+        return QFileDialog.getSaveFileName(
+            parent, request.title, request.folder, request.name_filter
+        )[0]
+    return QFileDialog.getOpenFileName(parent, request.title, request.folder, request.name_filter)[
+        0
+    ]

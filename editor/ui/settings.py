@@ -118,5 +118,6 @@ def _open_qsettings() -> QSettings:
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
         return QSettings(str(folder / f"{APPLICATION}.ini"), QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
-                     APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )

@@ -20,8 +20,12 @@ class ArticleStatusBar(QStatusBar):
 
     counts_updated = Signal(object)  # Counts
 
-    def __init__(self, document: ArticleDocument, parent: QWidget | None = None,
-                 delay_ms: int = COUNT_DELAY_MS) -> None:
+    def __init__(
+        self,
+        document: ArticleDocument,
+        parent: QWidget | None = None,
+        delay_ms: int = COUNT_DELAY_MS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("article_status_bar")
         self._doc = document
@@ -68,11 +72,18 @@ class ArticleStatusBar(QStatusBar):
         counts = count_body(self._doc.article.body)
         self.counts = counts
         locale = QLocale()
-        self.chars_label.setText(self.tr("{with_spaces} chars · {without} without spaces").format(
-            with_spaces=locale.toString(counts.chars),
-            without=locale.toString(counts.chars_no_spaces)))
-        self.pages_label.setText(self.tr("{pages} manuscript pages").format(
-            pages=locale.toString(counts.manuscript_pages, "f", 1)))
-        self.reading_label.setText(self.tr("{minutes} min read").format(
-            minutes=counts.reading_minutes))
+        self.chars_label.setText(
+            self.tr("{with_spaces} chars · {without} without spaces").format(
+                with_spaces=locale.toString(counts.chars),
+                without=locale.toString(counts.chars_no_spaces),
+            )
+        )
+        self.pages_label.setText(
+            self.tr("{pages} manuscript pages").format(
+                pages=locale.toString(counts.manuscript_pages, "f", 1)
+            )
+        )
+        self.reading_label.setText(
+            self.tr("{minutes} min read").format(minutes=counts.reading_minutes)
+        )
         self.counts_updated.emit(counts)

@@ -39,8 +39,11 @@ class Prompts:
         self.seen.append(message)
         if not self.answers:
             self.unexpected.append(f"{message.kind}: {message.title}: {message.text}")
-            return messages.Answer.CANCEL if messages.Answer.CANCEL in message.answers \
+            return (
+                messages.Answer.CANCEL
+                if messages.Answer.CANCEL in message.answers
                 else message.answers[-1]
+            )
         return self.answers.popleft()
 
     def choose_file(self, _parent, request: messages.FileRequest) -> str:
@@ -84,6 +87,7 @@ def placeholder_preview(_doc: ArticleDocument, parent: QWidget) -> QWidget:
 @pytest.fixture
 def make_window(qtbot, settings):
     """Return a factory of shown MainWindows over a fresh document, closed at the end."""
+
     def make(path: Path | None = None, *, sample: bool = True) -> MainWindow:
         window = MainWindow(settings=settings, preview_factory=placeholder_preview)
         # pytest-qt closes widgets before fixtures tear down; closing must not prompt.

@@ -33,8 +33,10 @@ def test_run_opens_a_page_bundle_folder_and_titles_the_window(started, sample_di
     assert app.run(sample_dir) == 0
     window = started[-1]
     assert window.document.path == sample_dir.resolve()
-    assert window.windowTitle() == "세종시 자율주행 셔틀, 시범운행 구간 두 배로 넓힌다 — " \
-                                   "autonomous-shuttle[*]"
+    assert (
+        window.windowTitle() == "세종시 자율주행 셔틀, 시범운행 구간 두 배로 넓힌다 — "
+        "autonomous-shuttle[*]"
+    )
 
 
 def test_an_unreadable_file_still_opens_a_window_with_a_message(started, tmp_path, prompts):

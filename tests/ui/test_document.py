@@ -71,13 +71,29 @@ def test_save_and_reopen_keeps_every_field(tmp_path, doc, name):
     target = tmp_path / name
     written = doc.save_as(target)
     assert written == target.resolve() and doc.path == written and not doc.is_modified
-    assert doc.kind is {"story.article": Kind.ARTICLE, "story.md": Kind.MARKDOWN,
-                        "story-bundle": Kind.BUNDLE}[name]
+    assert (
+        doc.kind
+        is {"story.article": Kind.ARTICLE, "story.md": Kind.MARKDOWN, "story-bundle": Kind.BUNDLE}[
+            name
+        ]
+    )
     reopened = ArticleDocument()
     reopened.load(target)
     got = reopened.article
-    for field in ("headline", "subhead", "summary", "tags", "status", "section", "authors",
-                  "lead_image", "body", "slug", "site", "created"):
+    for field in (
+        "headline",
+        "subhead",
+        "summary",
+        "tags",
+        "status",
+        "section",
+        "authors",
+        "lead_image",
+        "body",
+        "slug",
+        "site",
+        "created",
+    ):
         assert getattr(got, field) == getattr(expected, field), field
     assert got.updated == clock.now()
     assert set(expected.images) <= set(got.images)

@@ -13,27 +13,45 @@ from PySide6.QtWidgets import QApplication
 
 from editor.ui import i18n
 
-MY_MODULES = ("app", "authors_editor", "body_editor", "dialogs", "document", "form",
-              "lead_image_panel", "main_window", "menus", "messages", "status_bar")
+MY_MODULES = (
+    "app",
+    "authors_editor",
+    "body_editor",
+    "dialogs",
+    "document",
+    "form",
+    "lead_image_panel",
+    "main_window",
+    "menus",
+    "messages",
+    "status_bar",
+)
 UI_SOURCES = [Path(i18n.__file__).parent / f"{name}.py" for name in MY_MODULES]
 
 
 def _sources(ts: Path) -> set[tuple[str, str]]:
     root = ET.parse(ts).getroot()
-    return {(c.findtext("name"), m.findtext("source"))
-            for c in root.iter("context") for m in c.iter("message")}
+    return {
+        (c.findtext("name"), m.findtext("source"))
+        for c in root.iter("context")
+        for m in c.iter("message")
+    }
 
 
 def test_every_interface_string_has_a_korean_translation(tmp_path):
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(lupdate), *map(str, UI_SOURCES), "-ts", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(lupdate), *map(str, UI_SOURCES), "-ts", str(fresh)], check=True, capture_output=True
+    )
     catalog = i18n.source_catalog("ko")
     missing = _sources(fresh) - _sources(catalog)
     assert not missing, f"add these to {catalog.name}: {sorted(missing)}"
-    untranslated = [m.findtext("source") for m in ET.parse(catalog).getroot().iter("message")
-                    if not (m.findtext("translation") or "").strip()]
+    untranslated = [
+        m.findtext("source")
+        for m in ET.parse(catalog).getroot().iter("message")
+        if not (m.findtext("translation") or "").strip()
+    ]
     assert not untranslated
 
 

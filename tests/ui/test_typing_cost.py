@@ -34,10 +34,14 @@ def test_keystrokes_on_a_100k_body_stay_cheap(qtbot, window, monkeypatch):
     whole_body_reads = []
     counted = []
     real_body_text, real_count = ArticleDocument.body_text, status_bar_module.count_body
-    monkeypatch.setattr(ArticleDocument, "body_text",
-                        lambda self: whole_body_reads.append(1) or real_body_text(self))
-    monkeypatch.setattr(status_bar_module, "count_body",
-                        lambda text: counted.append(len(text)) or real_count(text))
+    monkeypatch.setattr(
+        ArticleDocument,
+        "body_text",
+        lambda self: whole_body_reads.append(1) or real_body_text(self),
+    )
+    monkeypatch.setattr(
+        status_bar_module, "count_body", lambda text: counted.append(len(text)) or real_count(text)
+    )
     timings = []
     for i in range(60):
         started = time.perf_counter()
@@ -54,7 +58,7 @@ def test_keystrokes_on_a_100k_body_stay_cheap(qtbot, window, monkeypatch):
     with qtbot.waitSignal(window.status.counts_updated, timeout=2000):
         pass
     assert len(counted) == 1  # counted once, after typing paused
-    assert doc.article.body[BODY_CHARS // 2:BODY_CHARS // 2 + 4] == "한a한a"
+    assert doc.article.body[BODY_CHARS // 2 : BODY_CHARS // 2 + 4] == "한a한a"
 
 
 def test_highlighting_follows_the_edit_not_the_document(window):

@@ -90,8 +90,7 @@ def test_new_asks_to_save_and_saves_through_save_as(tmp_path, window, prompts):
     assert isinstance(prompts.seen[1], FileRequest)
 
 
-def test_save_close_reopen_through_the_window(tmp_path, qtbot, make_window, prompts,
-                                             commit_text):
+def test_save_close_reopen_through_the_window(tmp_path, qtbot, make_window, prompts, commit_text):
     window = make_window()
     window.form.headline_edit.clear()
     commit_text(window.form.headline_edit, "창에서 쓴 제목")
@@ -110,8 +109,13 @@ def test_save_close_reopen_through_the_window(tmp_path, qtbot, make_window, prom
 def test_dropping_a_bundle_folder_opens_it(qtbot, window, sample_dir):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sample_dir))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.document.path == sample_dir.resolve())
     assert window.windowTitle().startswith("세종시 자율주행 셔틀")
@@ -139,9 +143,10 @@ def test_preview_is_created_after_the_first_paint(qtbot, settings, placeholder):
     from editor.ui.main_window import MainWindow
 
     made = []
-    window = MainWindow(settings=settings,
-                        preview_factory=lambda doc, parent: made.append(doc) or
-                        placeholder(doc, parent))
+    window = MainWindow(
+        settings=settings,
+        preview_factory=lambda doc, parent: made.append(doc) or placeholder(doc, parent),
+    )
     qtbot.addWidget(window)
     assert made == []
     window.show()
@@ -162,7 +167,6 @@ def _sample() -> Path:
     from editor import resources
 
     return resources.sample_path()
-
 
 
 def test_open_recent_lists_saved_files_and_opens_them(tmp_path, window, settings, prompts):
