@@ -83,7 +83,7 @@ class ImageSet:
         if not ref or ref.startswith(("#", "/")) or re.match(r"^[A-Za-z][\w+.-]*:", ref):
             return None
         path = ref.split("#", 1)[0].split("?", 1)[0]
-        for candidate in (path, unquote(path)):
+        for candidate in dict.fromkeys((ref, unquote(ref), path, unquote(path))):
             if candidate in self.images:
                 return candidate
             key = self._by_clean.get(clean_member_name(candidate))

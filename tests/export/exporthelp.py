@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import unicodedata
 from datetime import datetime
+from pathlib import Path
 
 from PIL import Image
 
@@ -113,3 +115,17 @@ def hostile_article(images: dict[str, bytes]) -> Article:
         status=Status.APPROVED,
         images=images,
     )
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Return every file under root by its relative POSIX path."""
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def harmless(html: str) -> None:
+    """Fail on anything in HTML that could run or load: scripts, frames, handlers, js: URLs."""
+    lowered = html.lower()
+    assert "<iframe" not in lowered and "<object" not in lowered and "<embed" not in lowered
+    assert not re.search(r"\son\w+\s*=", lowered), "an event handler survived"
+    assert not re.search(r"(href|src)\s*=\s*[\"']?\s*(javascript|vbscript|data):", lowered)
