@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANIZATION = "SisaCatch"
-APPLICATION = "article-editor"
+from editor import paths
+
+SETTINGS_FILE = "settings.ini"
 MAX_RECENT = 10
 DEFAULT_PREVIEW_MODE = "desktop"
 DEFAULT_MOBILE_WIDTH = 390
@@ -107,17 +107,8 @@ class Settings:
             return default
 
 
-def config_dir() -> Path | None:
-    """Return the folder ARTICLE_EDITOR_CONFIG_DIR names, if any."""
-    folder = os.environ.get("ARTICLE_EDITOR_CONFIG_DIR")
-    return Path(folder) if folder else None
-
-
 def _open_qsettings() -> QSettings:
-    folder = config_dir()
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-        return QSettings(str(folder / f"{APPLICATION}.ini"), QSettings.Format.IniFormat)
-    return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-    )
+    """Keep settings as an INI file in the app's config folder (beside the site profiles)."""
+    folder = paths.config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / SETTINGS_FILE), QSettings.Format.IniFormat)

@@ -183,3 +183,10 @@ def test_open_recent_lists_saved_files_and_opens_them(tmp_path, window, settings
     assert window.document.path == target.resolve()
     window.new_document()
     assert window.document.article.authors[0].name == "김하늘"
+
+
+def test_settings_live_in_the_config_folder(settings):
+    import os
+
+    folder = Path(os.environ["ARTICLE_EDITOR_CONFIG_DIR"])
+    assert Path(settings.file_name).parent == folder
