@@ -16,15 +16,18 @@ OUT = Path(__file__).resolve().parents[1] / "resources/samples/autonomous-shuttl
 def _sky(draw: ImageDraw.ImageDraw, w: int, h: int, top: tuple, bottom: tuple) -> None:
     for y in range(h):
         t = y / max(h - 1, 1)
-        draw.line([(0, y), (w, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line([(0, y), (w, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
 
 
 def _person(draw: ImageDraw.ImageDraw, x: int, ground: int, scale: float, colour: tuple) -> None:
     head = int(22 * scale)
     body_h = int(120 * scale)
     draw.ellipse([x - head, ground - body_h - 2 * head, x + head, ground - body_h], fill=colour)
-    draw.rounded_rectangle([x - int(30 * scale), ground - body_h, x + int(30 * scale), ground],
-                           radius=int(18 * scale), fill=colour)
+    draw.rounded_rectangle(
+        [x - int(30 * scale), ground - body_h, x + int(30 * scale), ground],
+        radius=int(18 * scale),
+        fill=colour,
+    )
 
 
 def lead(path: Path) -> None:

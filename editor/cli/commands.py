@@ -18,8 +18,9 @@ EXIT_PROBLEMS = 1
 def cmd_new(args: argparse.Namespace) -> int:
     """Create an empty article in the form the path asks for."""
     if args.file.exists() and not args.force:
-        raise DocumentError("The file already exists (use --force to replace it).",
-                            path=str(args.file))
+        raise DocumentError(
+            "The file already exists (use --force to replace it).", path=str(args.file)
+        )
     now = clock.now()
     article = Article(headline=args.headline, created=now, updated=now)
     if args.site:
@@ -47,8 +48,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     approved = approval(article)
     status = f"approved by {approved['by']} at {approved['at']}" if approved else article.status
-    print(f"{args.file}: {errors} error(s), {len(problems) - errors} other problem(s); "
-          f"status {status}", file=sys.stderr)
+    print(
+        f"{args.file}: {errors} error(s), {len(problems) - errors} other problem(s); "
+        f"status {status}",
+        file=sys.stderr,
+    )
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
 
 
@@ -82,7 +86,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     article = read_article(args.file)
     profile = load_profile(args.site or article.site)
-    html = render_page(article, profile, Layout(args.layout), urls=FileUrls(profile, article.images, embed_fonts=True))
+    html = render_page(
+        article,
+        profile,
+        Layout(args.layout),
+        urls=FileUrls(profile, article.images, embed_fonts=True),
+    )
     atomic_write(args.out, html.encode("utf-8"))
     print(args.out)
     return EXIT_OK
@@ -95,7 +104,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise ArticleError("Export is not available yet in this build.") from exc
     article = read_article(args.file)
-    path = export_article(article, args.to, args.out, as_zip=args.zip, site=args.site,
-                          force=args.force)
+    path = export_article(
+        article, args.to, args.out, as_zip=args.zip, site=args.site, force=args.force
+    )
     print(path)
     return EXIT_OK

@@ -19,7 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="article-editor",
         description="Write, preview and export news articles. Without a command, opens the "
-                    "desktop app (on FILE when given).",
+        "desktop app (on FILE when given).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -33,8 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="list an article's problems (exit 1 on errors)")
     check.add_argument("file", type=Path)
     check.add_argument("--site", default=None, help="site profile id (default: the article's)")
-    check.add_argument("--no-measure", dest="measure", action="store_false",
-                       help="skip measuring the headline in the mobile layout (needs Qt)")
+    check.add_argument(
+        "--no-measure",
+        dest="measure",
+        action="store_false",
+        help="skip measuring the headline in the mobile layout (needs Qt)",
+    )
 
     render = sub.add_parser("render", help="write the preview page as HTML")
     render.add_argument("file", type=Path)

@@ -28,8 +28,9 @@ class ChecklistConfig:
     credit_pattern: str = r"^\[시사캐치(=[^\]\s]+ 기자)?\]"
     credit_example: str = "[시사캐치]"
     copyright_line: str = "저작권자 © 시사캐치 무단전재 및 재배포 금지"
-    house_style: dict[str, str] = field(default_factory=lambda: {"하였다": "했다",
-                                                                 "하였습니다": "했습니다"})
+    house_style: dict[str, str] = field(
+        default_factory=lambda: {"하였다": "했다", "하였습니다": "했습니다"}
+    )
     max_sentence_chars: int = 60  # 0 turns the hint off
 
     @classmethod
@@ -60,13 +61,22 @@ class Facts:
     headline_lines: dict[int, int] = field(default_factory=dict)  # viewport width → lines
 
 
-def run_checklist(article: Article, config: ChecklistConfig | None = None,
-                  facts: Facts | None = None) -> list[Problem]:
+def run_checklist(
+    article: Article, config: ChecklistConfig | None = None, facts: Facts | None = None
+) -> list[Problem]:
     """Return every problem of the article, errors first; never raises on user content."""
     config, facts = config or ChecklistConfig(), facts or Facts()
     problems = [p for p in validate(article) if p.code != "headline-long"]
-    for rule in (_headline, _lead_image, _body, _credit_and_copyright, _links, _placeholders,
-                 _house_style, _images):
+    for rule in (
+        _headline,
+        _lead_image,
+        _body,
+        _credit_and_copyright,
+        _links,
+        _placeholders,
+        _house_style,
+        _images,
+    ):
         problems += rule(article, config, facts)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(problems, key=lambda p: order[p.severity])
@@ -76,21 +86,45 @@ def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
     found = []
     length = len(article.headline.strip())
     if length > config.headline_warn:
-        found.append(Problem(Severity.WARNING, "headline", "headline-long",
-                             f"The headline has {length} characters; the site warns from "
-                             f"{config.headline_warn}."))
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "headline",
+                "headline-long",
+                f"The headline has {length} characters; the site warns from "
+                f"{config.headline_warn}.",
+            )
+        )
     elif length > config.headline_target:
-        found.append(Problem(Severity.INFO, "headline", "headline-over-target",
-                             f"The headline has {length} characters; {config.headline_target} "
-                             "fit one line on PC."))
+        found.append(
+            Problem(
+                Severity.INFO,
+                "headline",
+                "headline-over-target",
+                f"The headline has {length} characters; {config.headline_target} "
+                "fit one line on PC.",
+            )
+        )
     lines = facts.headline_lines.get(360)
     if lines and lines > config.headline_mobile_lines:
-        found.append(Problem(Severity.WARNING, "headline", "headline-mobile-lines",
-                             f"On a 360 px phone the headline takes {lines} lines; aim for "
-                             f"{config.headline_mobile_lines}."))
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "headline",
+                "headline-mobile-lines",
+                f"On a 360 px phone the headline takes {lines} lines; aim for "
+                f"{config.headline_mobile_lines}.",
+            )
+        )
     if article.headline.rstrip().endswith("?") or "충격" in article.headline:
-        found.append(Problem(Severity.INFO, "headline", "headline-clickbait",
-                             "The headline reads like clickbait (a trailing ? or 충격)."))
+        found.append(
+            Problem(
+                Severity.INFO,
+                "headline",
+                "headline-clickbait",
+                "The headline reads like clickbait (a trailing ? or 충격).",
+            )
+        )
     return found
 
 
@@ -100,9 +134,15 @@ def _lead_image(article: Article, config: ChecklistConfig, facts: Facts) -> list
     if not lead.is_set or info is None or info.error:
         return []
     if info.width < config.min_share_width:
-        return [Problem(Severity.WARNING, "lead_image", "lead-image-small",
-                        f"The lead image is {info.width} px wide; share cards need "
-                        f"{config.min_share_width} px.")]
+        return [
+            Problem(
+                Severity.WARNING,
+                "lead_image",
+                "lead-image-small",
+                f"The lead image is {info.width} px wide; share cards need "
+                f"{config.min_share_width} px.",
+            )
+        ]
     return []
 
 
@@ -111,27 +151,49 @@ def _body(article: Article, config: ChecklistConfig, facts: Facts) -> list[Probl
 
     chars = count_body(article.body).chars_no_spaces
     if article.body.strip() and chars < config.min_body_chars:
-        return [Problem(Severity.WARNING, "body", "body-short",
-                        f"The body has {chars} characters; the site expects at least "
-                        f"{config.min_body_chars}.")]
+        return [
+            Problem(
+                Severity.WARNING,
+                "body",
+                "body-short",
+                f"The body has {chars} characters; the site expects at least "
+                f"{config.min_body_chars}.",
+            )
+        ]
     return []
 
 
-def _credit_and_copyright(article: Article, config: ChecklistConfig,
-                          facts: Facts) -> list[Problem]:
+def _credit_and_copyright(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
     found = []
     body = article.body.lstrip()
     if body and config.credit_pattern and not re.match(config.credit_pattern, body):
-        found.append(Problem(Severity.WARNING, "body", "credit-missing",
-                             f"The body should open with the credit, e.g. "
-                             f"{config.credit_example}.", 0, 0))
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "body",
+                "credit-missing",
+                f"The body should open with the credit, e.g. {config.credit_example}.",
+                0,
+                0,
+            )
+        )
     lines = [ln.strip() for ln in article.body.rstrip().split("\n") if ln.strip()]
-    if lines and re.search(r"무단\s*전재|저작권자|재배포", lines[-1]) and \
-            lines[-1] != config.copyright_line:
+    if (
+        lines
+        and re.search(r"무단\s*전재|저작권자|재배포", lines[-1])
+        and lines[-1] != config.copyright_line
+    ):
         start = article.body.rfind(lines[-1])
-        found.append(Problem(Severity.WARNING, "body", "copyright-form",
-                             f"The closing line should read “{config.copyright_line}”.",
-                             start, start + len(lines[-1])))
+        found.append(
+            Problem(
+                Severity.WARNING,
+                "body",
+                "copyright-form",
+                f"The closing line should read “{config.copyright_line}”.",
+                start,
+                start + len(lines[-1]),
+            )
+        )
     return found
 
 
@@ -140,9 +202,16 @@ def _links(article: Article, config: ChecklistConfig, facts: Facts) -> list[Prob
     for match in _LINK.finditer(article.body):
         target = match.group(2)
         if not target or not (_URL.match(target) or target in article.images):
-            found.append(Problem(Severity.ERROR, "body", "link-broken",
-                                 f"The link “{match.group(1)}” points nowhere valid "
-                                 f"({target or 'empty'}).", match.start(), match.end()))
+            found.append(
+                Problem(
+                    Severity.ERROR,
+                    "body",
+                    "link-broken",
+                    f"The link “{match.group(1)}” points nowhere valid ({target or 'empty'}).",
+                    match.start(),
+                    match.end(),
+                )
+            )
     return found
 
 
@@ -152,9 +221,16 @@ def _placeholders(article: Article, config: ChecklistConfig, facts: Facts) -> li
         text = field_text(article, name)
         for pattern in PLACEHOLDERS:
             for match in re.finditer(pattern, text):
-                found.append(Problem(Severity.ERROR, name, "placeholder",
-                                     f"A placeholder is left in: {match.group(0)}",
-                                     match.start(), match.end()))
+                found.append(
+                    Problem(
+                        Severity.ERROR,
+                        name,
+                        "placeholder",
+                        f"A placeholder is left in: {match.group(0)}",
+                        match.start(),
+                        match.end(),
+                    )
+                )
     return found
 
 
@@ -162,17 +238,31 @@ def _house_style(article: Article, config: ChecklistConfig, facts: Facts) -> lis
     found = []
     for wrong, right in config.house_style.items():
         for match in re.finditer(re.escape(wrong), article.body):
-            found.append(Problem(Severity.INFO, "body", "house-style",
-                                 f"House style: write “{right}”, not “{wrong}”.",
-                                 match.start(), match.end()))
+            found.append(
+                Problem(
+                    Severity.INFO,
+                    "body",
+                    "house-style",
+                    f"House style: write “{right}”, not “{wrong}”.",
+                    match.start(),
+                    match.end(),
+                )
+            )
     if config.max_sentence_chars:
         for match in _SENTENCE.finditer(article.body):
             sentence = match.group(0).strip()
             if len(sentence) > config.max_sentence_chars and not sentence.startswith(("|", "![")):
-                found.append(Problem(Severity.INFO, "body", "sentence-long",
-                                     f"A sentence of {len(sentence)} characters; consider "
-                                     f"splitting it (over {config.max_sentence_chars}).",
-                                     match.start(), match.end()))
+                found.append(
+                    Problem(
+                        Severity.INFO,
+                        "body",
+                        "sentence-long",
+                        f"A sentence of {len(sentence)} characters; consider "
+                        f"splitting it (over {config.max_sentence_chars}).",
+                        match.start(),
+                        match.end(),
+                    )
+                )
     return found
 
 
@@ -183,6 +273,12 @@ def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Pro
         if info.error:
             found.append(Problem(Severity.ERROR, where, "image-broken", f"{path}: {info.error}"))
         elif info.has_gps:
-            found.append(Problem(Severity.WARNING, where, "image-gps",
-                                 f"{path} still carries GPS coordinates (exports strip them)."))
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    where,
+                    "image-gps",
+                    f"{path} still carries GPS coordinates (exports strip them).",
+                )
+            )
     return found

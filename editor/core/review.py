@@ -17,8 +17,17 @@ from editor.core.model import Article, Status
 NOTES_KEY = "notes"
 HISTORY_KEY = "history"
 APPROVAL_KEY = "approval"
-TRACKED_FIELDS = ("headline", "subhead", "summary", "body", "section", "tags", "status",
-                  "lead_image", "authors")
+TRACKED_FIELDS = (
+    "headline",
+    "subhead",
+    "summary",
+    "body",
+    "section",
+    "tags",
+    "status",
+    "lead_image",
+    "authors",
+)
 
 
 @dataclass
@@ -67,18 +76,31 @@ def _store(article: Article, items: list[Note]) -> None:
     article.private[NOTES_KEY] = [asdict(n) for n in items]
 
 
-def add_note(article: Article, field_name: str, start: int, end: int, text: str,
-             author: str) -> Note:
+def add_note(
+    article: Article, field_name: str, start: int, end: int, text: str, author: str
+) -> Note:
     """Anchor a new note to field[start:end] and store it."""
     source = field_text(article, field_name)
-    note = Note(uuid.uuid4().hex[:12], field_name, source[start:end], start, author,
-                clock.to_iso(clock.now()), text)
+    note = Note(
+        uuid.uuid4().hex[:12],
+        field_name,
+        source[start:end],
+        start,
+        author,
+        clock.to_iso(clock.now()),
+        text,
+    )
     _store(article, [*notes(article), note])
     return note
 
 
-def update_note(article: Article, note_id: str, *, reply: tuple[str, str] | None = None,
-                resolved: bool | None = None) -> None:
+def update_note(
+    article: Article,
+    note_id: str,
+    *,
+    reply: tuple[str, str] | None = None,
+    resolved: bool | None = None,
+) -> None:
     """Reply to, resolve or reopen a note."""
     items = notes(article)
     for note in items:
@@ -116,6 +138,7 @@ def reanchor(article: Article) -> None:
 
 # Status -----------------------------------------------------------------------------------
 
+
 def set_status(article: Article, status: Status, who: str) -> None:
     """Move the article along draft → ready for desk → approved, recording approvals."""
     article.status = status
@@ -143,6 +166,7 @@ def edited_after_approval(article: Article) -> bool:
 
 # Revisions --------------------------------------------------------------------------------
 
+
 def snapshot(article: Article) -> dict[str, Any]:
     """Return the tracked fields of an article as JSON-able data."""
     data = {name: getattr(article, name) for name in TRACKED_FIELDS}
@@ -166,7 +190,7 @@ def _apply(newer: str, delta: list[Any]) -> str:
     lines = newer.split("\n")
     parts: list[str] = []
     for op in delta:
-        parts.extend(lines[op[0]:op[1]] if isinstance(op, list) else op.split("\n"))
+        parts.extend(lines[op[0] : op[1]] if isinstance(op, list) else op.split("\n"))
     return "\n".join(parts)
 
 
@@ -182,15 +206,22 @@ def record_revision(article: Article, author: str, summary: str = "") -> dict[st
     if history:
         newest = history[-1]
         full = newest.pop("full")
-        newest["delta"] = {k: (_delta(current[k], v) if isinstance(v, str) and
-                               isinstance(current[k], str) else v)
-                           for k, v in full.items() if current.get(k) != v}
+        newest["delta"] = {
+            k: (_delta(current[k], v) if isinstance(v, str) and isinstance(current[k], str) else v)
+            for k, v in full.items()
+            if current.get(k) != v
+        }
         if not newest["delta"] and not summary and newest.get("author") == author:
             newest["full"] = full  # nothing changed: do not record an empty revision
             del newest["delta"]
             return newest
-    entry = {"id": uuid.uuid4().hex[:12], "time": clock.to_iso(clock.now()), "author": author,
-             "summary": summary, "full": current}
+    entry = {
+        "id": uuid.uuid4().hex[:12],
+        "time": clock.to_iso(clock.now()),
+        "author": author,
+        "summary": summary,
+        "full": current,
+    }
     history.append(entry)
     article.private[HISTORY_KEY] = history
     return entry
@@ -198,8 +229,10 @@ def record_revision(article: Article, author: str, summary: str = "") -> dict[st
 
 def revisions(article: Article) -> list[dict[str, str]]:
     """Return id, time, author and summary of each revision, oldest first."""
-    return [{k: str(r.get(k, "")) for k in ("id", "time", "author", "summary")}
-            for r in _history(article)]
+    return [
+        {k: str(r.get(k, "")) for k in ("id", "time", "author", "summary")}
+        for r in _history(article)
+    ]
 
 
 def revision_fields(article: Article, revision_id: str) -> dict[str, Any] | None:
@@ -211,8 +244,11 @@ def revision_fields(article: Article, revision_id: str) -> dict[str, Any] | None
     for entry in reversed(history):
         if "delta" in entry:
             for key, value in entry["delta"].items():
-                state[key] = _apply(state[key], value) if isinstance(value, list) and \
-                    isinstance(state.get(key), str) else value
+                state[key] = (
+                    _apply(state[key], value)
+                    if isinstance(value, list) and isinstance(state.get(key), str)
+                    else value
+                )
         if entry.get("id") == revision_id:
             return state
     return None

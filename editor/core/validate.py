@@ -42,8 +42,12 @@ def validate(article: Article) -> list[Problem]:
     if not headline:
         add(Severity.ERROR, "headline", "headline-missing", "The headline is empty.")
     elif len(headline) > HEADLINE_WARN_CHARS:
-        add(Severity.WARNING, "headline", "headline-long",
-            f"The headline has {len(headline)} characters; aim for {HEADLINE_WARN_CHARS} or fewer.")
+        add(
+            Severity.WARNING,
+            "headline",
+            "headline-long",
+            f"The headline has {len(headline)} characters; aim for {HEADLINE_WARN_CHARS} or fewer.",
+        )
     if "\n" in article.headline:
         add(Severity.WARNING, "headline", "headline-newline", "The headline contains a line break.")
     if not article.subhead.strip():
@@ -53,17 +57,29 @@ def validate(article: Article) -> list[Problem]:
     _check_lead_image(article, add)
     for ref in article.referenced_images():
         if _is_local(ref) and ref not in article.images:
-            add(Severity.ERROR, "body" if ref != article.lead_image.src else "lead_image",
-                "image-missing", f"The image {ref} is not in the document.")
+            add(
+                Severity.ERROR,
+                "body" if ref != article.lead_image.src else "lead_image",
+                "image-missing",
+                f"The image {ref} is not in the document.",
+            )
     if not any(a.name.strip() for a in article.authors):
         add(Severity.WARNING, "authors", "author-missing", "No reporter is named.")
     for author in article.authors:
         if author.email and not _EMAIL.match(author.email):
-            add(Severity.WARNING, "authors", "email-invalid",
-                f"The e-mail address {author.email!r} does not look valid.")
+            add(
+                Severity.WARNING,
+                "authors",
+                "email-invalid",
+                f"The e-mail address {author.email!r} does not look valid.",
+            )
     if article.slug and not _SLUG.match(article.slug):
-        add(Severity.WARNING, "slug", "slug-invalid",
-            "The slug should hold only lowercase letters, digits and hyphens.")
+        add(
+            Severity.WARNING,
+            "slug",
+            "slug-invalid",
+            "The slug should hold only lowercase letters, digits and hyphens.",
+        )
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(problems, key=lambda p: order[p.severity])
 
@@ -74,12 +90,20 @@ def _check_lead_image(article: Article, add) -> None:
         add(Severity.WARNING, "lead_image", "lead-image-missing", "There is no lead image.")
         return
     if not lead.alt.strip():
-        add(Severity.WARNING, "lead_image.alt", "alt-missing",
-            "The lead image has no alt text for readers who cannot see it.")
+        add(
+            Severity.WARNING,
+            "lead_image.alt",
+            "alt-missing",
+            "The lead image has no alt text for readers who cannot see it.",
+        )
     if not lead.caption.strip():
-        add(Severity.INFO, "lead_image.caption", "caption-missing", "The lead image has no caption.")
+        add(
+            Severity.INFO, "lead_image.caption", "caption-missing", "The lead image has no caption."
+        )
     if not lead.credit.strip():
-        add(Severity.WARNING, "lead_image.credit", "credit-missing", "The lead image has no credit.")
+        add(
+            Severity.WARNING, "lead_image.credit", "credit-missing", "The lead image has no credit."
+        )
 
 
 def _is_local(ref: str) -> bool:

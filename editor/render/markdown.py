@@ -30,8 +30,9 @@ class _StrikeExtension(Extension):
     """GFM strikethrough (~~text~~), which Hugo and markdown-it's gfm mode read."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)\1", "del"),
-                                   "gfm_strike", 40)
+        md.inlinePatterns.register(
+            SimpleTagInlineProcessor(r"(~{2})(?!~)(.+?)(?<!~)\1", "del"), "gfm_strike", 40
+        )
 
 
 def make_markdown() -> markdown.Markdown:
@@ -64,8 +65,12 @@ def normalise(source: str) -> str:
         fence_match = _FENCE.match(line)
         if fence:
             out.append(line)
-            if fence_match and fence_match.group(2)[0] == fence[0] and \
-                    len(fence_match.group(2)) >= len(fence) and not line[fence_match.end():].strip():
+            if (
+                fence_match
+                and fence_match.group(2)[0] == fence[0]
+                and len(fence_match.group(2)) >= len(fence)
+                and not line[fence_match.end() :].strip()
+            ):
                 fence, prev = None, "other"
             continue
         if fence_match:
@@ -156,8 +161,14 @@ def _loosen_lists(lines: list[str]) -> list[str]:
             for index in reversed(run[1:]):
                 if out[index - 1].strip():
                     out.insert(index, "")
-            run = [i for i, ln in enumerate(out) if i >= run[0] and _LIST_ITEM.match(ln)
-                   and not ln[:1].isspace() and _LIST_ITEM.match(ln).group(2)[-1] == run_kind]
+            run = [
+                i
+                for i, ln in enumerate(out)
+                if i >= run[0]
+                and _LIST_ITEM.match(ln)
+                and not ln[:1].isspace()
+                and _LIST_ITEM.match(ln).group(2)[-1] == run_kind
+            ]
     return out
 
 
@@ -193,8 +204,11 @@ def split_blocks(source: str) -> list[Block]:
     for i, line in enumerate(lines):
         fence_match = _FENCE.match(line)
         if fence:
-            if fence_match and fence_match.group(2)[0] == fence[0] and \
-                    len(fence_match.group(2)) >= len(fence):
+            if (
+                fence_match
+                and fence_match.group(2)[0] == fence[0]
+                and len(fence_match.group(2)) >= len(fence)
+            ):
                 fence = None
             continue
         if not line.strip():

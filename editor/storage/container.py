@@ -37,8 +37,10 @@ def read(data: bytes, name: str = "document") -> Article:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise DocumentError("This is not an Article Editor document (not a zip file, or "
-                            "it is truncated).", path=name) from exc
+        raise DocumentError(
+            "This is not an Article Editor document (not a zip file, or it is truncated).",
+            path=name,
+        ) from exc
     with archive:
         members = _checked_members(archive, name)
         if INDEX not in members:
@@ -47,7 +49,7 @@ def read(data: bytes, name: str = "document") -> Article:
     article = frontmatter.parse(_decode(files.pop(INDEX), name))
     for member, content in files.items():
         if member.startswith(PRIVATE_DIR + "/"):
-            key = posixpath.splitext(member[len(PRIVATE_DIR) + 1:])[0]
+            key = posixpath.splitext(member[len(PRIVATE_DIR) + 1 :])[0]
             if _PRIVATE_KEY.match(key):
                 article.private[key] = _private_json(content, member, name)
         else:
@@ -81,8 +83,9 @@ def _put(archive: zipfile.ZipFile, member: str, data: bytes) -> None:
 def _checked_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise UnsafeDocumentError(f"The document has {len(infos)} entries; the limit is "
-                                  f"{MAX_ENTRIES}.", path=name)
+        raise UnsafeDocumentError(
+            f"The document has {len(infos)} entries; the limit is {MAX_ENTRIES}.", path=name
+        )
     total = 0
     members: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
@@ -93,19 +96,21 @@ def _checked_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.Z
         if stat.S_ISLNK(mode):
             raise UnsafeDocumentError(f"The document contains a link ({raw}).", path=name)
         if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\\" in raw:
-            raise UnsafeDocumentError(f"The document contains an absolute path ({raw}).",
-                                      path=name)
+            raise UnsafeDocumentError(f"The document contains an absolute path ({raw}).", path=name)
         parts = raw.split("/")
         if ".." in parts or "" in parts or "." in parts:
-            raise UnsafeDocumentError(f"The document contains a path that leaves it ({raw}).",
-                                      path=name)
+            raise UnsafeDocumentError(
+                f"The document contains a path that leaves it ({raw}).", path=name
+            )
         limit = MAX_INDEX_BYTES if raw == INDEX else MAX_ENTRY_BYTES
         if info.file_size > limit:
-            raise UnsafeDocumentError(f"The entry {raw} is too large ({info.file_size} bytes).",
-                                      path=name)
+            raise UnsafeDocumentError(
+                f"The entry {raw} is too large ({info.file_size} bytes).", path=name
+            )
         if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnsafeDocumentError(f"The entry {raw} is compressed suspiciously well "
-                                      "(a zip bomb?).", path=name)
+            raise UnsafeDocumentError(
+                f"The entry {raw} is compressed suspiciously well (a zip bomb?).", path=name
+            )
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             raise UnsafeDocumentError("The document unpacks to more than 1 GiB.", path=name)
@@ -121,12 +126,17 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
     try:
         with archive.open(info) as handle:
             content = handle.read(limit + 1)  # never trust the declared size alone
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
-            RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise DocumentError(f"The entry {info.filename} is damaged ({exc}).", path=name) from exc
     if len(content) > limit:
-        raise UnsafeDocumentError(f"The entry {info.filename} is larger than it claims.",
-                                  path=name)
+        raise UnsafeDocumentError(f"The entry {info.filename} is larger than it claims.", path=name)
     return content
 
 
@@ -134,8 +144,9 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"index.md is not UTF-8 text (byte {exc.start} is not valid).",
-                            path=name) from exc
+        raise DocumentError(
+            f"index.md is not UTF-8 text (byte {exc.start} is not valid).", path=name
+        ) from exc
 
 
 def _private_json(data: bytes, member: str, name: str) -> Any:

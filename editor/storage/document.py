@@ -73,8 +73,9 @@ def write_article(article: Article, path: str | os.PathLike[str], kind: Kind | N
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DocumentError(f"The folder could not be created ({exc.strerror}).",
-                            path=str(folder)) from exc
+        raise DocumentError(
+            f"The folder could not be created ({exc.strerror}).", path=str(folder)
+        ) from exc
     for member, data in sorted(article.images.items()):
         target = folder / clean_member_name(member)
         if target.is_file() and _same_file(target, data):
@@ -103,28 +104,32 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     except PermissionError as exc:
         raise DocumentError("There is no permission to read this file.", path=str(path)) from exc
     except OSError as exc:
-        raise DocumentError(f"The file could not be read ({exc.strerror}).",
-                            path=str(path)) from exc
+        raise DocumentError(
+            f"The file could not be read ({exc.strerror}).", path=str(path)
+        ) from exc
 
 
 def _decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"The file is not UTF-8 text (byte {exc.start} is not valid).",
-                            path=str(path)) from exc
+        raise DocumentError(
+            f"The file is not UTF-8 text (byte {exc.start} is not valid).", path=str(path)
+        ) from exc
 
 
 def _read_folder(folder: Path) -> Article:
     index = folder / "index.md"
     if not index.is_file():
-        raise DocumentError("The folder has no index.md, so it is not a page bundle.",
-                            path=str(folder))
+        raise DocumentError(
+            "The folder has no index.md, so it is not a page bundle.", path=str(folder)
+        )
     article = frontmatter.parse(_decode(_read_bytes(index, container.MAX_INDEX_BYTES), index))
     total, count = 0, 0
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and
-                         not (Path(root) / d).is_symlink())
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink()
+        )
         for name in sorted(files):
             file = Path(root) / name
             rel = file.relative_to(folder).as_posix()
@@ -155,8 +160,9 @@ def _read_markdown(path: Path) -> Article:
         if not candidate.is_file():
             candidate = (base / ref).resolve()  # the disk may hold the NFD spelling
         if candidate.is_file() and candidate.is_relative_to(base):
-            article.images[clean_member_name(ref)] = _read_bytes(candidate,
-                                                                 container.MAX_ENTRY_BYTES)
+            article.images[clean_member_name(ref)] = _read_bytes(
+                candidate, container.MAX_ENTRY_BYTES
+            )
     return article
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from editor.core import clock
 from editor.core.errors import DocumentError
 from editor.core.model import Article
+from editor.paths import data_dir
 from editor.storage import container
 from editor.storage.atomic import atomic_write
 from editor.storage.lock import process_alive
-from editor.paths import data_dir
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -48,10 +48,15 @@ class DraftStore:
         self._check(draft_id)
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.folder / f"{draft_id}.article", container.write(article))
-        meta = {"headline": article.headline, "saved_at": clock.to_iso(clock.now()),
-                "origin": origin, "pid": os.getpid()}
-        atomic_write(self.folder / f"{draft_id}.json",
-                     json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+        meta = {
+            "headline": article.headline,
+            "saved_at": clock.to_iso(clock.now()),
+            "origin": origin,
+            "pid": os.getpid(),
+        }
+        atomic_write(
+            self.folder / f"{draft_id}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        )
 
     def load(self, draft_id: str) -> Article:
         """Read a draft back."""
@@ -85,8 +90,13 @@ class DraftStore:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             saved_at = datetime.fromisoformat(meta["saved_at"])
-            return DraftInfo(draft_id, str(meta.get("headline", "")), saved_at,
-                             meta.get("origin"), int(meta.get("pid", 0)))
+            return DraftInfo(
+                draft_id,
+                str(meta.get("headline", "")),
+                saved_at,
+                meta.get("origin"),
+                int(meta.get("pid", 0)),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
 

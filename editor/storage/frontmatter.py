@@ -12,9 +12,26 @@ from editor.core.model import DEFAULT_SITE, Article, Author, LeadImage, Status
 from editor.storage import safeyaml
 
 # Keys this editor owns, in the order it writes them. Everything else is kept in extra.
-KNOWN_KEYS = ("title", "subtitle", "summary", "date", "publishDate", "lastmod", "author",
-              "section", "tags", "slug", "draft", "status", "site", "lead_image", "images")
-_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+KNOWN_KEYS = (
+    "title",
+    "subtitle",
+    "summary",
+    "date",
+    "publishDate",
+    "lastmod",
+    "author",
+    "section",
+    "tags",
+    "slug",
+    "draft",
+    "status",
+    "site",
+    "lead_image",
+    "images",
+)
+_FENCE = re.compile(
+    r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
+)
 
 
 def split(text: str) -> tuple[str | None, str]:
@@ -26,7 +43,7 @@ def split(text: str) -> tuple[str | None, str]:
     match = _FENCE.match(text)
     if not match:
         return None, text
-    return match.group(1), text[match.end():]
+    return match.group(1), text[match.end() :]
 
 
 def parse(text: str) -> Article:
@@ -59,8 +76,9 @@ def to_meta(article: Article) -> dict[str, Any]:
     if article.updated:
         meta["lastmod"] = clock.to_iso(article.updated)
     if article.authors:
-        meta["author"] = [{k: v for k, v in (("name", a.name), ("email", a.email)) if v}
-                          for a in article.authors]
+        meta["author"] = [
+            {k: v for k, v in (("name", a.name), ("email", a.email)) if v} for a in article.authors
+        ]
     if article.section:
         meta["section"] = article.section
     if article.tags:
@@ -114,8 +132,10 @@ def _text(value: Any, key: str) -> str:
         return ""
     if isinstance(value, (str, int, float, bool, date)):
         return str(value)
-    raise DocumentError(f"The front matter key '{key}' must be text, not a "
-                        f"{'list' if isinstance(value, list) else 'mapping'}.")
+    raise DocumentError(
+        f"The front matter key '{key}' must be text, not a "
+        f"{'list' if isinstance(value, list) else 'mapping'}."
+    )
 
 
 def _bool(value: Any) -> bool:
@@ -141,8 +161,11 @@ def _authors(value: Any) -> list[Author]:
     authors = []
     for item in items:
         if isinstance(item, dict):
-            authors.append(Author(_text(item.get("name"), "author.name"),
-                                  _text(item.get("email"), "author.email")))
+            authors.append(
+                Author(
+                    _text(item.get("name"), "author.name"), _text(item.get("email"), "author.email")
+                )
+            )
         else:
             authors.append(Author(_text(item, "author")))
     return authors
@@ -154,10 +177,12 @@ def _lead_image(value: Any) -> LeadImage:
     if isinstance(value, str):
         return LeadImage(src=value)
     if not isinstance(value, dict):
-        raise DocumentError("The front matter key 'lead_image' must be a mapping "
-                            "with src, alt, caption and credit.")
-    return LeadImage(**{k: _text(value.get(k), f"lead_image.{k}")
-                        for k in ("src", "alt", "caption", "credit")})
+        raise DocumentError(
+            "The front matter key 'lead_image' must be a mapping with src, alt, caption and credit."
+        )
+    return LeadImage(
+        **{k: _text(value.get(k), f"lead_image.{k}") for k in ("src", "alt", "caption", "credit")}
+    )
 
 
 def _datetime(value: Any, key: str) -> datetime | None:

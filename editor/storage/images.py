@@ -10,8 +10,12 @@ from editor.core.checklist import ImageFacts
 from editor.core.errors import ImageError
 
 MAX_PIXELS = 100_000_000  # 100 megapixels: larger than any newsroom camera
-ACCEPTED_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif",
-                    "WEBP": "image/webp"}
+ACCEPTED_FORMATS = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
 
 
@@ -47,8 +51,11 @@ def inspect(data: bytes, name: str = "image") -> ImageInfo:
     if fmt not in ACCEPTED_FORMATS:
         raise ImageError(f"Images must be JPEG, PNG, GIF or WebP, not {fmt}.", path=name)
     if width * height > MAX_PIXELS:
-        raise ImageError(f"The image has {width}x{height} pixels; the limit is "
-                         f"{MAX_PIXELS // 1_000_000} megapixels.", path=name)
+        raise ImageError(
+            f"The image has {width}x{height} pixels; the limit is "
+            f"{MAX_PIXELS // 1_000_000} megapixels.",
+            path=name,
+        )
     return ImageInfo(fmt, width, height)
 
 

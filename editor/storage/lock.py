@@ -66,8 +66,12 @@ class DocumentLock:
         """Return who else holds the lock, or None if nobody does (stale locks ignored)."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            info = LockInfo(str(data["host"]), int(data["pid"]), str(data.get("user", "")),
-                            str(data.get("since", "")))
+            info = LockInfo(
+                str(data["host"]),
+                int(data["pid"]),
+                str(data.get("user", "")),
+                str(data.get("since", "")),
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None
         if info.host == socket.gethostname() and info.pid == os.getpid():
@@ -78,8 +82,12 @@ class DocumentLock:
 
     def acquire(self) -> None:
         """Write our lock (the caller asked the user first if holder() was not None)."""
-        data = {"host": socket.gethostname(), "pid": os.getpid(), "user": _user(),
-                "since": clock.to_iso(clock.now())}
+        data = {
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "user": _user(),
+            "since": clock.to_iso(clock.now()),
+        }
         with contextlib.suppress(OSError):  # a read-only folder just goes unlocked
             self.path.write_text(json.dumps(data), encoding="utf-8")
             self.held = True

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from editor.core.errors import DocumentError
 from editor.core.model import Article
+from editor.paths import data_dir
 from editor.storage.atomic import atomic_write
 from editor.storage.document import Kind, kind_of, write_article
-from editor.paths import data_dir
 
 
 class ChangedOnDiskError(DocumentError):
@@ -38,8 +38,14 @@ def backup_path(path: Path) -> Path:
     return data_dir() / "backups" / f"{path.name}.{key}.bak"
 
 
-def save_document(article: Article, path: str | os.PathLike[str], kind: Kind | None = None, *,
-                  expected: str | None = None, force: bool = False) -> str:
+def save_document(
+    article: Article,
+    path: str | os.PathLike[str],
+    kind: Kind | None = None,
+    *,
+    expected: str | None = None,
+    force: bool = False,
+) -> str:
     """Save atomically, refusing to overwrite outside changes unless forced.
 
     Args:
@@ -55,8 +61,9 @@ def save_document(article: Article, path: str | os.PathLike[str], kind: Kind | N
     kind = kind or kind_of(target)
     current = fingerprint(target, kind)
     if expected is not None and current is not None and current != expected and not force:
-        raise ChangedOnDiskError("The file was changed by another program since it was opened.",
-                                 path=str(target))
+        raise ChangedOnDiskError(
+            "The file was changed by another program since it was opened.", path=str(target)
+        )
     if current is not None:
         _keep_backup(main_file(target, kind), backup_path(target))
     write_article(article, target, kind)

@@ -60,5 +60,11 @@ _Dumper.add_representer(str, _str_presenter)
 
 def dump(data: Any) -> str:
     """Serialise to block-style YAML that keeps Hangul readable."""
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1000)
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1000,
+    )

@@ -11,8 +11,9 @@ from editor.storage import read_article
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "editor", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "editor", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_version(capsys):
@@ -72,27 +73,32 @@ def test_render_writes_a_page(tmp_path, sample_dir):
 
 
 def test_cli_and_export_load_no_qt():
-    code = ("import sys, editor.cli.main, editor.cli.commands, editor.storage, editor.render.markdown\n"
-            "import importlib.util\n"
-            "for name in ('editor.export', 'editor.render.page'):\n"
-            "    if importlib.util.find_spec(name): __import__(name)\n"
-            "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, editor.cli.main, editor.cli.commands, editor.storage, editor.render.markdown\n"
+        "import importlib.util\n"
+        "for name in ('editor.export', 'editor.render.page'):\n"
+        "    if importlib.util.find_spec(name): __import__(name)\n"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_pyside_void_calls_do_not_abort():
     """PySide6 6.12.0 on CPython 3.11 aborts (none_dealloc) after thousands of void calls."""
-    code = ("import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-            "from PySide6.QtCore import QObject, QCoreApplication\n"
-            "app = QCoreApplication([])\n"
-            "obj = QObject()\n"
-            "for i in range(20000):\n"
-            "    obj.setObjectName('x')\n"
-            "    obj.blockSignals(False)\n"
-            "print('ok')")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120)
+    code = (
+        "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QObject, QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "obj = QObject()\n"
+        "for i in range(20000):\n"
+        "    obj.setObjectName('x')\n"
+        "    obj.blockSignals(False)\n"
+        "print('ok')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"

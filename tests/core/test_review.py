@@ -12,7 +12,7 @@ def test_note_anchor_survives_edits_around_it():
     note = review.add_note(article, "body", start, start + 4, "출처 확인", "데스크")
     article.body = "새로 넣은 문장. " + article.body.replace("마지막", "끝")
     span = review.locate(article, review.notes(article)[0])
-    assert span and article.body[span[0]:span[1]] == "22km"
+    assert span and article.body[span[0] : span[1]] == "22km"
     review.update_note(article, note.id, reply=("기자", "국토부 자료입니다"))
     review.update_note(article, note.id, resolved=True)
     [stored] = review.notes(container.read(container.write(article)))
@@ -49,7 +49,9 @@ def test_status_flow_and_edit_after_approval():
 
 
 def test_revisions_restore_any_and_stay_small():
-    article = Article(headline="제목", body="\n".join(f"{i}번째 문단의 내용이다. " * 4 for i in range(80)))
+    article = Article(
+        headline="제목", body="\n".join(f"{i}번째 문단의 내용이다. " * 4 for i in range(80))
+    )
     ids = []
     for i in range(500):
         article.body = article.body.replace(f"{i % 80}번째", f"{i % 80}번째*", 1)
@@ -77,7 +79,9 @@ def test_korean_diff_by_word_then_character():
 
 
 def test_html_diff_marks_insertions_and_deletions():
-    html = diff_html("<p>시는 27일 회의를 열었다.</p>", "<p>시는 28일 회의를 열었다.</p><p>새 문단</p>")
+    html = diff_html(
+        "<p>시는 27일 회의를 열었다.</p>", "<p>시는 28일 회의를 열었다.</p><p>새 문단</p>"
+    )
     assert '<del class="diff-del">27일</del>' in html
     assert '<ins class="diff-ins">28일</ins>' in html
     assert '<p><ins class="diff-ins">새 문단</ins></p>' in html

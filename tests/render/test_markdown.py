@@ -93,11 +93,22 @@ def test_block_rendering_equals_whole_rendering_for_corpus():
     assert structure(render_body(whole)) == structure(clean_html(_COMMONMARK.render(whole)))
 
 
-_blocks = st.sampled_from([
-    *CORPUS.values(), "문단 텍스트", "- 항목\n- 항목 둘", "1. 하나\n2. 둘", "> 인용", "## 제목",
-    "```\n코드\n\n코드\n```", "[x]: https://e.x", "[링크][x] 본문", "---",
-    "<p>&nbsp;</p>", "**소제목**",
-])
+_blocks = st.sampled_from(
+    [
+        *CORPUS.values(),
+        "문단 텍스트",
+        "- 항목\n- 항목 둘",
+        "1. 하나\n2. 둘",
+        "> 인용",
+        "## 제목",
+        "```\n코드\n\n코드\n```",
+        "[x]: https://e.x",
+        "[링크][x] 본문",
+        "---",
+        "<p>&nbsp;</p>",
+        "**소제목**",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -138,12 +149,14 @@ HOSTILE = {
     "javascript link": ("[눌러](javascript:alert(1))", ["눌러"], ["javascript:"]),
     "javascript html link": ('<a href="JaVaScRiPt:alert(1)">x</a>', ["x"], ["javascript"]),
     "remote image": ('<img src="https://tracker.example/p.gif">', [], ["tracker"]),
-    "style url": ('<span style="background:url(https://x.example/a)">t</span>', ["t"],
-                  ["url(", "style"]),
+    "style url": (
+        '<span style="background:url(https://x.example/a)">t</span>',
+        ["t"],
+        ["url(", "style"],
+    ),
     "object": ("<object data='x.swf'></object>끝", ["끝"], ["object"]),
     "svg onload": ("<svg onload=alert(1)><circle/></svg>본문", ["본문"], ["svg", "onload"]),
-    "data uri link": ('<a href="data:text/html,<script>alert(1)</script>">x</a>', ["x"],
-                      ["data:"]),
+    "data uri link": ('<a href="data:text/html,<script>alert(1)</script>">x</a>', ["x"], ["data:"]),
 }
 
 

@@ -7,8 +7,7 @@ import zipfile
 import pytest
 
 from editor.core.errors import DocumentError
-from editor.storage import Kind, kind_of, read_article, write_article
-from editor.storage import container, frontmatter
+from editor.storage import Kind, container, frontmatter, kind_of, read_article, write_article
 
 HUGO_PAGE = """---
 title: 허구의 제목
@@ -49,8 +48,11 @@ def test_unknown_keys_kept_in_order(tmp_path):
     write_article(article, tmp_path / "c", Kind.BUNDLE)
     text = (tmp_path / "c" / "index.md").read_text(encoding="utf-8")
     meta = frontmatter.parse(text)
-    assert meta.extra == {"weight": 10, "params": {"featured": True, "colours": ["red", "blue"]},
-                          "menu": "main"}
+    assert meta.extra == {
+        "weight": 10,
+        "params": {"featured": True, "colours": ["red", "blue"]},
+        "menu": "main",
+    }
     assert text.index("weight") < text.index("params") < text.index("menu")
 
 
@@ -70,8 +72,10 @@ def test_nfd_image_names_become_nfc_and_references_follow(tmp_path):
     folder = tmp_path / "bundle"
     (folder / "images").mkdir(parents=True)
     (folder / "images" / nfd).write_bytes(b"jpeg")
-    (folder / "index.md").write_text(f"---\ntitle: t\nlead_image:\n  src: images/{nfd}\n---\n"
-                                     f"![x](images/{nfd})\n", encoding="utf-8")
+    (folder / "index.md").write_text(
+        f"---\ntitle: t\nlead_image:\n  src: images/{nfd}\n---\n![x](images/{nfd})\n",
+        encoding="utf-8",
+    )
     article = read_article(folder)
     nfc = "images/" + unicodedata.normalize("NFC", "사진.jpg")
     assert list(article.images) == [nfc]
@@ -99,8 +103,9 @@ def test_page_without_front_matter_is_all_body(tmp_path):
 def test_container_excludes_nothing_private_from_zip_layout():
     from editor.core.model import Article
 
-    data = container.write(Article(headline="h", images={"images/a.jpg": b"1"},
-                                   private={"notes": []}))
+    data = container.write(
+        Article(headline="h", images={"images/a.jpg": b"1"}, private={"notes": []})
+    )
     import io
 
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()

@@ -34,39 +34,103 @@ CASES = [
     ("not a zip", b"hello, I am text", DocumentError, "not a zip"),
     ("truncated", _zip([("index.md", INDEX.encode())])[:40], DocumentError, "truncated"),
     ("no index", _zip([("images/a.jpg", b"x")]), DocumentError, "no index.md"),
-    ("traversal", _zip([("index.md", INDEX.encode()), ("../evil.txt", b"x")]),
-     UnsafeDocumentError, "leaves it"),
-    ("absolute", _zip([("index.md", INDEX.encode()), ("/etc/passwd", b"x")]),
-     UnsafeDocumentError, "absolute"),
-    ("windows absolute", _zip([("index.md", INDEX.encode()), ("C:/x.txt", b"x")]),
-     UnsafeDocumentError, "absolute"),
-    ("symlink", _zip([("index.md", INDEX.encode()), _symlink("images/a.jpg", "/etc/passwd")]),
-     UnsafeDocumentError, "link"),
-    ("zip bomb", _zip([("index.md", INDEX.encode()), ("images/a.jpg", b"\0" * (20 << 20))]),
-     UnsafeDocumentError, "zip bomb"),
-    ("too many entries", _zip([("index.md", INDEX.encode())] +
-                              [(f"images/{i}.jpg", b"") for i in range(2001)]),
-     UnsafeDocumentError, "entries"),
-    ("python tag", _zip([("index.md", b"---\ntitle: !!python/object/apply:os.system ['ls']\n"
-                                      b"---\nx")]), DocumentError, "not valid YAML"),
-    ("alias bomb", _zip([("index.md", (
-        "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-        "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
-        "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\nx"
-    ).encode())]), UnsafeDocumentError, "aliases"),
-    ("not utf-8", _zip([("index.md", "---\ntitle: 제목\n---\n본문".encode("euc-kr"))]),
-     DocumentError, "UTF-8"),
+    (
+        "traversal",
+        _zip([("index.md", INDEX.encode()), ("../evil.txt", b"x")]),
+        UnsafeDocumentError,
+        "leaves it",
+    ),
+    (
+        "absolute",
+        _zip([("index.md", INDEX.encode()), ("/etc/passwd", b"x")]),
+        UnsafeDocumentError,
+        "absolute",
+    ),
+    (
+        "windows absolute",
+        _zip([("index.md", INDEX.encode()), ("C:/x.txt", b"x")]),
+        UnsafeDocumentError,
+        "absolute",
+    ),
+    (
+        "symlink",
+        _zip([("index.md", INDEX.encode()), _symlink("images/a.jpg", "/etc/passwd")]),
+        UnsafeDocumentError,
+        "link",
+    ),
+    (
+        "zip bomb",
+        _zip([("index.md", INDEX.encode()), ("images/a.jpg", b"\0" * (20 << 20))]),
+        UnsafeDocumentError,
+        "zip bomb",
+    ),
+    (
+        "too many entries",
+        _zip([("index.md", INDEX.encode())] + [(f"images/{i}.jpg", b"") for i in range(2001)]),
+        UnsafeDocumentError,
+        "entries",
+    ),
+    (
+        "python tag",
+        _zip([("index.md", b"---\ntitle: !!python/object/apply:os.system ['ls']\n---\nx")]),
+        DocumentError,
+        "not valid YAML",
+    ),
+    (
+        "alias bomb",
+        _zip(
+            [
+                (
+                    "index.md",
+                    (
+                        b"---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                        b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                        b"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\nx"
+                    ),
+                )
+            ]
+        ),
+        UnsafeDocumentError,
+        "aliases",
+    ),
+    (
+        "not utf-8",
+        _zip([("index.md", "---\ntitle: 제목\n---\n본문".encode("euc-kr"))]),
+        DocumentError,
+        "UTF-8",
+    ),
     ("title list", _zip([("index.md", b"---\ntitle: [a, b]\n---\nx")]), DocumentError, "title"),
-    ("lead image list", _zip([("index.md", b"---\nlead_image: [a]\n---\nx")]), DocumentError,
-     "lead_image"),
-    ("front matter list", _zip([("index.md", b"---\n- a\n- b\n---\nx")]), DocumentError,
-     "keys and values"),
+    (
+        "lead image list",
+        _zip([("index.md", b"---\nlead_image: [a]\n---\nx")]),
+        DocumentError,
+        "lead_image",
+    ),
+    (
+        "front matter list",
+        _zip([("index.md", b"---\n- a\n- b\n---\nx")]),
+        DocumentError,
+        "keys and values",
+    ),
     ("bad date", _zip([("index.md", b"---\ndate: yesterday\n---\nx")]), DocumentError, "date"),
-    ("duplicate names", _zip([("index.md", INDEX.encode()), ("images/사진.jpg", b"1"),
-                              ("images/" + __import__("unicodedata").normalize("NFD", "사진.jpg"),
-                               b"2")]), UnsafeDocumentError, "two entries"),
-    ("bad private json", _zip([("index.md", INDEX.encode()), (".editor/notes.json", b"{")]),
-     DocumentError, "damaged"),
+    (
+        "duplicate names",
+        _zip(
+            [
+                ("index.md", INDEX.encode()),
+                ("images/사진.jpg", b"1"),
+                ("images/" + __import__("unicodedata").normalize("NFD", "사진.jpg"), b"2"),
+            ]
+        ),
+        UnsafeDocumentError,
+        "two entries",
+    ),
+    (
+        "bad private json",
+        _zip([("index.md", INDEX.encode()), (".editor/notes.json", b"{")]),
+        DocumentError,
+        "damaged",
+    ),
 ]
 
 
@@ -83,8 +147,9 @@ def test_hostile_container_gives_clear_error(tmp_path, label, data, error, words
 
 def test_wrong_but_sensible_types_are_coerced(tmp_path):
     path = tmp_path / "a.article"
-    path.write_bytes(_zip([("index.md", b"---\ntitle: 123\ntags: \"a, b\"\nauthor: Hong\n"
-                                        b"draft: 'no'\n---\nx")]))
+    path.write_bytes(
+        _zip([("index.md", b"---\ntitle: 123\ntags: \"a, b\"\nauthor: Hong\ndraft: 'no'\n---\nx")])
+    )
     article = read_article(path)
     assert article.headline == "123"
     assert article.tags == ["a", "b"]
@@ -111,9 +176,20 @@ def test_random_bytes_never_escape_as_unexpected_exceptions(data):
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), min_size=1,
-                                         max_size=20), st.binary(max_size=64)), max_size=6),
-       st.text(max_size=200))
+@given(
+    st.lists(
+        st.tuples(
+            st.text(
+                st.characters(exclude_characters="\x00", exclude_categories=("Cs",)),
+                min_size=1,
+                max_size=20,
+            ),
+            st.binary(max_size=64),
+        ),
+        max_size=6,
+    ),
+    st.text(max_size=200),
+)
 def test_random_zip_entries_never_escape(entries, index):
     data = _zip([("index.md", index.encode("utf-8", "surrogatepass"))] + entries)
     try:

@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.core.model import Article, Author, LeadImage, Status
-from editor.storage import Kind, read_article, write_article
-from editor.storage import container
+from editor.storage import Kind, container, read_article, write_article
 
 KST = timezone(timedelta(hours=9))
 _text = st.text(
@@ -19,30 +18,43 @@ _text = st.text(
 _line = st.text(alphabet=string.ascii_letters + "가나다라마바사 .,“”‘’△▲·#*-_[]()!", max_size=60)
 _body = st.lists(_line, max_size=12).map("\n".join)
 _time = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 1, 1)).map(
-    lambda d: d.replace(microsecond=0, tzinfo=KST))
+    lambda d: d.replace(microsecond=0, tzinfo=KST)
+)
 _images = st.dictionaries(
     st.sampled_from(["images/a.jpg", "images/사진.png", "images/b c.webp"]),
-    st.binary(min_size=1, max_size=64), max_size=3)
+    st.binary(min_size=1, max_size=64),
+    max_size=3,
+)
 _extra_value = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | _text,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from("xyz"), inner,
-                                                                 max_size=3),
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | _text,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from("xyz"), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
 articles = st.builds(
     Article,
-    headline=_text, subhead=_text, summary=_text, body=_body,
-    lead_image=st.builds(LeadImage, src=st.sampled_from(["", "images/a.jpg"]), alt=_text,
-                         caption=_text, credit=_text),
+    headline=_text,
+    subhead=_text,
+    summary=_text,
+    body=_body,
+    lead_image=st.builds(
+        LeadImage, src=st.sampled_from(["", "images/a.jpg"]), alt=_text, caption=_text, credit=_text
+    ),
     authors=st.lists(st.builds(Author, name=_text.filter(bool), email=_text), max_size=2),
-    section=_text, tags=st.lists(_text.filter(lambda t: t and "," not in t), max_size=3),
+    section=_text,
+    tags=st.lists(_text.filter(lambda t: t and "," not in t), max_size=3),
     slug=st.from_regex(r"[a-z0-9]{0,8}", fullmatch=True),
-    created=st.none() | _time, published=st.none() | _time, updated=st.none() | _time,
-    status=st.sampled_from(list(Status)), site=st.sampled_from(["sisacatch", "plain"]),
+    created=st.none() | _time,
+    published=st.none() | _time,
+    updated=st.none() | _time,
+    status=st.sampled_from(list(Status)),
+    site=st.sampled_from(["sisacatch", "plain"]),
     images=_images,
-    extra=st.dictionaries(st.sampled_from(["weight", "params", "aliases", "키"]), _extra_value,
-                          max_size=2),
+    extra=st.dictionaries(
+        st.sampled_from(["weight", "params", "aliases", "키"]), _extra_value, max_size=2
+    ),
 )
 
 
@@ -59,7 +71,9 @@ def test_article_container_round_trips(article):
     assert container.read(container.write(article)) == article
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(article=articles)
 def test_bundle_folder_round_trips(tmp_path, article):
     folder = tmp_path / "bundle"
@@ -68,7 +82,9 @@ def test_bundle_folder_round_trips(tmp_path, article):
     assert read_article(folder) == _expected_on_disk(article)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(article=articles)
 def test_markdown_file_round_trips(tmp_path, article):
     folder = tmp_path / "md"
@@ -77,8 +93,7 @@ def test_markdown_file_round_trips(tmp_path, article):
     again = read_article(folder / "page.md")
     expected = _expected_on_disk(article)
     # A single .md carries only the images the article refers to.
-    expected.images = {k: v for k, v in article.images.items()
-                       if k in article.referenced_images()}
+    expected.images = {k: v for k, v in article.images.items() if k in article.referenced_images()}
     assert again == expected
 
 

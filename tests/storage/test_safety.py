@@ -69,11 +69,14 @@ def test_drafts_survive_and_are_offered_once_their_app_is_gone(tmp_path):
     draft_id = store.new_id()
     store.save(draft_id, Article(headline="기차에서 쓴 기사", body="본문"), origin=None)
     assert store.orphans() == []  # our own running draft is not offered
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     meta = tmp_path / "drafts" / f"{draft_id}.json"
-    meta.write_text(meta.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}',
-                                                             f'"pid": {dead}'), encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace(f'"pid": {os.getpid()}', f'"pid": {dead}'),
+        encoding="utf-8",
+    )
     [info] = store.orphans()
     assert info.headline == "기차에서 쓴 기사"
     assert store.load(draft_id).body == "본문"
@@ -85,14 +88,16 @@ def test_lock_warns_while_held_and_ignores_stale(tmp_path):
     doc = tmp_path / "a.article"
     doc.write_bytes(b"")
     lock = DocumentLock(doc)
-    lock.path.write_text('{"host": "other-laptop", "pid": 1, "user": "kim", "since": ""}',
-                         encoding="utf-8")
+    lock.path.write_text(
+        '{"host": "other-laptop", "pid": 1, "user": "kim", "since": ""}', encoding="utf-8"
+    )
     holder = lock.holder()
     assert holder is not None and holder.host == "other-laptop"
     import socket
 
-    lock.path.write_text(f'{{"host": "{socket.gethostname()}", "pid": 999999999}}',
-                         encoding="utf-8")
+    lock.path.write_text(
+        f'{{"host": "{socket.gethostname()}", "pid": 999999999}}', encoding="utf-8"
+    )
     assert lock.holder() is None  # stale
     lock.acquire()
     assert lock.holder() is None  # ours
