@@ -29,6 +29,8 @@ from editor.ui.preview.view import PreviewView
 
 DEBOUNCE_MS = 120
 SYNC_RENDER_MS = 6.0  # render on the UI thread while the last render took less than this
+FRESH_SYNC_CHARS = 20_000  # a new document longer than this renders on the worker
+MAX_SYNC_CHARS = 400_000
 DESKTOP_WIDTH = 1280
 MOBILE_WIDTHS = (360, 390, 412)
 MODES = ("desktop", "mobile", "both")
@@ -74,6 +76,8 @@ class PreviewPane(QWidget):
         self._render_signals.done.connect(self._on_render_done)
         self.timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self.timer.timeout.connect(self._on_timer_timeout)
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_mode)
         self._build_layout()
 
     def _make_web_profile(self) -> QWebEngineProfile:
@@ -117,7 +121,9 @@ class PreviewPane(QWidget):
         document.changed.connect(self._on_document_changed)
         self._dirty.add(FIELDS_ALL)
         self._on_timer_timeout()
-        self.set_mode(self.mode, self.mobile_width)
+        # Show the pages on the next turn, so a set_mode right after this one decides
+        # which page loads first (and an unused layout is never loaded).
+        self._show_timer.start()
 
     @Slot(str, int)
     def set_mode(self, mode: str, width: int = 0) -> None:
@@ -126,6 +132,12 @@ class PreviewPane(QWidget):
         self.mode = mode if mode in MODES else "desktop"
         if width:
             self.mobile_width = width
+        if self._document is not None:
+            self._show_mode()
+
+    def _show_mode(self) -> None:
+        """Create the views the mode needs, lay them out and bring them up to date."""
+        self._show_timer.stop()
         desktop = self._view(Layout.DESKTOP) if self.mode != "mobile" else None
         phone = None
         if self.mode != "desktop":
@@ -254,18 +266,22 @@ class PreviewPane(QWidget):
                 if view.is_ready:
                     view.run("reloadBrokenImages")
         if "body" in dirty or FIELDS_ALL in dirty:
-            self._start_render()
+            self._start_render(fresh=FIELDS_ALL in dirty)
         else:
             self._sync_all()
 
-    def _start_render(self) -> None:
-        """Render the body's blocks: here if that is cheap, else on a worker; newest wins."""
+    def _start_render(self, *, fresh: bool = False) -> None:
+        """Render the body's blocks: here if that is cheap, else on a worker; newest wins.
+
+        A fresh document has nothing cached, so a long one goes to the worker at once.
+        """
         if self._rendering:
             self._render_again = True
             return
         text = self._document.article.body
         self._render_generation += 1
-        if self.last_render_ms < SYNC_RENDER_MS and len(text) < 200_000:
+        cheap = len(text) < (FRESH_SYNC_CHARS if fresh else MAX_SYNC_CHARS)
+        if self.last_render_ms < SYNC_RENDER_MS and cheap:
             self._apply_blocks(self._render_blocks(text))
             return
         self._rendering = True

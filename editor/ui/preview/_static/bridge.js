@@ -75,8 +75,9 @@
   function reloadBrokenImages() {
     for (const img of document.images) {
       if (img.complete && img.naturalWidth === 0 && img.src.startsWith("article:")) {
-        const src = img.src;
-        img.src = src.split("#")[0] + "#r" + Date.now();
+        // A new query makes it a new request; the scheme ignores the query.
+        const src = img.getAttribute("src").split("?")[0];
+        img.setAttribute("src", src + "?v=" + Date.now());
       }
     }
   }
