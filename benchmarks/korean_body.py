@@ -43,7 +43,7 @@ def _block(rng: random.Random, index: int) -> str:
         return f"**{rng.choice(_WORDS)} {rng.choice(_WORDS)} {rng.choice(_WORDS)}**"
     if roll < 0.14:
         name = rng.choice(("shuttle-lead", "shuttle-stop"))
-        return f"![{rng.choice(_WORDS)} 사진](images/{name}.jpg \"▲ {_sentence(rng)}\")"
+        return f'![{rng.choice(_WORDS)} 사진](images/{name}.jpg "▲ {_sentence(rng)}")'
     if roll < 0.17:
         return "> " + _sentence(rng)
     return _paragraph(rng)

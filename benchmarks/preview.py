@@ -31,7 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (
-        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox").strip()
+        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "") + " --no-sandbox"
+    ).strip()
 
 from korean_body import hangul_share, korean_body  # noqa: E402
 
@@ -52,8 +53,15 @@ from editor.ui.preview import PreviewPane  # noqa: E402
 from editor.ui.preview.scheme import url_for  # noqa: E402
 from editor.ui.preview.updater import wrap_blocks  # noqa: E402
 
-METRICS = ("ui_ms", "render_ms", "dom_ms", "full_render_ms", "full_replace_ms", "set_html_ms",
-           "reload_ms")
+METRICS = (
+    "ui_ms",
+    "render_ms",
+    "dom_ms",
+    "full_render_ms",
+    "full_replace_ms",
+    "set_html_ms",
+    "reload_ms",
+)
 
 
 class BenchDocument(QObject):
@@ -99,8 +107,9 @@ def load_time(view, start: Callable[[], None]) -> float:
     return elapsed
 
 
-def edit_once(pane: PreviewPane, doc: BenchDocument, paragraphs: list[str], index: int,
-              n: int) -> dict[str, float]:
+def edit_once(
+    pane: PreviewPane, doc: BenchDocument, paragraphs: list[str], index: int, n: int
+) -> dict[str, float]:
     """Edit one paragraph and time its way into the page."""
     paragraphs[index] = paragraphs[index].rstrip("다.") + f" 수정{n}했다."
     doc.article.body = "\n\n".join(paragraphs)
@@ -141,8 +150,12 @@ def baselines(pane: PreviewPane, doc: BenchDocument, plain: QWebEngineView) -> d
     set_html = load_time(plain, lambda: plain.setHtml(html, url_for("desktop.html")))
     reload = load_time(view, lambda: view.load_page("desktop.html"))
     wait_until(lambda: view.is_ready)
-    return {"full_render_ms": full_render, "full_replace_ms": full_replace,
-            "set_html_ms": set_html, "reload_ms": reload}
+    return {
+        "full_render_ms": full_render,
+        "full_replace_ms": full_replace,
+        "set_html_ms": set_html,
+        "reload_ms": reload,
+    }
 
 
 def bench_size(size: int, repeat: int) -> dict[str, dict[str, float]]:
@@ -177,8 +190,12 @@ def bench_size(size: int, repeat: int) -> dict[str, dict[str, float]]:
 
 def summarise(values: list[float]) -> dict[str, float]:
     """Return min, median and max, rounded."""
-    return {"min": round(min(values), 2), "median": round(statistics.median(values), 2),
-            "max": round(max(values), 2), "n": len(values)}
+    return {
+        "min": round(min(values), 2),
+        "median": round(statistics.median(values), 2),
+        "max": round(max(values), 2),
+        "n": len(values),
+    }
 
 
 def print_table(results: dict[int, dict[str, dict[str, float]]]) -> None:
@@ -203,9 +220,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {size: bench_size(size, args.repeat) for size in sizes}
     print_table(results)
-    machine = {"python": platform.python_version(), "platform": platform.platform(),
-               "cpus": os.cpu_count(),
-               "hangul_share": {s: round(hangul_share(korean_body(s)), 3) for s in sizes}}
+    machine = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "hangul_share": {s: round(hangul_share(korean_body(s)), 3) for s in sizes},
+    }
     print(json.dumps({"machine": machine, "results": results}, ensure_ascii=False, indent=1))
     del app
     return 0

@@ -33,7 +33,9 @@ def _qwebchannel_source() -> str:
 
 @cache
 def _bridge_source() -> str:
-    return importlib_resources.files(__package__).joinpath("_static", "bridge.js").read_text("utf-8")
+    return (
+        importlib_resources.files(__package__).joinpath("_static", "bridge.js").read_text("utf-8")
+    )
 
 
 def _script(name: str, source: str, point: QWebEngineScript.InjectionPoint) -> QWebEngineScript:
@@ -78,12 +80,21 @@ class PreviewPage(QWebEnginePage):
         self.setWebChannel(self._channel, WORLD_ID)
         scripts = self.scripts()
         done = QWebEngineScript.InjectionPoint.DocumentReady
-        scripts.insert(_script("qwebchannel", _qwebchannel_source(),
-                               QWebEngineScript.InjectionPoint.DocumentCreation))
+        scripts.insert(
+            _script(
+                "qwebchannel",
+                _qwebchannel_source(),
+                QWebEngineScript.InjectionPoint.DocumentCreation,
+            )
+        )
         scripts.insert(_script("article-preview", _bridge_source(), done))
 
-    def acceptNavigationRequest(self, url: QUrl, kind: QWebEnginePage.NavigationType,  # noqa: N802
-                                is_main_frame: bool) -> bool:
+    def acceptNavigationRequest(
+        self,
+        url: QUrl,
+        kind: QWebEnginePage.NavigationType,  # noqa: N802
+        is_main_frame: bool,
+    ) -> bool:
         """Allow our own page loads; send clicked links to the system browser."""
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
             if _same_document(url, self.url()):

@@ -22,10 +22,12 @@ _PREPARED_CACHE = 8192
 
 def content_security_policy(nonce: str) -> str:
     """Return the preview page's CSP: everything from article: only, scripts by nonce only."""
-    return ("default-src 'none'; img-src article: data:; font-src article: data:; "
-            "style-src article: 'unsafe-inline'; media-src article:; "
-            f"script-src 'nonce-{nonce}'; base-uri 'none'; form-action 'none'; "
-            "frame-src 'none'; object-src 'none'; connect-src 'none'")
+    return (
+        "default-src 'none'; img-src article: data:; font-src article: data:; "
+        "style-src article: 'unsafe-inline'; media-src article:; "
+        f"script-src 'nonce-{nonce}'; base-uri 'none'; form-action 'none'; "
+        "frame-src 'none'; object-src 'none'; connect-src 'none'"
+    )
 
 
 class PreviewUrls:
@@ -47,8 +49,11 @@ class PreviewUrls:
 class PageBuilder:
     """Build preview pages and their field snapshots for an article."""
 
-    def __init__(self, profile_loader: Callable[[str], SiteProfile] = load_profile,
-                 renderer: Callable[..., str] = render_page) -> None:
+    def __init__(
+        self,
+        profile_loader: Callable[[str], SiteProfile] = load_profile,
+        renderer: Callable[..., str] = render_page,
+    ) -> None:
         self.urls = PreviewUrls()
         self._load_profile = profile_loader
         self._render = renderer
@@ -67,28 +72,44 @@ class PageBuilder:
                 self._prepared.popitem(last=False)
         return prepared
 
-    def page(self, article: Article, layout: Layout | str,
-             blocks: Sequence[ShownBlock]) -> tuple[str, str]:
+    def page(
+        self, article: Article, layout: Layout | str, blocks: Sequence[ShownBlock]
+    ) -> tuple[str, str]:
         """Return (page HTML, CSP) for a layout, the body given as block wrappers."""
         nonce = secrets.token_urlsafe(16)
         marker = f"<!--article-body-{nonce}-->"
         head = f'<link rel="stylesheet" href="{ORIGIN}/{PREVIEW_CSS}">'
-        shell = self._render(article, self.profile(article), layout, urls=self.urls,
-                             body_html=marker, preview=True, head_extra=head)
+        shell = self._render(
+            article,
+            self.profile(article),
+            layout,
+            urls=self.urls,
+            body_html=marker,
+            preview=True,
+            head_extra=head,
+        )
         # Only the profile's own template may run script; the body is inserted afterwards.
         shell = _SCRIPT_TAG.sub(f'<script nonce="{nonce}"', shell)
         body = wrap_blocks(blocks)
         if marker in shell:
             page = shell.replace(marker, body, 1)
         else:
-            page = self._render(article, self.profile(article), layout, urls=self.urls,
-                                body_html=body, preview=True, head_extra=head)
+            page = self._render(
+                article,
+                self.profile(article),
+                layout,
+                urls=self.urls,
+                body_html=body,
+                preview=True,
+                head_extra=head,
+            )
         return page, content_security_policy(nonce)
 
     def fields(self, article: Article, layout: Layout | str) -> list[FieldNode]:
         """Return the page's data-field elements (body left empty) for patching."""
-        shell = self._render(article, self.profile(article), layout, urls=self.urls,
-                             body_html="", preview=True)
+        shell = self._render(
+            article, self.profile(article), layout, urls=self.urls, body_html="", preview=True
+        )
         return find_fields(shell)
 
     def asset(self, article_site: str, rel: str) -> Path | None:

@@ -48,8 +48,13 @@ class PreviewPane(QWidget):
     block_clicked = Signal(int)  # source line of the block the reporter clicked
     page_updated = Signal(str)  # layout whose page now shows the latest body patch
 
-    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS,
-                 builder: PageBuilder | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+        builder: PageBuilder | None = None,
+    ) -> None:
         super().__init__(parent)
         self.builder = builder or PageBuilder()
         self.renderer = BodyRenderer()
@@ -88,9 +93,14 @@ class PreviewPane(QWidget):
         profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
         settings = profile.settings()
         attr = QWebEngineSettings.WebAttribute
-        for name, on in (("LocalContentCanAccessRemoteUrls", False), ("PluginsEnabled", False),
-                         ("AutoLoadIconsForPage", False), ("JavascriptCanOpenWindows", False),
-                         ("ErrorPageEnabled", False), ("NavigateOnDropEnabled", False)):
+        for name, on in (
+            ("LocalContentCanAccessRemoteUrls", False),
+            ("PluginsEnabled", False),
+            ("AutoLoadIconsForPage", False),
+            ("JavascriptCanOpenWindows", False),
+            ("ErrorPageEnabled", False),
+            ("NavigateOnDropEnabled", False),
+        ):
             settings.setAttribute(getattr(attr, name), on)
         return profile
 
@@ -166,8 +176,11 @@ class PreviewPane(QWidget):
 
     def active_views(self) -> list[PreviewView]:
         """Return the views the current mode shows."""
-        names = {"desktop": [Layout.DESKTOP], "mobile": [Layout.MOBILE],
-                 "both": [Layout.DESKTOP, Layout.MOBILE]}[self.mode]
+        names = {
+            "desktop": [Layout.DESKTOP],
+            "mobile": [Layout.MOBILE],
+            "both": [Layout.DESKTOP, Layout.MOBILE],
+        }[self.mode]
         return [self.views[str(n)] for n in names if str(n) in self.views]
 
     def flush(self) -> None:
@@ -181,9 +194,13 @@ class PreviewPane(QWidget):
         name = str(layout)
         if name not in self.views:
             mobile = layout is Layout.MOBILE
-            view = PreviewView(self.web_profile, name,
-                               self.mobile_width if mobile else DESKTOP_WIDTH,
-                               exact=mobile, parent=self.stage)
+            view = PreviewView(
+                self.web_profile,
+                name,
+                self.mobile_width if mobile else DESKTOP_WIDTH,
+                exact=mobile,
+                parent=self.stage,
+            )
             view.ready.connect(partial(self._on_view_ready, view))
             view.block_clicked.connect(self.block_clicked)
             self.views[name] = view
@@ -294,8 +311,10 @@ class PreviewPane(QWidget):
     def _render_blocks(self, text: str) -> list[ShownBlock]:
         started = time.perf_counter()
         prepare = self.builder.prepare
-        blocks = [ShownBlock(b.key, b.line, prepare(html))
-                  for b, html in self.renderer.render_blocks(text)]
+        blocks = [
+            ShownBlock(b.key, b.line, prepare(html))
+            for b, html in self.renderer.render_blocks(text)
+        ]
         self.last_render_ms = (time.perf_counter() - started) * 1000
         return blocks
 
@@ -327,8 +346,7 @@ class PreviewPane(QWidget):
             profile = self.builder.profile(article)
         except ProfileError:
             return
-        data = share_card_data(article, self._shown, profile.name,
-                               str(profile.get("home_url", "")))
+        data = share_card_data(article, self._shown, profile.name, str(profile.get("home_url", "")))
         self.share_card.show_data(data, article.images.get(data.image_src))
 
     def _show_error(self, text: str) -> None:
@@ -339,8 +357,9 @@ class PreviewPane(QWidget):
         """Answer an article: request: a page, an image of the document, or an asset."""
         if path in self._pages:
             html, csp = self._pages[path]
-            return Resource(html.encode("utf-8"), "text/html;charset=utf-8",
-                            {"Content-Security-Policy": csp})
+            return Resource(
+                html.encode("utf-8"), "text/html;charset=utf-8", {"Content-Security-Policy": csp}
+            )
         if self._document is None:
             return None
         if path.startswith("images/"):
@@ -349,7 +368,7 @@ class PreviewPane(QWidget):
         if path == PREVIEW_CSS:
             return Resource(_static("preview.css"), "text/css")
         if path.startswith("assets/"):
-            return self._asset(path[len("assets/"):])
+            return self._asset(path[len("assets/") :])
         return None
 
     def _asset(self, rel: str) -> Resource | None:
@@ -365,4 +384,3 @@ class PreviewPane(QWidget):
 
 def _static(name: str) -> bytes:
     return importlib_resources.files(__package__).joinpath("_static", name).read_bytes()
-

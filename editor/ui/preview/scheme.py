@@ -21,8 +21,15 @@ from PySide6.QtWebEngineCore import (
 SCHEME = "article"
 HOST = "preview"
 ORIGIN = f"{SCHEME}://{HOST}"
-_MIME = {".woff2": "font/woff2", ".woff": "font/woff", ".css": "text/css", ".js": "text/javascript",
-         ".svg": "image/svg+xml", ".webp": "image/webp", ".html": "text/html"}
+_MIME = {
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".html": "text/html",
+}
 
 
 @dataclass(frozen=True)
@@ -48,8 +55,7 @@ def register_schemes() -> None:
         return
     scheme = QWebEngineUrlScheme(SCHEME.encode())
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme
-                    | QWebEngineUrlScheme.Flag.CorsEnabled)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme | QWebEngineUrlScheme.Flag.CorsEnabled)
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
@@ -60,7 +66,7 @@ def url_for(path: str) -> QUrl:
 
 def mime_for(name: str) -> str:
     """Return the content type of a file name."""
-    suffix = name[name.rfind("."):].lower() if "." in name else ""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
     return _MIME.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
@@ -89,8 +95,11 @@ class ArticleSchemeHandler(QWebEngineUrlSchemeHandler):
         self.served.append(path)
         if resource.headers:
             job.setAdditionalResponseHeaders(
-                {QByteArray(k.encode()): [QByteArray(v.encode())]
-                 for k, v in resource.headers.items()})
+                {
+                    QByteArray(k.encode()): [QByteArray(v.encode())]
+                    for k, v in resource.headers.items()
+                }
+            )
         buffer = QBuffer(job)  # the job owns the buffer; it lives as long as the reply
         buffer.setData(QByteArray(resource.data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)

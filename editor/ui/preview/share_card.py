@@ -63,8 +63,9 @@ def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def share_card_data(article: Article, blocks: Sequence[ShownBlock], site_name: str,
-                    home_url: str) -> ShareCardData:
+def share_card_data(
+    article: Article, blocks: Sequence[ShownBlock], site_name: str, home_url: str
+) -> ShareCardData:
     """Return the link preview of an article: summary first, else its first paragraph."""
     description = article.summary.strip() or first_paragraph_text(blocks)
     return ShareCardData(
@@ -89,11 +90,13 @@ class ShareCard(QFrame):
             "#share_card QLabel { background: transparent; border: none; }"
             "#share_domain { color: #6b7280; font-size: 11px; }"
             "#share_title { color: #111111; font-size: 14px; font-weight: 700; }"
-            "#share_description { color: #4b5563; font-size: 12px; }")
+            "#share_description { color: #4b5563; font-size: 12px; }"
+        )
         self.image_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image_label.setFixedSize(CARD_WIDTH, round(CARD_WIDTH / IMAGE_RATIO))
-        self.image_label.setStyleSheet("background: #e5e7eb; border-top-left-radius: 8px;"
-                                       "border-top-right-radius: 8px;")
+        self.image_label.setStyleSheet(
+            "background: #e5e7eb; border-top-left-radius: 8px;border-top-right-radius: 8px;"
+        )
         self.domain_label = self._text_label("share_domain")
         self.title_label = self._text_label("share_title")
         self.description_label = self._text_label("share_description")
@@ -121,8 +124,9 @@ class ShareCard(QFrame):
         if self._shown is None or data.image_src != self._shown.image_src:
             self._set_image(image)
         self._shown = data
-        self.domain_label.setText(f"{data.site_name} · {data.domain}" if data.domain
-                                  else data.site_name)
+        self.domain_label.setText(
+            f"{data.site_name} · {data.domain}" if data.domain else data.site_name
+        )
         self.title_label.setText(data.title or self.tr("(no headline)"))
         self.description_label.setText(data.description)
 
@@ -133,8 +137,11 @@ class ShareCard(QFrame):
             self.image_label.setText(self.tr("No image"))
             return
         size = self.image_label.size()
-        scaled = pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-                               Qt.TransformationMode.SmoothTransformation)
+        scaled = pixmap.scaled(
+            size,
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         x = (scaled.width() - size.width()) // 2
         y = (scaled.height() - size.height()) // 2
         self.image_label.setPixmap(scaled.copy(x, y, size.width(), size.height()))

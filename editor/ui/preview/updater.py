@@ -17,8 +17,21 @@ from html.parser import HTMLParser
 from editor.render.markdown import Block
 
 BODY_FIELD = "body"
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-         "track", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 @dataclass(frozen=True)
@@ -37,8 +50,9 @@ def shown_blocks(rendered: Sequence[tuple[Block, str]]) -> list[ShownBlock]:
 
 def wrap_block(block: ShownBlock) -> str:
     """Return the wrapper element of one block."""
-    return (f'<div class="md-block" data-line="{block.line}" data-key="{block.key}">'
-            f"{block.html}</div>")
+    return (
+        f'<div class="md-block" data-line="{block.line}" data-key="{block.key}">{block.html}</div>'
+    )
 
 
 def wrap_blocks(blocks: Sequence[ShownBlock]) -> str:
@@ -65,8 +79,12 @@ class BodyPatch:
 
     def to_json(self) -> dict[str, object]:
         """Return the patch as the page script takes it."""
-        return {"start": self.start, "remove": self.remove,
-                "html": wrap_blocks(self.insert), "shifts": [list(s) for s in self.shifts]}
+        return {
+            "start": self.start,
+            "remove": self.remove,
+            "html": wrap_blocks(self.insert),
+            "shifts": [list(s) for s in self.shifts],
+        }
 
 
 def _same(a: ShownBlock, b: ShownBlock) -> bool:
@@ -82,7 +100,7 @@ def diff_blocks(old: Sequence[ShownBlock], new: Sequence[ShownBlock]) -> BodyPat
     tail = 0
     while tail < limit - head and _same(old[-1 - tail], new[-1 - tail]):
         tail += 1
-    inserted = list(new[head:len(new) - tail])
+    inserted = list(new[head : len(new) - tail])
     patch = BodyPatch(head, len(old) - head - tail, inserted)
     kept = [(i, i) for i in range(head)]
     kept += [(len(old) - tail + k, len(new) - tail + k) for k in range(tail)]
@@ -161,7 +179,7 @@ class _FieldFinder(HTMLParser):
         self._depth -= 1
         if self._open is not None and self._depth == self._open[2]:
             name, text, _, begin = self._open
-            self.nodes.append(FieldNode(name, text, self._source[begin:self._offset()]))
+            self.nodes.append(FieldNode(name, text, self._source[begin : self._offset()]))
             self._open = None
 
 
@@ -178,7 +196,9 @@ def structure_of(nodes: Sequence[FieldNode]) -> tuple[str, ...]:
     return tuple(n.name for n in nodes)
 
 
-def diff_fields(old: Sequence[FieldNode], new: Sequence[FieldNode]) -> list[dict[str, object]] | None:
+def diff_fields(
+    old: Sequence[FieldNode], new: Sequence[FieldNode]
+) -> list[dict[str, object]] | None:
     """Return the field updates turning old into new, or None if the page must reload.
 
     Each update names the field and its occurrence; `text` when the element holds only

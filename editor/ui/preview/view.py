@@ -35,15 +35,23 @@ class PreviewView(QWebEngineView):
     ready = Signal()  # a page finished loading; the page script is in place
     block_clicked = Signal(int)
 
-    def __init__(self, profile: QWebEngineProfile, layout: str, css_width: int, *,
-                 exact: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        layout: str,
+        css_width: int,
+        *,
+        exact: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.preview_page = PreviewPage(profile, self)
         self.setPage(self.preview_page)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         # A phone's scrollbars overlay the page; a desktop scrollbar would narrow it.
         self.preview_page.settings().setAttribute(
-            QWebEngineSettings.WebAttribute.ShowScrollBars, not exact)
+            QWebEngineSettings.WebAttribute.ShowScrollBars, not exact
+        )
         self.layout_name = layout
         self.css_width = css_width
         self.exact = exact

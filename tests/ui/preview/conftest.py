@@ -93,8 +93,7 @@ def _run_js(qtbot, view, code: str, timeout: int = 5000) -> Any:
     return box[0]
 
 
-def _wait_js(qtbot, view, code: str, predicate: Callable[[Any], bool],
-             timeout: int = 5000) -> Any:
+def _wait_js(qtbot, view, code: str, predicate: Callable[[Any], bool], timeout: int = 5000) -> Any:
     """Poll JavaScript until its result satisfies predicate; return that result."""
     state: dict[str, Any] = {"pending": False, "value": None, "ok": False}
 
@@ -129,5 +128,6 @@ def js(qtbot):
 @pytest.fixture
 def wait_js(qtbot):
     """wait_js(view, code, predicate): poll JavaScript until predicate holds."""
-    return lambda view, code, predicate, timeout=5000: _wait_js(qtbot, view, code, predicate,
-                                                                timeout)
+    return lambda view, code, predicate, timeout=5000: _wait_js(
+        qtbot, view, code, predicate, timeout
+    )

@@ -6,8 +6,7 @@ import pytest
 
 pytestmark = pytest.mark.webengine
 
-HEADLINES = ("Array.from(document.querySelectorAll('[data-field=headline]'))"
-             ".map(e => e.textContent)")
+HEADLINES = "Array.from(document.querySelectorAll('[data-field=headline]')).map(e => e.textContent)"
 BLOCK_TEXT = "document.querySelector('[data-field=body]').children[{i}].textContent"
 
 
@@ -17,8 +16,9 @@ def test_typing_a_headline_reaches_every_copy_in_the_page(pane, document, wait_r
     view = pane.views["desktop"]
     for text in ("충청광역연합", "충청광역연합, 바이오·모빌리티 <미래> 그리다"):
         document.set("headline", text)
-    copies = wait_js(view, HEADLINES, lambda v: v and set(v) == {
-        "충청광역연합, 바이오·모빌리티 <미래> 그리다"})
+    copies = wait_js(
+        view, HEADLINES, lambda v: v and set(v) == {"충청광역연합, 바이오·모빌리티 <미래> 그리다"}
+    )
     assert len(copies) >= 2  # the article head and the sticky reading bar
 
 
@@ -35,8 +35,10 @@ def test_typing_into_the_real_document_reaches_the_body(pane, wait_ready, wait_j
     cursor.movePosition(QTextCursor.MoveOperation.End)
     for ch in "\n\n새로 쓴 마지막 문단":
         cursor.insertText(ch)  # one signal per keystroke, like typing
-    last = "(() => { const c = document.querySelector('[data-field=body]').children;" \
-           " return c[c.length - 1].textContent; })()"
+    last = (
+        "(() => { const c = document.querySelector('[data-field=body]').children;"
+        " return c[c.length - 1].textContent; })()"
+    )
     wait_js(pane.views["desktop"], last, lambda v: v == "새로 쓴 마지막 문단")
 
 
@@ -46,22 +48,31 @@ def test_a_body_edit_replaces_only_the_changed_block(pane, document, wait_ready,
     pane.set_document(document)
     wait_ready(pane)
     view = pane.views["desktop"]
-    js(view, """(() => {
+    js(
+        view,
+        """(() => {
         const body = document.querySelector('[data-field=body]');
         for (const row of body.children) row.firstElementChild.__kept = true;
         window.__mutations = 0;
         new MutationObserver(records => { window.__mutations += records.length; })
             .observe(body, {childList: true, subtree: true, characterData: true});
-        return body.children.length; })()""")
+        return body.children.length; })()""",
+    )
     paragraphs[12] = "문단 12: 고친 문장.\n이어 쓴 줄."
     document.set("body", "\n\n".join(paragraphs))
     wait_js(view, BLOCK_TEXT.format(i=12), lambda v: v and v.startswith("문단 12: 고친"))
-    kept = js(view, """Array.from(document.querySelector('[data-field=body]').children)
-        .map(row => row.firstElementChild.__kept === true)""")
+    kept = js(
+        view,
+        """Array.from(document.querySelector('[data-field=body]').children)
+        .map(row => row.firstElementChild.__kept === true)""",
+    )
     assert kept == [i != 12 for i in range(30)]
     assert js(view, "window.__mutations") <= 2  # one removal, one insertion
-    lines = js(view, """Array.from(document.querySelector('[data-field=body]').children)
-        .map(row => Number(row.dataset.line))""")
+    lines = js(
+        view,
+        """Array.from(document.querySelector('[data-field=body]').children)
+        .map(row => Number(row.dataset.line))""",
+    )
     assert lines == [2 * i + (1 if i > 12 else 0) for i in range(30)]
 
 
@@ -86,8 +97,11 @@ def test_clicking_a_paragraph_reports_its_source_line(pane, document, wait_ready
     view = pane.views["desktop"]
     third = pane._shown[2]
     with qtbot.waitSignal(pane.block_clicked, timeout=5000) as signal:
-        js(view, "document.querySelector('[data-field=body]').children[2]"
-                 ".firstElementChild.click(), true")
+        js(
+            view,
+            "document.querySelector('[data-field=body]').children[2]"
+            ".firstElementChild.click(), true",
+        )
     assert signal.args == [third.line]
 
 
@@ -96,17 +110,24 @@ def test_scroll_to_source_line_brings_the_block_into_view(pane, document, wait_r
     pane.set_document(document)
     wait_ready(pane)
     pane.scroll_to_source_line(61)  # inside block 30 (lines 60 and beyond)
-    top = ("document.querySelector('[data-field=body]').children[30]"
-           ".firstElementChild.getBoundingClientRect().top")
+    top = (
+        "document.querySelector('[data-field=body]').children[30]"
+        ".firstElementChild.getBoundingClientRect().top"
+    )
     wait_js(pane.views["desktop"], top, lambda t: t is not None and 0 <= t < 400)
 
 
 def test_document_images_load_through_the_scheme(pane, document, wait_ready, wait_js):
     pane.set_document(document)
     wait_ready(pane)
-    images = ("Array.from(document.images).filter(i => i.src.startsWith('article:'))"
-              ".map(i => [i.getAttribute('src'), i.complete && i.naturalWidth])")
-    loaded = wait_js(pane.views["desktop"], images,
-                     lambda v: v and len(v) >= 2 and all(w and w > 0 for _, w in v))
+    images = (
+        "Array.from(document.images).filter(i => i.src.startsWith('article:'))"
+        ".map(i => [i.getAttribute('src'), i.complete && i.naturalWidth])"
+    )
+    loaded = wait_js(
+        pane.views["desktop"],
+        images,
+        lambda v: v and len(v) >= 2 and all(w and w > 0 for _, w in v),
+    )
     assert {src for src, _ in loaded} >= {"images/shuttle-lead.jpg", "images/shuttle-stop.jpg"}
     assert "images/shuttle-lead.jpg" in pane.scheme_handler.served

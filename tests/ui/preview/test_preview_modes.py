@@ -16,13 +16,17 @@ def test_the_phone_viewport_is_360_390_and_412_css_px(pane, document, wait_ready
     view = pane.views["mobile"]
     for width in (360, 390, 412):
         pane.set_mode("mobile", width)
-        wait_js(view, "[window.innerWidth, document.documentElement.clientWidth]",
-                lambda v, w=width: v == [w, w])
+        wait_js(
+            view,
+            "[window.innerWidth, document.documentElement.clientWidth]",
+            lambda v, w=width: v == [w, w],
+        )
     assert "desktop" not in pane.views  # a mode never shown is never created
 
 
 def test_a_narrow_pane_scales_the_phone_but_keeps_its_css_width(
-        make_pane, document, wait_ready, wait_js):
+    make_pane, document, wait_ready, wait_js
+):
     pane = make_pane(width=640, height=700)
     pane.set_share_card_visible(False)
     pane.set_document(document)

@@ -8,8 +8,10 @@ from editor.core.model import LeadImage
 
 pytestmark = pytest.mark.webengine
 
-LAST_BLOCK = ("(() => { const c = document.querySelector('[data-field=body]').children;"
-              " return c.length ? c[c.length - 1].textContent : null; })()")
+LAST_BLOCK = (
+    "(() => { const c = document.querySelector('[data-field=body]').children;"
+    " return c.length ? c[c.length - 1].textContent : null; })()"
+)
 
 
 def counting(monkeypatch, pane) -> list[str]:
@@ -25,8 +27,7 @@ def counting(monkeypatch, pane) -> list[str]:
     return calls
 
 
-def test_keystrokes_only_restart_the_timer(make_pane, document, wait_ready, wait_js,
-                                           monkeypatch):
+def test_keystrokes_only_restart_the_timer(make_pane, document, wait_ready, wait_js, monkeypatch):
     pane = make_pane(debounce_ms=60)
     pane.set_document(document)
     wait_ready(pane)
@@ -40,7 +41,8 @@ def test_keystrokes_only_restart_the_timer(make_pane, document, wait_ready, wait
 
 
 def test_a_slow_render_moves_to_a_worker_and_the_newest_text_wins(
-        pane, document, wait_ready, wait_js, monkeypatch):
+    pane, document, wait_ready, wait_js, monkeypatch
+):
     pane.set_document(document)
     wait_ready(pane)
     calls = counting(monkeypatch, pane)
@@ -54,7 +56,8 @@ def test_a_slow_render_moves_to_a_worker_and_the_newest_text_wins(
 
 
 def test_removing_the_lead_image_patches_the_figure_in_place(
-        pane, document, wait_ready, js, wait_js):
+    pane, document, wait_ready, js, wait_js
+):
     pane.set_document(document)
     wait_ready(pane)
     view = pane.views["desktop"]
@@ -86,10 +89,13 @@ def test_an_image_added_after_its_reference_still_appears(pane, document, wait_r
     wait_ready(pane)
     view = pane.views["desktop"]
     document.set("body", document.article.body + "\n\n![붙여넣은 사진](images/pasted.jpg)")
-    size = ("(() => { const i = document.querySelector('img[src^=\"images/pasted.jpg\"]');"
-            " return i && i.complete ? i.naturalWidth : null; })()")
+    size = (
+        "(() => { const i = document.querySelector('img[src^=\"images/pasted.jpg\"]');"
+        " return i && i.complete ? i.naturalWidth : null; })()"
+    )
     wait_js(view, size, lambda w: w == 0)
     document.article.images["images/pasted.jpg"] = document.article.images[
-        "images/shuttle-stop.jpg"]
+        "images/shuttle-stop.jpg"
+    ]
     document.changed.emit("images")
     wait_js(view, size, lambda w: w and w > 0)

@@ -54,8 +54,11 @@ def _alive(obj) -> bool:
 def test_remote_requests_are_blocked_and_recorded(probe_view, qtbot):
     with qtbot.waitSignal(probe_view.loadFinished, timeout=10000):
         probe_view.load(url_for("probe.html"))
-    wanted = {"http://example.com/site.css", "http://example.com/pixel.png",
-              "https://example.com/a.jpg"}
+    wanted = {
+        "http://example.com/site.css",
+        "http://example.com/pixel.png",
+        "https://example.com/a.jpg",
+    }
     qtbot.waitUntil(lambda: wanted <= set(probe_view.interceptor.blocked), timeout=5000)
     assert not any("preview/local.png" in url for url in probe_view.interceptor.blocked)
 
@@ -64,13 +67,16 @@ def test_the_preview_page_loads_nothing_remote(pane, document, wait_ready, js, w
     pane.set_document(document)
     wait_ready(pane)
     view = pane.views["desktop"]
-    js(view, """(() => {
+    js(
+        view,
+        """(() => {
         const img = document.createElement('img');
         img.onerror = () => { window.__remote = 'failed'; };
         img.onload = () => { window.__remote = 'loaded'; };
         img.src = 'http://example.com/tracker.png';
         document.querySelector('[data-field=body]').append(img);
-        return true; })()""")
+        return true; })()""",
+    )
     assert wait_js(view, "window.__remote", lambda v: v is not None) == "failed"
     assert not any("example.com" in path for path in pane.scheme_handler.served)
 
@@ -80,7 +86,9 @@ def test_script_in_the_page_does_not_run(pane, document, wait_ready, js, wait_js
     wait_ready(pane)
     view = pane.views["desktop"]
     title = js(view, "document.title")
-    js(view, """(() => {
+    js(
+        view,
+        """(() => {
         const script = document.createElement('script');
         script.textContent = "document.title = 'pwned'";
         document.body.append(script);
@@ -89,13 +97,15 @@ def test_script_in_the_page_does_not_run(pane, document, wait_ready, js, wait_js
             + ' onerror="document.title = \\'pwned\\'">';
         holder.firstChild.addEventListener('error', () => { window.__probe = 'done'; });
         document.body.append(holder);
-        return true; })()""")
+        return true; })()""",
+    )
     wait_js(view, "window.__probe", lambda v: v == "done")
     assert js(view, "document.title") == title
 
 
 def test_a_link_click_opens_the_browser_and_does_not_navigate(
-        pane, document, wait_ready, js, wait_js, qtbot):
+    pane, document, wait_ready, js, wait_js, qtbot
+):
     document.article.body = "[관련 기사](https://example.com/news/1) 를 보라.\n\n둘째 문단."
     pane.set_document(document)
     wait_ready(pane)
@@ -107,6 +117,9 @@ def test_a_link_click_opens_the_browser_and_does_not_navigate(
         js(view, "document.querySelector('[data-field=body] a').click(), true")
     assert [u.toString() for u in opened] == ["https://example.com/news/1"]
     assert view.url() == url_before
-    wait_js(view, "document.querySelector('[data-field=body]').textContent",
-            lambda t: t and "둘째 문단" in t)
+    wait_js(
+        view,
+        "document.querySelector('[data-field=body]').textContent",
+        lambda t: t and "둘째 문단" in t,
+    )
     assert not any("example.com" in url for url in pane.interceptor.blocked)

@@ -23,7 +23,7 @@ def blocks_of(text: str) -> list[ShownBlock]:
 def apply(old: list[ShownBlock], patch) -> list[tuple[str, int]]:
     """Apply a patch the way the page script does, to (key, line) pairs."""
     rows = [(b.key, b.line) for b in old]
-    rows[patch.start:patch.start + patch.remove] = [(b.key, b.line) for b in patch.insert]
+    rows[patch.start : patch.start + patch.remove] = [(b.key, b.line) for b in patch.insert]
     for first, end, delta in patch.shifts:
         for i in range(first, end):
             rows[i] = (rows[i][0], rows[i][1] + delta)
@@ -95,8 +95,14 @@ PAGE = """<html><body>
 
 def test_fields_are_found_outermost_in_order():
     nodes = find_fields(PAGE)
-    assert [n.name for n in nodes] == ["headline", "headline", "byline", "lead-image",
-                                       "lead-figure", "body"]
+    assert [n.name for n in nodes] == [
+        "headline",
+        "headline",
+        "byline",
+        "lead-image",
+        "lead-figure",
+        "body",
+    ]
     assert nodes[0].inner == "옛 제목"
     assert nodes[4].inner == '<img src="a.jpg"><figcaption>▲ 설명</figcaption>'
 
@@ -107,9 +113,12 @@ def test_field_diff_sends_text_for_text_and_elements_for_markup():
     assert updates == [
         {"field": "headline", "index": 0, "text": "새 제목 & 부제"},
         {"field": "headline", "index": 1, "text": "새 제목 & 부제"},
-        {"field": "lead-figure", "index": 0,
-         "html": '<figure data-field="lead-figure"><img src="a.jpg">'
-                 "<figcaption>▲ 새 설명</figcaption></figure>"},
+        {
+            "field": "lead-figure",
+            "index": 0,
+            "html": '<figure data-field="lead-figure"><img src="a.jpg">'
+            "<figcaption>▲ 새 설명</figcaption></figure>",
+        },
     ]
 
 
