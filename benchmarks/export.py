@@ -1,0 +1,128 @@
+"""Export an article with 10 photos of 24 megapixels to an HTML bundle; print the numbers.
+
+    .venv/bin/python benchmarks/export.py [--runs N] [--photos N] [--format html|markdown]
+
+The photos (6000x4000 JPEG with EXIF orientation and GPS, made with Pillow) are cached in
+the temp folder, so only the first run pays for making them. Prints a table, then one line
+of JSON: seconds (min/median/max) and peak memory of this process and of the image workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from editor.core.model import Article, Author, LeadImage  # noqa: E402
+from editor.export import export_article  # noqa: E402
+
+CACHE = Path(tempfile.gettempdir()) / "article-editor-bench-photos"
+WIDTH, HEIGHT = 6000, 4000
+
+
+def make_photo(seed: int) -> bytes:
+    """Return a 24 MP JPEG that compresses like a photo, with orientation and GPS EXIF."""
+    from PIL import Image
+
+    rnd = random.Random(seed)
+    small = Image.new("RGB", (48, 32))
+    small.putdata([tuple(rnd.randrange(256) for _ in range(3)) for _ in range(48 * 32)])
+    base = small.resize((WIDTH, HEIGHT), Image.Resampling.BICUBIC)
+    noise = Image.effect_noise((WIDTH, HEIGHT), 24).convert("RGB")
+    img = Image.blend(base, noise, 0.15)
+    exif = Image.Exif()
+    exif[0x0112] = (1, 6, 8, 3)[seed % 4]  # orientation: some need turning upright
+    exif[0x010F], exif[0x0110] = "Bench Camera", "BX-24"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (36.0, 30.0, float(seed))
+    gps[3], gps[4] = "E", (127.0, 15.0, 0.0)
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", quality=90, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def photos(count: int) -> dict[str, bytes]:
+    """Return count cached photos by bundle path, making the missing ones."""
+    CACHE.mkdir(exist_ok=True)
+    found = {}
+    for i in range(count):
+        path = CACHE / f"photo-{i:02d}.jpg"
+        if not path.is_file():
+            print(f"making {path.name} (24 MP)…", file=sys.stderr)
+            path.write_bytes(make_photo(i))
+        found[f"images/photo-{i:02d}.jpg"] = path.read_bytes()
+    return found
+
+
+def article(images: dict[str, bytes]) -> Article:
+    """Return an article using every photo: the first as lead, the rest in the body."""
+    names = list(images)
+    body = "\n\n".join(f"문단 {i}: 벤치마크 본문입니다.\n\n![사진 {i}]({name})"
+                       for i, name in enumerate(names[1:], start=1))
+    return Article(headline="벤치마크: 사진 열 장짜리 기사", subhead="24메가픽셀 사진 내보내기",
+                   body=body, lead_image=LeadImage(names[0], "대표 사진", "▲ 캡션", "사진=벤치"),
+                   authors=[Author("홍길동", "hong@example.org")], slug="bench",
+                   images=images)
+
+
+def peak_mib(who: int) -> float:
+    """Return the peak resident memory in MiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(who).ru_maxrss
+    return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
+
+
+def _stop_forkserver() -> None:
+    """Stop multiprocessing's fork server (our child) so its workers' peak memory shows."""
+    from multiprocessing import forkserver
+
+    stop = getattr(forkserver._forkserver, "_stop", None)  # noqa: SLF001 - benchmark only
+    if stop is not None:
+        stop()
+
+
+def main() -> int:
+    """Run the benchmark and print a table and a JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--photos", type=int, default=10)
+    parser.add_argument("--format", default="html", choices=("html", "markdown"))
+    args = parser.parse_args()
+    source = article(photos(args.photos))
+    megabytes = sum(len(d) for d in source.images.values()) / 1e6
+    times = []
+    with tempfile.TemporaryDirectory() as out:
+        for run in range(args.runs):
+            start = time.perf_counter()
+            export_article(source, args.format, Path(out) / str(run))
+            times.append(time.perf_counter() - start)
+    _stop_forkserver()  # its reaped workers then count in RUSAGE_CHILDREN
+    result = {
+        "format": args.format, "photos": args.photos, "megapixels_each": WIDTH * HEIGHT / 1e6,
+        "input_mb": round(megabytes, 1), "runs": args.runs, "cores": os.cpu_count(),
+        "seconds": {"min": round(min(times), 3), "median": round(statistics.median(times), 3),
+                    "max": round(max(times), 3)},
+        "peak_rss_mib": {"main": round(peak_mib(resource.RUSAGE_SELF), 1),
+                         "largest_worker": round(peak_mib(resource.RUSAGE_CHILDREN), 1)},
+    }
+    print(f"{'export':<10}{'photos':>7}{'runs':>6}{'min s':>8}{'median s':>10}{'max s':>8}"
+          f"{'main MiB':>10}{'worker MiB':>12}")
+    s, m = result["seconds"], result["peak_rss_mib"]
+    print(f"{args.format:<10}{args.photos:>7}{args.runs:>6}{s['min']:>8.2f}{s['median']:>10.2f}"
+          f"{s['max']:>8.2f}{m['main']:>10.1f}{m['largest_worker']:>12.1f}")
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
