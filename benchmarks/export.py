@@ -68,12 +68,19 @@ def photos(count: int) -> dict[str, bytes]:
 def article(images: dict[str, bytes]) -> Article:
     """Return an article using every photo: the first as lead, the rest in the body."""
     names = list(images)
-    body = "\n\n".join(f"문단 {i}: 벤치마크 본문입니다.\n\n![사진 {i}]({name})"
-                       for i, name in enumerate(names[1:], start=1))
-    return Article(headline="벤치마크: 사진 열 장짜리 기사", subhead="24메가픽셀 사진 내보내기",
-                   body=body, lead_image=LeadImage(names[0], "대표 사진", "▲ 캡션", "사진=벤치"),
-                   authors=[Author("홍길동", "hong@example.org")], slug="bench",
-                   images=images)
+    body = "\n\n".join(
+        f"문단 {i}: 벤치마크 본문입니다.\n\n![사진 {i}]({name})"
+        for i, name in enumerate(names[1:], start=1)
+    )
+    return Article(
+        headline="벤치마크: 사진 열 장짜리 기사",
+        subhead="24메가픽셀 사진 내보내기",
+        body=body,
+        lead_image=LeadImage(names[0], "대표 사진", "▲ 캡션", "사진=벤치"),
+        authors=[Author("홍길동", "hong@example.org")],
+        slug="bench",
+        images=images,
+    )
 
 
 def peak_mib(who: int) -> float:
@@ -108,18 +115,31 @@ def main() -> int:
             times.append(time.perf_counter() - start)
     _stop_forkserver()  # its reaped workers then count in RUSAGE_CHILDREN
     result = {
-        "format": args.format, "photos": args.photos, "megapixels_each": WIDTH * HEIGHT / 1e6,
-        "input_mb": round(megabytes, 1), "runs": args.runs, "cores": os.cpu_count(),
-        "seconds": {"min": round(min(times), 3), "median": round(statistics.median(times), 3),
-                    "max": round(max(times), 3)},
-        "peak_rss_mib": {"main": round(peak_mib(resource.RUSAGE_SELF), 1),
-                         "largest_worker": round(peak_mib(resource.RUSAGE_CHILDREN), 1)},
+        "format": args.format,
+        "photos": args.photos,
+        "megapixels_each": WIDTH * HEIGHT / 1e6,
+        "input_mb": round(megabytes, 1),
+        "runs": args.runs,
+        "cores": os.cpu_count(),
+        "seconds": {
+            "min": round(min(times), 3),
+            "median": round(statistics.median(times), 3),
+            "max": round(max(times), 3),
+        },
+        "peak_rss_mib": {
+            "main": round(peak_mib(resource.RUSAGE_SELF), 1),
+            "largest_worker": round(peak_mib(resource.RUSAGE_CHILDREN), 1),
+        },
     }
-    print(f"{'export':<10}{'photos':>7}{'runs':>6}{'min s':>8}{'median s':>10}{'max s':>8}"
-          f"{'main MiB':>10}{'worker MiB':>12}")
+    print(
+        f"{'export':<10}{'photos':>7}{'runs':>6}{'min s':>8}{'median s':>10}{'max s':>8}"
+        f"{'main MiB':>10}{'worker MiB':>12}"
+    )
     s, m = result["seconds"], result["peak_rss_mib"]
-    print(f"{args.format:<10}{args.photos:>7}{args.runs:>6}{s['min']:>8.2f}{s['median']:>10.2f}"
-          f"{s['max']:>8.2f}{m['main']:>10.1f}{m['largest_worker']:>12.1f}")
+    print(
+        f"{args.format:<10}{args.photos:>7}{args.runs:>6}{s['min']:>8.2f}{s['median']:>10.2f}"
+        f"{s['max']:>8.2f}{m['main']:>10.1f}{m['largest_worker']:>12.1f}"
+    )
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

@@ -31,9 +31,16 @@ def bundle_slug(article: Article) -> str:
     return slug or "article"
 
 
-def export_article(article: Article, fmt: ExportFormat | str, out_dir: Path, *,
-                   as_zip: bool = False, site: str | None = None, force: bool = False,
-                   progress: Callable[[int, int], None] | None = None) -> Path:
+def export_article(
+    article: Article,
+    fmt: ExportFormat | str,
+    out_dir: Path,
+    *,
+    as_zip: bool = False,
+    site: str | None = None,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
     """Write exactly one bundle, DIR/<slug>/ or DIR/<slug>.zip, and return its path.
 
     The bundle is built in a hidden temp folder inside out_dir and moved into place, so a

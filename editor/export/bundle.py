@@ -36,11 +36,14 @@ def check_free(target: Path, force: bool, as_zip: bool) -> None:
     if not (target.exists() or target.is_symlink()):
         return
     if not force:
-        raise ExportError("A bundle with this name already exists; choose another folder "
-                          "or allow replacing it.", path=str(target))
+        raise ExportError(
+            "A bundle with this name already exists; choose another folder or allow replacing it.",
+            path=str(target),
+        )
     if target.is_symlink() or target.is_dir() == as_zip:
-        raise ExportError("Something else than a bundle is in the way; nothing was changed.",
-                          path=str(target))
+        raise ExportError(
+            "Something else than a bundle is in the way; nothing was changed.", path=str(target)
+        )
 
 
 def zip_bytes(files: Files, root: str) -> bytes:
@@ -57,8 +60,7 @@ def zip_bytes(files: Files, root: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_bundle(files: Files, out_dir: Path, slug: str, *, as_zip: bool,
-                 force: bool) -> Path:
+def write_bundle(files: Files, out_dir: Path, slug: str, *, as_zip: bool, force: bool) -> Path:
     """Write files as DIR/<slug>/ or DIR/<slug>.zip, all or nothing; return the path.
 
     Raises:
@@ -70,8 +72,9 @@ def write_bundle(files: Files, out_dir: Path, slug: str, *, as_zip: bool,
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".partial", dir=out_dir))
     except OSError as exc:
-        raise ExportError(f"The folder cannot be written ({exc.strerror}).",
-                          path=str(out_dir)) from exc
+        raise ExportError(
+            f"The folder cannot be written ({exc.strerror}).", path=str(out_dir)
+        ) from exc
     try:
         built = work / target.name
         if as_zip:
@@ -80,8 +83,10 @@ def write_bundle(files: Files, out_dir: Path, slug: str, *, as_zip: bool,
             _write_tree(built, files)
         _move_into_place(built, target, work, force)
     except OSError as exc:
-        raise ExportError(f"The bundle could not be written ({exc.strerror or exc}); "
-                          "nothing was left behind.", path=str(target)) from exc
+        raise ExportError(
+            f"The bundle could not be written ({exc.strerror or exc}); nothing was left behind.",
+            path=str(target),
+        ) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target

@@ -19,8 +19,19 @@ from editor.render.markdown import render_body
 from editor.render.profiles import SiteProfile
 from editor.storage.names import clean_member_name
 
-_RAW_TEXT = ("script", "style", "iframe", "object", "embed", "template", "noscript",
-             "textarea", "select", "title", "xmp")
+_RAW_TEXT = (
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "noscript",
+    "textarea",
+    "select",
+    "title",
+    "xmp",
+)
 # A closed element whose content is code, not words: removed with its content.
 _CODE_ELEMENT = re.compile(rf"<({'|'.join(_RAW_TEXT)})\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _URL_ATTR = re.compile(r'\s(src|href)="([^"]*)"')
@@ -61,8 +72,7 @@ def plain_copy(article: Article) -> Article:
     copy.tags = [t for t in (plain(t).strip() for t in copy.tags) if t]
     copy.authors = [Author(plain(a.name), plain(a.email)) for a in copy.authors]
     lead = copy.lead_image
-    copy.lead_image = LeadImage(lead.src, plain(lead.alt), plain(lead.caption),
-                                plain(lead.credit))
+    copy.lead_image = LeadImage(lead.src, plain(lead.alt), plain(lead.caption), plain(lead.credit))
     return copy
 
 
@@ -142,9 +152,15 @@ class Prepared:
         return self.used.key_for(src) if src else None
 
 
-def prepare(article: Article, profile: SiteProfile, *, widths: tuple[int, ...], webp: bool,
-            progress: Callable[[int, int], None] | None = None,
-            extra_steps: int = 0) -> Prepared:
+def prepare(
+    article: Article,
+    profile: SiteProfile,
+    *,
+    widths: tuple[int, ...],
+    webp: bool,
+    progress: Callable[[int, int], None] | None = None,
+    extra_steps: int = 0,
+) -> Prepared:
     """Copy the article with plain fields and process the images it uses (every core).
 
     Raises:
@@ -157,10 +173,15 @@ def prepare(article: Article, profile: SiteProfile, *, widths: tuple[int, ...], 
         copy.lead_image = LeadImage()  # a lead that names no image of the article
     lead = used.key_for(copy.lead_image.src) if copy.lead_image.src else None
     credit = copy.lead_image.credit.strip() if profile.get("exif_credit", False) else ""
-    jobs = [ImageJob(key, used.images[key], widths, profile.jpeg_quality, webp,
-                     credit if key == lead else "") for key in used.used]
+    jobs = [
+        ImageJob(
+            key, used.images[key], widths, profile.jpeg_quality, webp, credit if key == lead else ""
+        )
+        for key in used.used
+    ]
     total = len(jobs) + extra_steps
     report = (lambda done: progress(done, total)) if progress else None
     processed = process_images(jobs, report)
-    return Prepared(copy, body_html, used, stems(used.used),
-                    {image.name: image for image in processed})
+    return Prepared(
+        copy, body_html, used, stems(used.used), {image.name: image for image in processed}
+    )

@@ -1,10 +1,10 @@
 """The HTML bundle: a stand-alone page, a CMS fragment, ninjs, assets and sized images.
 
-    index.html    the article page in the site's style (responsive), JSON-LD, Open Graph
-    article.html  lead figure + body, to paste into a CMS's HTML mode
-    article.json  IPTC ninjs
-    assets/       the profile's CSS and fonts
-    images/       <name>-<width>.jpg (and .webp) for every width of the profile
+index.html    the article page in the site's style (responsive), JSON-LD, Open Graph
+article.html  lead figure + body, to paste into a CMS's HTML mode
+article.json  IPTC ninjs
+assets/       the profile's CSS and fonts
+images/       <name>-<width>.jpg (and .webp) for every width of the profile
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ ASSETS_DIR = "assets"
 class HtmlBundleExporter:
     """Build the files of an HTML bundle from an article."""
 
-    def __init__(self, profile: SiteProfile,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+    def __init__(
+        self, profile: SiteProfile, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         self.profile = profile
         self.progress = progress
 
@@ -40,8 +41,14 @@ class HtmlBundleExporter:
             ImageError: an image the article uses is broken, naming it.
             ProfileError: a template or asset of the profile is missing.
         """
-        ready = prepare(article, self.profile, widths=tuple(self.profile.image_widths),
-                        webp=self.profile.webp, progress=self.progress, extra_steps=1)
+        ready = prepare(
+            article,
+            self.profile,
+            widths=tuple(self.profile.image_widths),
+            webp=self.profile.webp,
+            progress=self.progress,
+            extra_steps=1,
+        )
         files: Files = {}
         attrs: dict[str, dict[str, str]] = {}
         for key, image in ready.images.items():
@@ -70,12 +77,16 @@ class HtmlBundleExporter:
             out[_name(stem, rendition)] = rendition.data
         return out
 
-    def _image_attrs(self, stem: str, image: ProcessedImage,
-                     written: dict[str, bytes]) -> dict[str, str]:
+    def _image_attrs(
+        self, stem: str, image: ProcessedImage, written: dict[str, bytes]
+    ) -> dict[str, str]:
         """Return src (largest), srcset over every width, sizes, width and height."""
         largest = image.renditions[0]
-        attrs = {"src": _name(stem, largest), "width": str(largest.width),
-                 "height": str(largest.height)}
+        attrs = {
+            "src": _name(stem, largest),
+            "width": str(largest.width),
+            "height": str(largest.height),
+        }
         options = image.webp or image.renditions
         if len(options) > 1 or image.webp:
             attrs["srcset"] = ", ".join(f"{_name(stem, r)} {r.width}w" for r in options)
@@ -95,23 +106,36 @@ class HtmlBundleExporter:
         article, body_html = ready.article, ready.body_html
         lead = self._lead(ready)
         desc = description(article, body_html)
-        page = render_page(article, self.profile, Layout.RESPONSIVE, urls=urls,
-                           body_html=body_html,
-                           head_extra=json_ld(article, self.profile, desc, lead),
-                           meta=social_meta(article, self.profile, desc, lead))
+        page = render_page(
+            article,
+            self.profile,
+            Layout.RESPONSIVE,
+            urls=urls,
+            body_html=body_html,
+            head_extra=json_ld(article, self.profile, desc, lead),
+            meta=social_meta(article, self.profile, desc, lead),
+        )
         fragment = render_article_block(article, self.profile, urls=urls, body_html=body_html)
-        item = ninjs(article, self.profile, slug, prepare_body(body_html, urls),
-                     self._lead_renditions(ready))
-        return {"index.html": page.encode("utf-8"), "article.html": fragment.encode("utf-8"),
-                "article.json": ninjs_json(item)}
+        item = ninjs(
+            article, self.profile, slug, prepare_body(body_html, urls), self._lead_renditions(ready)
+        )
+        return {
+            "index.html": page.encode("utf-8"),
+            "article.html": fragment.encode("utf-8"),
+            "article.json": ninjs_json(item),
+        }
 
     def _lead(self, ready: Prepared) -> LeadPicture | None:
         key = ready.lead_key()
         if key is None:
             return None
         largest = ready.images[key].renditions[0]
-        return LeadPicture(_name(ready.stems[key], largest), largest.width, largest.height,
-                           ready.article.lead_image.alt.strip())
+        return LeadPicture(
+            _name(ready.stems[key], largest),
+            largest.width,
+            largest.height,
+            ready.article.lead_image.alt.strip(),
+        )
 
     def _lead_renditions(self, ready: Prepared) -> list[PictureRendition]:
         key = ready.lead_key()
@@ -119,13 +143,17 @@ class HtmlBundleExporter:
             return []
         image = ready.images[key]
         primary = image.renditions[:1] if image.webp else image.renditions
-        return [PictureRendition(_name(ready.stems[key], r), r.mime, r.width, r.height,
-                                 len(r.data)) for r in (*primary, *image.webp)]
+        return [
+            PictureRendition(_name(ready.stems[key], r), r.mime, r.width, r.height, len(r.data))
+            for r in (*primary, *image.webp)
+        ]
 
     def _assets(self) -> dict[str, bytes]:
         """Copy the profile's stylesheets and fonts into assets/."""
-        return {f"{ASSETS_DIR}/{rel}": path.read_bytes()
-                for rel, path in sorted(self.profile.assets().items())}
+        return {
+            f"{ASSETS_DIR}/{rel}": path.read_bytes()
+            for rel, path in sorted(self.profile.assets().items())
+        }
 
 
 def _name(stem: str, rendition: Rendition) -> str:

@@ -29,9 +29,13 @@ EXIF_COPYRIGHT = 0x8298
 EXIF_ORIENTATION = 0x0112
 _SWAPPED_ORIENTATIONS = {5, 6, 7, 8}
 _TRANSPOSE = {  # EXIF orientation -> the transpose that makes it upright (as ImageOps does)
-    2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
 }
 _PARALLEL_MIN_PIXELS = 4_000_000  # below this in total, worker start-up costs more than it saves
 
@@ -99,11 +103,11 @@ def process_image(job: ImageJob) -> ProcessedImage:
                     return _animated(job, img)
                 return _renditions(job, img, OUTPUT_FORMAT[info.format])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageError(f"The image is too large to open safely ({exc}).",
-                         path=job.name) from exc
+        raise ImageError(f"The image is too large to open safely ({exc}).", path=job.name) from exc
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
-        raise ImageError(f"The image is damaged and cannot be decoded ({exc}).",
-                         path=job.name) from exc
+        raise ImageError(
+            f"The image is damaged and cannot be decoded ({exc}).", path=job.name
+        ) from exc
 
 
 def _animated(job: ImageJob, img: Image.Image) -> ProcessedImage:
@@ -192,8 +196,15 @@ def _encode(img: Image.Image, fmt: str, job: ImageJob) -> Rendition:
     exif = _credit_exif(job.credit) if job.credit and fmt in ("JPEG", "WEBP") else b""
     if fmt == "JPEG":
         rgb = img if img.mode in ("RGB", "L") else img.convert("RGB")
-        rgb.save(buffer, "JPEG", quality=job.quality, optimize=True, progressive=True,
-                 subsampling="4:2:0", exif=exif)
+        rgb.save(
+            buffer,
+            "JPEG",
+            quality=job.quality,
+            optimize=True,
+            progressive=True,
+            subsampling="4:2:0",
+            exif=exif,
+        )
     elif fmt == "WEBP":
         img.save(buffer, "WEBP", quality=job.quality, method=4, exif=exif)
     else:
@@ -232,8 +243,9 @@ def _executor(jobs: int) -> Executor | None:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def process_images(jobs: Sequence[ImageJob],
-                   progress: Callable[[int], None] | None = None) -> list[ProcessedImage]:
+def process_images(
+    jobs: Sequence[ImageJob], progress: Callable[[int], None] | None = None
+) -> list[ProcessedImage]:
     """Process jobs on every core; return results in the jobs' order.
 
     Raises:

@@ -17,8 +17,9 @@ INDEX = "index.md"
 class MarkdownBundleExporter:
     """Build the files of a Markdown page bundle: index.md and images/."""
 
-    def __init__(self, profile: SiteProfile,
-                 progress: Callable[[int, int], None] | None = None) -> None:
+    def __init__(
+        self, profile: SiteProfile, progress: Callable[[int, int], None] | None = None
+    ) -> None:
         self.profile = profile
         self.progress = progress
 
@@ -32,8 +33,14 @@ class MarkdownBundleExporter:
             ImageError: an image the article uses is broken, naming it.
         """
         widest = max(self.profile.image_widths or [1600])
-        ready = prepare(article, self.profile, widths=(widest,), webp=False,
-                        progress=self.progress, extra_steps=1)
+        ready = prepare(
+            article,
+            self.profile,
+            widths=(widest,),
+            webp=False,
+            progress=self.progress,
+            extra_steps=1,
+        )
         files: Files = {}
         paths: dict[str, str] = {}
         for key, image in ready.images.items():

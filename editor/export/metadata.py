@@ -16,8 +16,13 @@ DESCRIPTION_LIMIT = 160  # characters; search engines and cards cut longer text 
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 # Characters that could end the <script> element or confuse an HTML parser inside it.
-_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                  "\u2029": "\\u2029"}
+_SCRIPT_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,16 @@ def times(article: Article) -> tuple[str, str]:
     return (to_iso(published) if published else "", to_iso(modified) if modified else "")
 
 
-def news_article(article: Article, profile: SiteProfile, desc: str,
-                 lead: LeadPicture | None) -> dict[str, Any]:
+def news_article(
+    article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None
+) -> dict[str, Any]:
     """Return the schema.org NewsArticle of an article."""
     published, modified = times(article)
-    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle",
-                            "headline": article.headline}
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+    }
     if article.subhead.strip():
         data["alternativeHeadline"] = " ".join(article.subhead.split())
     data["description"] = desc
@@ -90,15 +99,13 @@ def script_json(data: Any) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group(0)], text)
 
 
-def json_ld(article: Article, profile: SiteProfile, desc: str,
-            lead: LeadPicture | None) -> str:
+def json_ld(article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None) -> str:
     """Return the one <script type="application/ld+json"> block of an export page."""
     body = script_json(news_article(article, profile, desc, lead))
     return f'<script type="application/ld+json">{body}</script>'
 
 
-def social_meta(article: Article, profile: SiteProfile, desc: str,
-                lead: LeadPicture | None) -> str:
+def social_meta(article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None) -> str:
     """Return Open Graph and Twitter card <meta> tags, escaped."""
     published, modified = times(article)
     props: list[tuple[str, str, str]] = [
@@ -109,9 +116,11 @@ def social_meta(article: Article, profile: SiteProfile, desc: str,
         ("property", "og:locale", str(profile.get("og_locale") or "ko_KR")),
     ]
     if lead:
-        props += [("property", "og:image", lead.url),
-                  ("property", "og:image:width", str(lead.width)),
-                  ("property", "og:image:height", str(lead.height))]
+        props += [
+            ("property", "og:image", lead.url),
+            ("property", "og:image:width", str(lead.width)),
+            ("property", "og:image:height", str(lead.height)),
+        ]
         if lead.alt:
             props.append(("property", "og:image:alt", lead.alt))
     if published:
@@ -121,14 +130,19 @@ def social_meta(article: Article, profile: SiteProfile, desc: str,
     if article.section:
         props.append(("property", "article:section", article.section))
     props += [("property", "article:tag", tag) for tag in article.tags]
-    props += [("name", "twitter:card", "summary_large_image" if lead else "summary"),
-              ("name", "twitter:title", article.headline),
-              ("name", "twitter:description", desc)]
+    props += [
+        ("name", "twitter:card", "summary_large_image" if lead else "summary"),
+        ("name", "twitter:title", article.headline),
+        ("name", "twitter:description", desc),
+    ]
     if lead:
         props.append(("name", "twitter:image", lead.url))
         if lead.alt:
             props.append(("name", "twitter:image:alt", lead.alt))
     if not article.summary.strip() and desc:
         props.append(("name", "description", desc))  # the page writes it only from a summary
-    return "".join(f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}">\n'
-                   for kind, key, value in props if value)
+    return "".join(
+        f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}">\n'
+        for kind, key, value in props
+        if value
+    )

@@ -38,9 +38,12 @@ def byline(article: Article, profile: SiteProfile) -> str:
 def picture(article: Article, uri: str, renditions: list[PictureRendition]) -> dict[str, Any]:
     """Return the ninjs item of the lead picture: caption, credit, alt text, renditions."""
     lead = article.lead_image
-    item: dict[str, Any] = {"uri": uri, "type": "picture",
-                            "mimetype": renditions[0].mimetype if renditions else "image/jpeg",
-                            "representationtype": "complete"}
+    item: dict[str, Any] = {
+        "uri": uri,
+        "type": "picture",
+        "mimetype": renditions[0].mimetype if renditions else "image/jpeg",
+        "representationtype": "complete",
+    }
     if lead.caption.strip():
         item["description_text"] = lead.caption.strip()
     if lead.credit.strip():
@@ -49,21 +52,34 @@ def picture(article: Article, uri: str, renditions: list[PictureRendition]) -> d
         item["body_text"] = lead.alt.strip()  # the picture's text alternative
     item["renditions"] = {
         f"{r.mimetype.split('/')[-1]}_{r.width}": {
-            "href": r.href, "mimetype": r.mimetype, "width": r.width, "height": r.height,
-            "sizeinbytes": r.size}
-        for r in renditions}
+            "href": r.href,
+            "mimetype": r.mimetype,
+            "width": r.width,
+            "height": r.height,
+            "sizeinbytes": r.size,
+        }
+        for r in renditions
+    }
     return item
 
 
-def ninjs(article: Article, profile: SiteProfile, slug: str, body_html: str,
-          renditions: list[PictureRendition]) -> dict[str, Any]:
+def ninjs(
+    article: Article,
+    profile: SiteProfile,
+    slug: str,
+    body_html: str,
+    renditions: list[PictureRendition],
+) -> dict[str, Any]:
     """Return the ninjs object of an article (fields already plain text)."""
     published, modified = times(article)
     base = f"urn:article-editor:{profile.id}:{slug}"
     item: dict[str, Any] = {
         "$standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
-        "uri": base, "type": "text", "mimetype": "text/html",
-        "representationtype": "complete", "language": str(profile.get("lang") or "ko"),
+        "uri": base,
+        "type": "text",
+        "mimetype": "text/html",
+        "representationtype": "complete",
+        "language": str(profile.get("lang") or "ko"),
         "slugline": slug,
     }
     first = article.created or article.published

@@ -22,30 +22,64 @@ _TAG_NAME = r"[A-Za-z][A-Za-z0-9-]*"
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _OPEN_TAG = re.compile(rf"<({_TAG_NAME}){_ATTRIBUTE}*\s*(/?)>")
 _CLOSE_TAG = re.compile(rf"</({_TAG_NAME})\s*>")
-_OTHER_HTML = re.compile(r"<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>"
-                         r"|<!\[CDATA\[[\s\S]*?\]\]>")
+_OTHER_HTML = re.compile(
+    r"<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>"
+    r"|<!\[CDATA\[[\s\S]*?\]\]>"
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}):[^\s<>]*>")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-         "source", "track", "wbr"}
-_RAW_TEXT = {"script", "style", "iframe", "textarea", "title", "xmp", "noembed", "noframes",
-             "noscript", "template", "object", "select", "plaintext"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_RAW_TEXT = {
+    "script",
+    "style",
+    "iframe",
+    "textarea",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+    "noscript",
+    "template",
+    "object",
+    "select",
+    "plaintext",
+}
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)(.*)$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _URL_ATTR = re.compile(r'(\s(?:src|href)=")([^"]*)(")')
 _PRE = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
 # CommonMark's HTML-block starts (conditions 1-7) at the start of a block.
-_HTML_BLOCK_1_5 = re.compile(r"^ {0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|"
-                             r"<![A-Za-z]|<!\[CDATA\[)", re.I)
+_HTML_BLOCK_1_5 = re.compile(
+    r"^ {0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|"
+    r"<![A-Za-z]|<!\[CDATA\[)",
+    re.I,
+)
 _BLOCK_TAGS = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
     "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
     "h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|"
     "noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|"
-    "thead|title|tr|track|ul")
+    "thead|title|tr|track|ul"
+)
 _HTML_BLOCK_6 = re.compile(rf"^ {{0,3}}</?(?:{_BLOCK_TAGS})(?:\s|/?>|$)", re.I)
-_HTML_BLOCK_7 = re.compile(rf"^ {{0,3}}(?:<{_TAG_NAME}{_ATTRIBUTE}*\s*/?>|</{_TAG_NAME}\s*>)"
-                           r"[ \t]*$")
+_HTML_BLOCK_7 = re.compile(
+    rf"^ {{0,3}}(?:<{_TAG_NAME}{_ATTRIBUTE}*\s*/?>|</{_TAG_NAME}\s*>)"
+    r"[ \t]*$"
+)
 
 
 def safe_url(url: str) -> bool:
@@ -92,8 +126,9 @@ def _is_code(text: str) -> bool:
 
 def _starts_html_block(text: str) -> bool:
     first = text.split("\n", 1)[0]
-    return bool(_HTML_BLOCK_1_5.match(first) or _HTML_BLOCK_6.match(first)
-                or _HTML_BLOCK_7.match(first))
+    return bool(
+        _HTML_BLOCK_1_5.match(first) or _HTML_BLOCK_6.match(first) or _HTML_BLOCK_7.match(first)
+    )
 
 
 def html_block(preview: str, rename: Rename) -> str:
@@ -164,7 +199,7 @@ def _inline(text: str, rename: Rename) -> str:
                 continue
         ch = text[i]
         if ch == "\\" and i + 1 < n:
-            out.append(text[i:i + 2])
+            out.append(text[i : i + 2])
             i += 2
         elif ch == "`":
             end = _code_span_end(text, i)
@@ -251,12 +286,12 @@ def _link_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
     open_at = i + 1 if image else i
     close_at = _bracket_end(text, open_at)
     if close_at is None or not text.startswith("(", close_at + 1):
-        return text[i:open_at + 1], open_at + 1
+        return text[i : open_at + 1], open_at + 1
     parsed = _parse_destination(text, close_at + 2)
     if parsed is None:
-        return text[i:open_at + 1], open_at + 1
+        return text[i : open_at + 1], open_at + 1
     dest, rest, end = parsed
-    inner = _inline(text[open_at + 1:close_at], rename)
+    inner = _inline(text[open_at + 1 : close_at], rename)
     url = _unescape(dest[1:-1] if dest.startswith("<") else dest)
     if not safe_url(url) or (image and is_remote(url)):
         return inner, end  # the preview drops the URL: keep the words only
@@ -293,7 +328,7 @@ def _parse_destination(text: str, start: int) -> tuple[str, str, int] | None:
         close = text.find(">", i)
         if close < 0 or "\n" in text[i:close]:
             return None
-        dest, i = text[i:close + 1], close + 1
+        dest, i = text[i : close + 1], close + 1
     else:
         begin, depth = i, 0
         while i < len(text) and not text[i].isspace():
@@ -308,8 +343,9 @@ def _parse_destination(text: str, start: int) -> tuple[str, str, int] | None:
                 depth -= 1
             i += 1
         dest = text[begin:i]
-    title = re.match(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))?\s*\)""",
-                     text[i:], re.S)
+    title = re.match(
+        r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))?\s*\)""", text[i:], re.S
+    )
     if title is None:
         return None
-    return dest, text[i:i + title.end()], i + title.end()
+    return dest, text[i : i + title.end()], i + title.end()

@@ -14,5 +14,6 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "autono
 
 @pytest.fixture
 def sample() -> Article:
-    return read_article(Path(__file__).resolve().parents[2] / "resources" / "samples"
-                        / "autonomous-shuttle")
+    return read_article(
+        Path(__file__).resolve().parents[2] / "resources" / "samples" / "autonomous-shuttle"
+    )

@@ -22,9 +22,17 @@ NFD_NAME = unicodedata.normalize("NFD", "사진.jpg")
 HOSTILE = '<script>alert("x")</script><iframe src="https://evil.example"></iframe>'
 
 
-def photo(width: int = 120, height: int = 80, *, orientation: int = 1, gps: bool = False,
-          colour: tuple[int, int, int] = (200, 40, 40), icc: bytes | None = None,
-          fmt: str = "JPEG", seed: int = 0) -> bytes:
+def photo(
+    width: int = 120,
+    height: int = 80,
+    *,
+    orientation: int = 1,
+    gps: bool = False,
+    colour: tuple[int, int, int] = (200, 40, 40),
+    icc: bytes | None = None,
+    fmt: str = "JPEG",
+    seed: int = 0,
+) -> bytes:
     """Return a photo whose left half is coloured and right half white, with EXIF."""
     img = Image.new("RGB", (width, height), (255, 255, 255))
     img.paste(colour, (0, 0, width // 2, height))
@@ -65,14 +73,28 @@ def swapped_primaries_icc() -> bytes:
 
     curve = b"curv" + b"\0" * 4 + struct.pack(">I", 1) + struct.pack(">H", 0x0233) + b"\0\0"
     desc_text = b"swapped\0"
-    desc = (b"desc" + b"\0" * 4 + struct.pack(">I", len(desc_text)) + desc_text
-            + b"\0" * 4 + b"\0" * 4 + b"\0" * 2 + b"\0" + b"\0" * 67)
-    tags = [(b"desc", desc), (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
-            (b"rXYZ", xyz(0.1431, 0.0606, 0.7141)),  # sRGB's blue where red belongs
-            (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)),
-            (b"bXYZ", xyz(0.4361, 0.2225, 0.0139)),  # and sRGB's red where blue belongs
-            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve),
-            (b"cprt", b"text" + b"\0" * 4 + b"none\0")]
+    desc = (
+        b"desc"
+        + b"\0" * 4
+        + struct.pack(">I", len(desc_text))
+        + desc_text
+        + b"\0" * 4
+        + b"\0" * 4
+        + b"\0" * 2
+        + b"\0"
+        + b"\0" * 67
+    )
+    tags = [
+        (b"desc", desc),
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.1431, 0.0606, 0.7141)),  # sRGB's blue where red belongs
+        (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)),
+        (b"bXYZ", xyz(0.4361, 0.2225, 0.0139)),  # and sRGB's red where blue belongs
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+        (b"cprt", b"text" + b"\0" * 4 + b"none\0"),
+    ]
     offset = 128 + 4 + 12 * len(tags)
     table, data = b"", b""
     for sig, body in tags:
@@ -94,18 +116,23 @@ def hostile_article(images: dict[str, bytes]) -> Article:
     """Return an article with hostile HTML in every field and in the body."""
     when = datetime(2025, 3, 27, 10, 0, tzinfo=newsroom_zone())
     return Article(
-        headline=f'제목 </script><script>alert(1)</script> 끝{HOSTILE}',
+        headline=f"제목 </script><script>alert(1)</script> 끝{HOSTILE}",
         subhead=f'부제 <img src=x onerror="alert(2)"> 계속{HOSTILE}',
         summary=f'요약 <b onmouseover="alert(3)">굵게</b>{HOSTILE}',
-        body=("첫 문단 <script>alert(4)</script> 이어서 <b onclick=\"alert(5)\">굵게</b> 끝.\n\n"
-              '<iframe src="https://evil.example/x"></iframe>\n\n'
-              "[위험한 링크](javascript:alert(6)) 와 <a href=\"javascript:alert(7)\">링크</a> 뒤\n\n"
-              '<img src="images/lead.jpg" onerror="alert(8)"> 사진 뒤 글\n\n'
-              "<div onclick=\"alert(9)\">블록 <script>alert(10)</script>안</div>\n\n"
-              "마지막 문단 ![원격](https://evil.example/track.png) 끝말"),
-        lead_image=LeadImage("images/lead.jpg", f'대체 <svg onload="alert(11)">글{HOSTILE}',
-                             f'▲ 캡션 <a href="javascript:alert(12)">보기</a>{HOSTILE}',
-                             f'사진=<i onclick="alert(13)">제공</i>{HOSTILE}'),
+        body=(
+            '첫 문단 <script>alert(4)</script> 이어서 <b onclick="alert(5)">굵게</b> 끝.\n\n'
+            '<iframe src="https://evil.example/x"></iframe>\n\n'
+            '[위험한 링크](javascript:alert(6)) 와 <a href="javascript:alert(7)">링크</a> 뒤\n\n'
+            '<img src="images/lead.jpg" onerror="alert(8)"> 사진 뒤 글\n\n'
+            '<div onclick="alert(9)">블록 <script>alert(10)</script>안</div>\n\n'
+            "마지막 문단 ![원격](https://evil.example/track.png) 끝말"
+        ),
+        lead_image=LeadImage(
+            "images/lead.jpg",
+            f'대체 <svg onload="alert(11)">글{HOSTILE}',
+            f'▲ 캡션 <a href="javascript:alert(12)">보기</a>{HOSTILE}',
+            f'사진=<i onclick="alert(13)">제공</i>{HOSTILE}',
+        ),
         authors=[Author("기자<script>alert(14)</script>이름", "a@b.example")],
         section=f"뉴스{HOSTILE}",
         tags=["태그<script>alert(15)</script>", "정상"],
@@ -119,8 +146,11 @@ def hostile_article(images: dict[str, bytes]) -> Article:
 
 def tree(root: Path) -> dict[str, bytes]:
     """Return every file under root by its relative POSIX path."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def harmless(html: str) -> None:

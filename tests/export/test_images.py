@@ -37,8 +37,10 @@ def test_exif_rotated_photo_comes_out_upright_without_metadata():
         assert img.getexif() == {} and not img.info.get("exif")
         assert "icc_profile" not in img.info and "comment" not in img.info
         assert b"BODY-SERIAL" not in rendition.data and b"secret" not in rendition.data
-        top, bottom = img.getpixel((img.width // 2, 5)), img.getpixel((img.width // 2,
-                                                                        img.height - 5))
+        top, bottom = (
+            img.getpixel((img.width // 2, 5)),
+            img.getpixel((img.width // 2, img.height - 5)),
+        )
         assert top[0] > 150 and top[1] < 100, f"top should be red, is {top}"
         assert min(bottom) > 200, f"bottom should be white, is {bottom}"
 

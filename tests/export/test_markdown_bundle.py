@@ -92,9 +92,17 @@ def test_hostile_fields_and_body_are_neutralised(tmp_path):
     bundle = export_md(article, tmp_path)
     text = (bundle / "index.md").read_text(encoding="utf-8")
     back = frontmatter.parse(text)
-    for value in (back.headline, back.subhead, back.summary, back.section, back.lead_image.alt,
-                  back.lead_image.caption, back.lead_image.credit, back.authors[0].name,
-                  *back.tags):
+    for value in (
+        back.headline,
+        back.subhead,
+        back.summary,
+        back.section,
+        back.lead_image.alt,
+        back.lead_image.caption,
+        back.lead_image.credit,
+        back.authors[0].name,
+        *back.tags,
+    ):
         assert "<" not in value and "alert" not in value, value
     assert back.headline == "제목  끝"
     assert back.lead_image.caption == "▲ 캡션 보기" and back.lead_image.credit == "사진=제공"
@@ -102,8 +110,18 @@ def test_hostile_fields_and_body_are_neutralised(tmp_path):
     words_only = re.sub(r"<[^>]+>", "", html)
     harmless(html)
     assert "<script" not in html.lower() and "evil.example" not in html
-    for words in ("첫 문단", "이어서", "굵게", "끝.", "위험한 링크", "링크 뒤", "사진 뒤 글", "블록",
-                  "마지막 문단", "끝말"):
+    for words in (
+        "첫 문단",
+        "이어서",
+        "굵게",
+        "끝.",
+        "위험한 링크",
+        "링크 뒤",
+        "사진 뒤 글",
+        "블록",
+        "마지막 문단",
+        "끝말",
+    ):
         assert words in words_only, words
 
 
@@ -139,19 +157,33 @@ def hugo_site(tmp_path_factory):
         'disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]\n'
         "[markup.goldmark.renderer]\nunsafe = true  # the export is sanitised already\n"
         "[markup.goldmark.extensions]\ntypographer = false  # keep quotes as written\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     posts = site / "content" / "posts"
-    read = read_article(Path(__file__).resolve().parents[2] / "resources" / "samples"
-                        / "autonomous-shuttle")
+    read = read_article(
+        Path(__file__).resolve().parents[2] / "resources" / "samples" / "autonomous-shuttle"
+    )
     read.images["images/" + NFD_NAME] = photo(400, 300, orientation=6, gps=True)
     read.body += f"\n\n![세로 사진](images/{NFD_NAME})\n"
     export_article(read, "markdown", posts)
     export_article(hostile_article({"images/lead.jpg": photo()}), "markdown", posts)
-    result = subprocess.run([binary, "--source", str(site), "--destination", "public",
-                             "--buildDrafts", "--buildFuture", "--quiet", "--noBuildLock"],
-                            capture_output=True, text=True, timeout=120,
-                            env={"PATH": "/usr/bin:/bin", "HUGO_CACHEDIR": str(site / ".cache"),
-                                 "HOME": str(site)})
+    result = subprocess.run(
+        [
+            binary,
+            "--source",
+            str(site),
+            "--destination",
+            "public",
+            "--buildDrafts",
+            "--buildFuture",
+            "--quiet",
+            "--noBuildLock",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HUGO_CACHEDIR": str(site / ".cache"), "HOME": str(site)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return site / "public" / "posts"
 
@@ -161,9 +193,14 @@ def test_hugo_builds_the_sample_with_title_subtitle_lead_and_body(hugo_site):
     html = (page / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="title">세종시 자율주행 셔틀, 시범운행 구간 두 배로 넓힌다</h1>' in html
     assert "정부세종청사~오송역 22km 구간 다음 달부터 운행" in html
-    assert ('<img id="lead" src="/posts/sejong-autonomous-shuttle-expands/images/'
-            'shuttle-lead.jpg" width="1600" height="1000">') in html
-    assert "<p>[시사캐치] 세종시가" in html and "<strong>운행 구간과 시간, 이렇게 바뀐다</strong>" in html
+    assert (
+        '<img id="lead" src="/posts/sejong-autonomous-shuttle-expands/images/'
+        'shuttle-lead.jpg" width="1600" height="1000">'
+    ) in html
+    assert (
+        "<p>[시사캐치] 세종시가" in html
+        and "<strong>운행 구간과 시간, 이렇게 바뀐다</strong>" in html
+    )
     assert "<li>예약 접수: 탑승 하루 전 오후 6시까지</li>" in html
     assert (page / "images" / "shuttle-lead.jpg").is_file()
     assert (page / "images" / "사진.jpg").is_file(), "the NFD name arrives as NFC"

@@ -81,12 +81,12 @@ def test_the_sample_body_has_the_same_block_structure():
 
 
 HOSTILE_BODY = (
-    "앞말 <script>alert(1)</script> 가운데 <b onclick=\"alert(2)\">굵게</b> 뒷말\n\n"
+    '앞말 <script>alert(1)</script> 가운데 <b onclick="alert(2)">굵게</b> 뒷말\n\n'
     '<iframe src="https://evil.example"></iframe>\n\n'
     "[클릭](javascript:alert(3)) 과 [정상](https://example.com) "
     '<a href="javascript:alert(4)">앵커</a> 끝\n\n'
     '<img src="images/a.jpg" onerror="alert(5)"> 사진 뒤\n\n'
-    "<div onmouseover=\"alert(6)\">블록 <script>alert(7)</script>안쪽</div>\n\n"
+    '<div onmouseover="alert(6)">블록 <script>alert(7)</script>안쪽</div>\n\n'
     "[참조][bad] 링크\n\n[bad]: javascript:alert(8)\n\n"
     "<javascript:alert(9)> 자동 링크\n\n"
     "[엔티티](java&#115;cript:alert(10)) 와 [제어](jav\tascript:alert(11))"
@@ -98,8 +98,23 @@ def test_hostile_html_is_neutralised_and_the_words_stay():
     html = COMMONMARK.render(exported)
     assert_harmless(html)
     assert "alert(1)" not in html and "alert(7)" not in html  # script content went too
-    for words in ("앞말", "가운데", "굵게", "뒷말", "클릭", "정상", "앵커", "끝", "사진 뒤",
-                  "블록", "안쪽", "참조", "자동 링크", "엔티티", "제어"):
+    for words in (
+        "앞말",
+        "가운데",
+        "굵게",
+        "뒷말",
+        "클릭",
+        "정상",
+        "앵커",
+        "끝",
+        "사진 뒤",
+        "블록",
+        "안쪽",
+        "참조",
+        "자동 링크",
+        "엔티티",
+        "제어",
+    ):
         assert words in text(html), words
     assert 'href="https://example.com"' in html
 
@@ -117,22 +132,40 @@ def test_remote_images_keep_only_their_words():
     assert "evil.example" not in exported and "추적 픽셀" in exported
 
 
-@pytest.mark.parametrize(("url", "safe"), [
-    ("https://a.example", True), ("images/x.jpg", True), ("#top", True),
-    ("mailto:a@b.example", True), ("javascript:alert(1)", False),
-    ("JaVaScRiPt:alert(1)", False), ("java&#x73;cript:x", False), (" javascript:x", False),
-    ("java\\script:x", False), ("data:text/html,x", False), ("vbscript:x", False),
-])
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://a.example", True),
+        ("images/x.jpg", True),
+        ("#top", True),
+        ("mailto:a@b.example", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java&#x73;cript:x", False),
+        (" javascript:x", False),
+        ("java\\script:x", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+    ],
+)
 def test_safe_url(url, safe):
     assert safe_url(url) is safe
 
 
 def test_image_references_are_renamed_wherever_they_appear():
     nfd = unicodedata.normalize("NFD", "images/사진 1.jpg")
-    body = (f"![사진](<{nfd}>)\n\n[원본](<{nfd}>)\n\n<img src=\"{nfd}\" alt=\"x\">\n\n"
-            f"![참조][p]\n\n[p]: <{nfd}>")
-    renamed = portable_body(body, lambda ref: "images/사진 1.jpg"
-                            if unicodedata.normalize("NFC", ref) == "images/사진 1.jpg" else None)
+    body = (
+        f'![사진](<{nfd}>)\n\n[원본](<{nfd}>)\n\n<img src="{nfd}" alt="x">\n\n'
+        f"![참조][p]\n\n[p]: <{nfd}>"
+    )
+    renamed = portable_body(
+        body,
+        lambda ref: (
+            "images/사진 1.jpg"
+            if unicodedata.normalize("NFC", ref) == "images/사진 1.jpg"
+            else None
+        ),
+    )
     assert unicodedata.normalize("NFD", "사진") not in renamed
     html = COMMONMARK.render(renamed)
     expected = "images/%EC%82%AC%EC%A7%84%201.jpg"
