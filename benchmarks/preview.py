@@ -144,9 +144,9 @@ def baselines(pane: PreviewPane, doc: BenchDocument, plain: QWebEngineView) -> d
     md.reset()
     clean_html(md.convert(normalise(doc.article.body)))
     full_render = (time.perf_counter() - started) * 1000
-    body = json.dumps(wrap_blocks(pane._shown), ensure_ascii=False)
+    body = json.dumps(wrap_blocks(pane.blocks), ensure_ascii=False)
     full_replace = js_round_trip(view, f"window.articlePreview.replaceBody({body})")
-    html, _ = pane.builder.page(doc.article, "desktop", pane._shown)
+    html, _ = pane.builder.page(doc.article, "desktop", pane.blocks)
     set_html = load_time(plain, lambda: plain.setHtml(html, url_for("desktop.html")))
     reload = load_time(view, lambda: view.load_page("desktop.html"))
     wait_until(lambda: view.is_ready)

@@ -174,6 +174,11 @@ class PreviewPane(QWidget):
             if view.is_ready and view.shown:
                 view.scroll_to_block(block_index_for_line(view.shown, line))
 
+    @property
+    def blocks(self) -> list[ShownBlock]:
+        """Return the body's blocks as last rendered (what the pages show once synced)."""
+        return self._shown
+
     def active_views(self) -> list[PreviewView]:
         """Return the views the current mode shows."""
         names = {
@@ -339,7 +344,7 @@ class PreviewPane(QWidget):
 
     # Share card, errors, resources -------------------------------------------------------
     def _update_share_card(self) -> None:
-        if self._document is None or not self.share_card.isVisible():
+        if self._document is None or self.share_card.isHidden():
             return
         article = self._document.article
         try:

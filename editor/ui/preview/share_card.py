@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from editor import resources
 from editor.core.model import Article
@@ -107,7 +107,6 @@ class ShareCard(QFrame):
         for label in (self.domain_label, self.title_label, self.description_label):
             label.setContentsMargins(10, 0, 10, 0)
             box.addWidget(label)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
         self._shown: ShareCardData | None = None
 
     def _text_label(self, name: str) -> QLabel:
@@ -129,6 +128,8 @@ class ShareCard(QFrame):
         )
         self.title_label.setText(data.title or self.tr("(no headline)"))
         self.description_label.setText(data.description)
+        # Wrapped labels need their height for this width; the pane's layout won't ask.
+        self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
 
     def _set_image(self, image: bytes | None) -> None:
         pixmap = QPixmap()

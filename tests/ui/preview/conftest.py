@@ -50,11 +50,12 @@ def make_pane(qtbot):
 
     made: list[PreviewPane] = []
 
-    def make(width: int = 1300, height: int = 800, **kwargs: Any) -> PreviewPane:
+    def make(width: int = 1300, height: int = 800, show: bool = True, **kwargs: Any) -> PreviewPane:
         pane = PreviewPane(debounce_ms=kwargs.pop("debounce_ms", 10), **kwargs)
         made.append(pane)
         pane.resize(width, height)
-        pane.show()
+        if show:
+            pane.show()
         return pane
 
     yield make

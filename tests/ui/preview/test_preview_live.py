@@ -95,7 +95,7 @@ def test_clicking_a_paragraph_reports_its_source_line(pane, document, wait_ready
     pane.set_document(document)
     wait_ready(pane)
     view = pane.views["desktop"]
-    third = pane._shown[2]
+    third = pane.blocks[2]
     with qtbot.waitSignal(pane.block_clicked, timeout=5000) as signal:
         js(
             view,

@@ -72,3 +72,11 @@ def test_the_share_card_shows_title_summary_and_image(pane, document, wait_ready
     assert card.description_label.text().endswith("…")
     pane.share_card_action.setChecked(False)
     assert not card.isVisible()
+
+
+def test_the_share_card_is_filled_before_the_pane_is_shown(make_pane, document):
+    pane = make_pane(show=False)  # the main window sets the document before showing the pane
+    pane.set_document(document)
+    assert pane.share_card.title_label.text() == document.article.headline
+    card = pane.share_card
+    assert card.height() >= card.layout().totalHeightForWidth(card.width())  # nothing overlaps
