@@ -93,6 +93,7 @@ def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
                 "headline-long",
                 f"The headline has {length} characters; the site warns from "
                 f"{config.headline_warn}.",
+                args={"length": length, "limit": config.headline_warn},
             )
         )
     elif length > config.headline_target:
@@ -103,6 +104,7 @@ def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
                 "headline-over-target",
                 f"The headline has {length} characters; {config.headline_target} "
                 "fit one line on PC.",
+                args={"length": length, "limit": config.headline_target},
             )
         )
     lines = facts.headline_lines.get(360)
@@ -114,6 +116,7 @@ def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
                 "headline-mobile-lines",
                 f"On a 360 px phone the headline takes {lines} lines; aim for "
                 f"{config.headline_mobile_lines}.",
+                args={"lines": lines, "limit": config.headline_mobile_lines},
             )
         )
     if article.headline.rstrip().endswith("?") or "충격" in article.headline:
@@ -141,6 +144,7 @@ def _lead_image(article: Article, config: ChecklistConfig, facts: Facts) -> list
                 "lead-image-small",
                 f"The lead image is {info.width} px wide; share cards need "
                 f"{config.min_share_width} px.",
+                args={"width": info.width, "limit": config.min_share_width},
             )
         ]
     return []
@@ -158,6 +162,7 @@ def _body(article: Article, config: ChecklistConfig, facts: Facts) -> list[Probl
                 "body-short",
                 f"The body has {chars} characters; the site expects at least "
                 f"{config.min_body_chars}.",
+                args={"length": chars, "limit": config.min_body_chars},
             )
         ]
     return []
@@ -175,6 +180,7 @@ def _credit_and_copyright(article: Article, config: ChecklistConfig, facts: Fact
                 f"The body should open with the credit, e.g. {config.credit_example}.",
                 0,
                 0,
+                {"example": config.credit_example},
             )
         )
     lines = [ln.strip() for ln in article.body.rstrip().split("\n") if ln.strip()]
@@ -192,6 +198,7 @@ def _credit_and_copyright(article: Article, config: ChecklistConfig, facts: Fact
                 f"The closing line should read “{config.copyright_line}”.",
                 start,
                 start + len(lines[-1]),
+                {"line": config.copyright_line},
             )
         )
     return found
@@ -210,6 +217,7 @@ def _links(article: Article, config: ChecklistConfig, facts: Facts) -> list[Prob
                     f"The link “{match.group(1)}” points nowhere valid ({target or 'empty'}).",
                     match.start(),
                     match.end(),
+                    {"text": match.group(1), "target": target or "empty"},
                 )
             )
     return found
@@ -229,6 +237,7 @@ def _placeholders(article: Article, config: ChecklistConfig, facts: Facts) -> li
                         f"A placeholder is left in: {match.group(0)}",
                         match.start(),
                         match.end(),
+                        {"text": match.group(0)},
                     )
                 )
     return found
@@ -246,6 +255,7 @@ def _house_style(article: Article, config: ChecklistConfig, facts: Facts) -> lis
                     f"House style: write “{right}”, not “{wrong}”.",
                     match.start(),
                     match.end(),
+                    {"right": right, "wrong": wrong},
                 )
             )
     if config.max_sentence_chars:
@@ -261,6 +271,7 @@ def _house_style(article: Article, config: ChecklistConfig, facts: Facts) -> lis
                         f"splitting it (over {config.max_sentence_chars}).",
                         match.start(),
                         match.end(),
+                        {"length": len(sentence), "limit": config.max_sentence_chars},
                     )
                 )
     return found
@@ -271,7 +282,15 @@ def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Pro
     for path, info in sorted(facts.images.items()):
         where = "lead_image" if path == article.lead_image.src else "body"
         if info.error:
-            found.append(Problem(Severity.ERROR, where, "image-broken", f"{path}: {info.error}"))
+            found.append(
+                Problem(
+                    Severity.ERROR,
+                    where,
+                    "image-broken",
+                    f"{path}: {info.error}",
+                    args={"path": path, "error": info.error},
+                )
+            )
         elif info.has_gps:
             found.append(
                 Problem(
@@ -279,6 +298,7 @@ def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Pro
                     where,
                     "image-gps",
                     f"{path} still carries GPS coordinates (exports strip them).",
+                    args={"path": path},
                 )
             )
     return found

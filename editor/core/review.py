@@ -17,6 +17,7 @@ from editor.core.model import Article, Status
 NOTES_KEY = "notes"
 HISTORY_KEY = "history"
 APPROVAL_KEY = "approval"
+DESK_KEY = "desk"  # who at the desk last reviewed, and the revision they saw
 TRACKED_FIELDS = (
     "headline",
     "subhead",
@@ -214,6 +215,7 @@ def record_revision(article: Article, author: str, summary: str = "") -> dict[st
         if not newest["delta"] and not summary and newest.get("author") == author:
             newest["full"] = full  # nothing changed: do not record an empty revision
             del newest["delta"]
+            _note_desk_save(article, newest, author)
             return newest
     entry = {
         "id": uuid.uuid4().hex[:12],
@@ -224,7 +226,26 @@ def record_revision(article: Article, author: str, summary: str = "") -> dict[st
     }
     history.append(entry)
     article.private[HISTORY_KEY] = history
+    _note_desk_save(article, entry, author)
     return entry
+
+
+def mark_desk_review(article: Article, who: str) -> None:
+    """Remember that the desk reviewed the article now; its next save is what the desk saw."""
+    article.private[DESK_KEY] = {"by": who, "at": clock.to_iso(clock.now()), "revision": ""}
+
+
+def _note_desk_save(article: Article, entry: dict[str, Any], author: str) -> None:
+    desk = article.private.get(DESK_KEY)
+    if isinstance(desk, dict) and (not desk.get("revision") or desk.get("by") == author):
+        desk["revision"] = entry["id"]
+
+
+def desk_revision(article: Article) -> str | None:
+    """Return the id of the revision the desk last saw (its last review or save), if any."""
+    desk = article.private.get(DESK_KEY)
+    wanted = desk.get("revision") if isinstance(desk, dict) else None
+    return wanted if any(r.get("id") == wanted for r in _history(article)) else None
 
 
 def revisions(article: Article) -> list[dict[str, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from editor.core.model import Article
@@ -29,14 +29,16 @@ class Problem:
     message: str
     start: int = -1  # where in the field's text, for the editor to jump to (-1: the field)
     end: int = -1
+    args: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    # the values the message names (length, limit, …), for the UI to word it in Korean
 
 
 def validate(article: Article) -> list[Problem]:
     """Return the problems of an article, errors first; never raises on user content."""
     problems: list[Problem] = []
 
-    def add(severity: Severity, field: str, code: str, message: str) -> None:
-        problems.append(Problem(severity, field, code, message))
+    def add(severity: Severity, where: str, code: str, message: str, **args: object) -> None:
+        problems.append(Problem(severity, where, code, message, args=args))
 
     headline = article.headline.strip()
     if not headline:
@@ -47,6 +49,8 @@ def validate(article: Article) -> list[Problem]:
             "headline",
             "headline-long",
             f"The headline has {len(headline)} characters; aim for {HEADLINE_WARN_CHARS} or fewer.",
+            length=len(headline),
+            limit=HEADLINE_WARN_CHARS,
         )
     if "\n" in article.headline:
         add(Severity.WARNING, "headline", "headline-newline", "The headline contains a line break.")
@@ -62,6 +66,7 @@ def validate(article: Article) -> list[Problem]:
                 "body" if ref != article.lead_image.src else "lead_image",
                 "image-missing",
                 f"The image {ref} is not in the document.",
+                path=ref,
             )
     if not any(a.name.strip() for a in article.authors):
         add(Severity.WARNING, "authors", "author-missing", "No reporter is named.")
@@ -72,6 +77,7 @@ def validate(article: Article) -> list[Problem]:
                 "authors",
                 "email-invalid",
                 f"The e-mail address {author.email!r} does not look valid.",
+                email=author.email,
             )
     if article.slug and not _SLUG.match(article.slug):
         add(

@@ -85,3 +85,28 @@ def test_html_diff_marks_insertions_and_deletions():
     assert '<del class="diff-del">27일</del>' in html
     assert '<ins class="diff-ins">28일</ins>' in html
     assert '<p><ins class="diff-ins">새 문단</ins></p>' in html
+
+
+def test_desk_revision_is_the_desks_last_review_or_save():
+    article = Article(headline="h", body="기사")
+    review.record_revision(article, "기자")
+    assert review.desk_revision(article) is None
+    review.mark_desk_review(article, "데스크")
+    article.status = Status.APPROVED
+    seen = review.record_revision(article, "데스크")["id"]
+    article.body = "기사 수정"
+    review.record_revision(article, "기자")
+    assert review.desk_revision(article) == seen
+    article.body = "데스크가 또 고침"
+    again = review.record_revision(article, "데스크")["id"]
+    assert review.desk_revision(article) == again
+
+
+def test_problems_carry_the_values_their_message_names():
+    from editor.core.checklist import run_checklist
+
+    article = Article(headline="가" * 31, body="[시사캐치] 짧다 ○○○ 하였다.")
+    found = {p.code: p.args for p in run_checklist(article)}
+    assert found["headline-long"] == {"length": 31, "limit": 30}
+    assert found["placeholder"] == {"text": "○○○"}
+    assert found["house-style"] == {"right": "했다", "wrong": "하였다"}
