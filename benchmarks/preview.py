@@ -40,7 +40,7 @@ from editor.ui.preview.scheme import register_schemes  # noqa: E402
 
 register_schemes()
 
-from PySide6.QtCore import QEventLoop, QObject, Signal  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Signal  # noqa: E402
 from PySide6.QtWebEngineCore import QWebEnginePage  # noqa: E402
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -185,6 +185,8 @@ def bench_size(size: int, repeat: int) -> dict[str, dict[str, float]]:
     plain.deleteLater()
     pane.close()
     pane.deleteLater()
+    # Delete the pages now, before their web profile and the app go at exit.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return {m: summarise(v) for m, v in samples.items()}
 
 
