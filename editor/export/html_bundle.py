@@ -54,7 +54,7 @@ class HtmlBundleExporter:
         for key, image in ready.images.items():
             written = self._image_files(ready.stems[key], image)
             files.update(written)
-            attrs[key] = self._image_attrs(ready.stems[key], image, written)
+            attrs[key] = self._image_attrs(ready.stems[key], image)
 
         def image_attrs(src: str) -> dict[str, str]:
             key = ready.used.key_for(src)
@@ -77,9 +77,7 @@ class HtmlBundleExporter:
             out[_name(stem, rendition)] = rendition.data
         return out
 
-    def _image_attrs(
-        self, stem: str, image: ProcessedImage, written: dict[str, bytes]
-    ) -> dict[str, str]:
+    def _image_attrs(self, stem: str, image: ProcessedImage) -> dict[str, str]:
         """Return src (largest), srcset over every width, sizes, width and height."""
         largest = image.renditions[0]
         attrs = {

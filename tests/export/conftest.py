@@ -1,19 +1,14 @@
-"""Fixtures for export tests."""
+"""Fixtures for export tests (helpers live in exporthelp.py: conftest is not importable)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from exporthelp import SAMPLE
 
 from editor.core.model import Article
 from editor.storage import read_article
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "autonomous-shuttle"
-
 
 @pytest.fixture
 def sample() -> Article:
-    return read_article(
-        Path(__file__).resolve().parents[2] / "resources" / "samples" / "autonomous-shuttle"
-    )
+    return read_article(SAMPLE)

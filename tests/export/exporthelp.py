@@ -15,6 +15,7 @@ from PIL import Image
 from editor.core.clock import newsroom_zone
 from editor.core.model import Article, Author, LeadImage, Status
 
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "autonomous-shuttle"
 GPS_IFD = 0x8825
 EXIF_IFD = 0x8769
 ORIENTATION = 0x0112

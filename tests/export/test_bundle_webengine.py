@@ -32,7 +32,7 @@ ALL_LOADED_JS = "[...document.images].every(i => i.complete)"
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
-    from conftest import SAMPLE
+    from exporthelp import SAMPLE
 
     from editor.storage import read_article
 

@@ -58,7 +58,7 @@ def css_urls(css: str) -> list[str]:
 
 
 def _sample():
-    from conftest import SAMPLE
+    from exporthelp import SAMPLE
 
     from editor.storage import read_article
 

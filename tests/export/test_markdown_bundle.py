@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from exporthelp import NFD_NAME, harmless, hostile_article, photo, tree
+from exporthelp import NFD_NAME, SAMPLE, harmless, hostile_article, photo, tree
 from markdown_it import MarkdownIt
 from PIL import Image
 
@@ -160,9 +160,7 @@ def hugo_site(tmp_path_factory):
         encoding="utf-8",
     )
     posts = site / "content" / "posts"
-    read = read_article(
-        Path(__file__).resolve().parents[2] / "resources" / "samples" / "autonomous-shuttle"
-    )
+    read = read_article(SAMPLE)
     read.images["images/" + NFD_NAME] = photo(400, 300, orientation=6, gps=True)
     read.body += f"\n\n![세로 사진](images/{NFD_NAME})\n"
     export_article(read, "markdown", posts)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import SAMPLE
+from exporthelp import SAMPLE
 from markdown_it import MarkdownIt
 
 from editor.export.portable import portable_body, safe_url
