@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_APP := $(VENV)/.stamp-app
 STAMP_TEST := $(VENV)/.stamp-test
-SAMPLE := resources/samples/autonomous-shuttle
 
 .PHONY: run test lint bench screenshots translations clean
 
@@ -22,7 +21,7 @@ $(STAMP_TEST): $(STAMP_APP)
 	touch $@
 
 run: $(STAMP_APP)
-	$(BIN)/article-editor $(SAMPLE)
+	$(BIN)/article-editor
 
 test: $(STAMP_TEST)
 	$(BIN)/python -m pytest -q
