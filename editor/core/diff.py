@@ -115,3 +115,17 @@ def changes_to_html(changes: list[Change]) -> str:
         else:
             parts.append(text)
     return "".join(parts)
+
+
+def condense(changes: list[Change], context: int = 40) -> list[Change]:
+    """Shorten long unchanged stretches to their ends, so the changes show with some context."""
+    out: list[Change] = []
+    last = len(changes) - 1
+    for i, change in enumerate(changes):
+        if change.op != "equal" or len(change.text) <= 2 * context + 3:
+            out.append(change)
+            continue
+        head = change.text[:context] if i > 0 else ""
+        tail = change.text[-context:] if i < last else ""
+        out.append(Change("equal", f"{head}…{tail}"))
+    return out

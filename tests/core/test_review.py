@@ -110,3 +110,14 @@ def test_problems_carry_the_values_their_message_names():
     assert found["headline-long"] == {"length": 31, "limit": 30}
     assert found["placeholder"] == {"text": "○○○"}
     assert found["house-style"] == {"right": "했다", "wrong": "하였다"}
+
+
+def test_condense_keeps_changes_and_some_context():
+    from editor.core.diff import condense
+
+    old = "가" * 100 + " 27일 " + "나" * 100
+    new = "가" * 100 + " 28일 " + "나" * 100
+    changes = condense(diff_text(old, new), context=5)
+    assert [c.op for c in changes] == ["equal", "delete", "insert", "equal"]
+    assert changes[0].text == "…가가가 2" and changes[1:3] == [("delete", "7"), ("insert", "8")]
+    assert changes[-1].text.endswith("…") and len(changes[-1].text) == 6
