@@ -68,10 +68,10 @@ def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
     window.destroyed.connect(lambda *_: _forget(window))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     try:
-        if path is not None:
+        if path is not None and window.confirm_open(path):
             window.document.load(path)
             window.settings.add_recent_file(path)
-        elif sample_when_empty:
+        elif path is None and sample_when_empty:
             window.document.load_sample()
         else:
             window.new_document()
@@ -93,6 +93,11 @@ def _forget(window: object) -> None:
 
 def run(path: Path | None) -> int:
     """Start the GUI on path (or the bundled sample as an untitled copy); return the exit code."""
+    from editor.ui import automation
+    from editor.ui.recovery import offer_recovery
+
     app = create_application()
-    open_window(Path(path) if path is not None else None)
+    window = open_window(Path(path) if path is not None else None)
+    offer_recovery(window, lambda: open_window(None, sample_when_empty=False))
+    automation.apply(window)
     return app.exec()

@@ -4,6 +4,11 @@ Widgets call it; it emits `changed(field)`, `saved`, `path_changed` and `modifie
 The body lives in a QTextDocument the document owns (the body editor only shows it), so a
 keystroke costs an emitted signal, never a copy of the whole body; `article` copies the
 body out lazily when someone asks for it.
+
+It also guards its file: saves go through `safe_save` with the fingerprint recorded at load
+or last save (outside changes are refused, not overwritten), a lock file tells other copies
+of the app that the file is open, and a watcher reports outside changes (`changed_on_disk`)
+while ignoring the document's own saves, which it recognises by their fingerprint.
 """
 
 from __future__ import annotations
@@ -14,15 +19,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from editor import resources
 from editor.core import clock
 from editor.core.model import Article, Author, LeadImage, Status
-from editor.storage import Kind, kind_of, read_article, write_article
+from editor.storage import Kind, kind_of, read_article
 from editor.storage import images as image_check
+from editor.storage.lock import DocumentLock, LockInfo
+from editor.storage.safe_save import fingerprint, main_file, save_document
 
 PARAGRAPH_SEPARATOR = "\u2029"
 TEXT_FIELDS = ("headline", "subhead", "summary", "section", "slug")
@@ -37,6 +44,7 @@ class ArticleDocument(QObject):
     modified_changed = Signal(bool)
     saved = Signal(object)  # Path written
     path_changed = Signal(object)  # Path | None
+    changed_on_disk = Signal(bool)  # True if the file is still there, False if it is gone
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +54,11 @@ class ArticleDocument(QObject):
         self._modified = False
         self._body_stale = False
         self._layout_only = 0
+        self._fingerprint: str | None = None  # of the file as loaded or last saved
+        self._notified: str | None = None  # the outside change last reported
+        self._lock: DocumentLock | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_watcher_file_changed)
         self.body_document = QTextDocument(self)
         self.body_document.setDocumentLayout(QPlainTextDocumentLayout(self.body_document))
         self.body_document.setUndoRedoEnabled(True)
@@ -175,16 +188,26 @@ class ArticleDocument(QObject):
             article.authors = [replace(author)]
         self._replace(article, None, None)
 
-    def save(self) -> Path:
+    def restore(self, article: Article, origin: Path | None) -> None:
+        """Show a recovered draft as an unsaved document, bound to its original file if any."""
+        kind = None if origin is None else guess_kind(Path(origin))
+        self._replace(article, None if origin is None else Path(origin).resolve(), kind)
+        self.set_modified(True)
+
+    def save(self, *, force: bool = False) -> Path:
         """Write the document where it came from.
 
+        Args:
+            force: overwrite the file even if another program changed it since it was read.
         Raises:
-            DocumentError: the file cannot be written.
+            ChangedOnDiskError: the file changed on disk since it was read (and not force).
+            DocumentError: the file cannot be written; the document stays as it was.
             ValueError: the document has no path yet (use save_as).
         """
         if self._path is None:
             raise ValueError("an untitled document needs save_as")
-        return self._write(self._path, self._kind or kind_of(self._path))
+        kind = self._kind or kind_of(self._path)
+        return self._write(self._path, kind, expected=self._fingerprint, force=force)
 
     def save_as(self, path: Path, kind: Kind | None = None) -> Path:
         """Write the document to a new place and keep editing it there.
@@ -194,25 +217,36 @@ class ArticleDocument(QObject):
         """
         path = Path(path)
         kind = kind or guess_kind(path)
-        written = self._write(path, kind)
+        written = self._write(path, kind, expected=None, force=True)
         if written != self._path:
             self._path, self._kind = written, kind
+            self._guard(written)
             self.path_changed.emit(written)
         self._kind = kind
         return written
 
+    def lock_holder(self, path: Path) -> LockInfo | None:
+        """Return who else has path open (another app, another machine), or None."""
+        return DocumentLock(Path(path)).holder()
+
+    def close(self) -> None:
+        """Let go of the file: stop watching it and release its lock."""
+        self._guard(None)
+
     # Internals ---------------------------------------------------------------------------
-    def _write(self, path: Path, kind: Kind) -> Path:
+    def _write(self, path: Path, kind: Kind, *, expected: str | None, force: bool) -> Path:
         article = self.article
         previous = article.updated
         article.updated = clock.now()
         article.created = article.created or article.updated
         try:
-            write_article(article, path, kind)
+            self._fingerprint = save_document(article, path, kind, expected=expected, force=force)
         except Exception:
             article.updated = previous
             raise
         written = path.resolve()
+        self._notified = self._fingerprint
+        self._watch(written, kind)
         self.set_modified(False)
         self.saved.emit(written)
         return written
@@ -224,10 +258,49 @@ class ArticleDocument(QObject):
         self.body_document.clearUndoRedoStacks()
         self._body_stale = False
         old_path, self._path, self._kind = self._path, path, kind
+        self._guard(path)
         self.set_modified(False)
         if old_path != path:
             self.path_changed.emit(path)
         self.changed.emit(ALL_FIELDS)
+
+    def _guard(self, path: Path | None) -> None:
+        """Move the lock and the watcher to path (None lets go of both)."""
+        if self._lock is not None and (path is None or self._lock.path != DocumentLock(path).path):
+            self._lock.release()
+            self._lock = None
+        if path is not None and self._lock is None:
+            self._lock = DocumentLock(path)
+            self._lock.acquire()
+        self._fingerprint = None if path is None else fingerprint(path, self._kind)
+        self._notified = self._fingerprint
+        if path is None:
+            self._unwatch()
+        else:
+            self._watch(path, self._kind or kind_of(path))
+
+    def _watch(self, path: Path, kind: Kind) -> None:
+        self._unwatch()
+        target = main_file(path, kind)
+        if target.exists():
+            self._watcher.addPath(str(target))
+
+    def _unwatch(self) -> None:
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+
+    def _on_watcher_file_changed(self, name: str) -> None:
+        if self._path is None:
+            return
+        if Path(name).exists():
+            self._watcher.addPath(name)  # an atomic replace drops the old file from the watch
+        current = fingerprint(self._path, self._kind)
+        if current == self._fingerprint:
+            return  # our own save, or a touch that changed nothing
+        if current == self._notified:
+            return  # one outside change may arrive as several events
+        self._notified = current
+        self.changed_on_disk.emit(current is not None)
 
     def _touch(self, name: str) -> None:
         self.set_modified(True)

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWid
 from editor.core.errors import DocumentError
 from editor.core.model import Author
 from editor.storage import Kind
+from editor.storage.safe_save import ChangedOnDiskError
 from editor.ui import messages
+from editor.ui.autosave import Autosaver
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
 from editor.ui.form import ArticleForm
@@ -76,6 +78,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._build_splitters()
         self.actions = build_menus(self)
+        self.autosaver = Autosaver(
+            self.document, interval_ms=self.settings.autosave_interval_ms(), parent=self
+        )
         self._connect_document()
         self._restore_layout()
         self._update_title()
@@ -100,6 +105,8 @@ class MainWindow(QMainWindow):
         doc.modified_changed.connect(self.setWindowModified)
         doc.path_changed.connect(self._on_document_path_changed)
         doc.saved.connect(self._on_document_saved)
+        doc.changed_on_disk.connect(self._on_document_changed_on_disk)
+        self.autosaver.draft_failed.connect(self._on_autosaver_draft_failed)
 
     # The preview -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -166,9 +173,17 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer is messages.Answer.DISCARD
 
+    def confirm_open(self, path: Path) -> bool:
+        """Warn when path is open in another app or on another machine; False cancels."""
+        holder = self.document.lock_holder(Path(path))
+        if holder is None:
+            return True
+        name = Path(path).name
+        return messages.ask_open_locked(self, name, holder.host, holder.user, holder.since)
+
     def open_path(self, path: Path) -> bool:
         """Open a document in this window after asking about unsaved changes."""
-        if not self.maybe_save():
+        if not self.confirm_open(path) or not self.maybe_save():
             return False
         try:
             self.document.load(Path(path))
@@ -208,6 +223,8 @@ class MainWindow(QMainWindow):
     def _write(self, write: Callable[[], Path]) -> bool:
         try:
             written = write()
+        except ChangedOnDiskError:
+            return self._resolve_save_conflict()
         except (DocumentError, OSError) as exc:
             messages.show_error(self, self.tr("Could not save the article"), exc)
             return False
@@ -215,6 +232,14 @@ class MainWindow(QMainWindow):
         self.settings.set_last_folder(str(written.parent))
         self._remember_author()
         return True
+
+    def _resolve_save_conflict(self) -> bool:
+        answer = messages.ask_changed_on_disk(self, self.document.display_name())
+        if answer is messages.Answer.OVERWRITE:
+            return self._write(lambda: self.document.save(force=True))
+        if answer is messages.Answer.SAVE_AS:
+            return self.save_as()
+        return False
 
     def _remember_author(self) -> None:
         authors = self.document.article.authors
@@ -227,6 +252,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.autosaver.discard()  # saved, or the user chose to discard
+        self.document.close()
         self._save_layout()
         event.accept()
 
@@ -252,6 +279,24 @@ class MainWindow(QMainWindow):
         self.status.showMessage(
             self.tr("Saved {name}").format(name=self.document.display_name()), 3000
         )
+
+    def _on_document_changed_on_disk(self, exists: bool) -> None:
+        name = self.document.display_name()
+        if not exists:
+            messages.tell_removed(self, name)
+            return
+        if not messages.ask_reload(self, name, self.document.is_modified):
+            return  # saving later asks before overwriting the outside change
+        try:
+            self.document.load(self.document.path)
+        except (DocumentError, OSError) as exc:
+            messages.show_error(self, self.tr("Could not open the article"), exc)
+
+    def _on_autosaver_draft_failed(self, reason: str) -> None:
+        text = self.tr("Autosave failed: {reason}").format(
+            reason=QApplication.translate("errors", reason)
+        )
+        self.status.showMessage(text, 10_000)
 
     def _update_title(self) -> None:
         headline = self.document.article.headline.strip() or self.tr("Untitled article")

@@ -38,6 +38,11 @@ class Answer(StrEnum):
     CANCEL = "cancel"
     YES = "yes"
     NO = "no"
+    OVERWRITE = "overwrite"
+    SAVE_AS = "save_as"
+    RELOAD = "reload"
+    KEEP = "keep"
+    OPEN_ANYWAY = "open_anyway"
 
 
 @dataclass
@@ -104,6 +109,57 @@ def ask_open_folder(parent: QWidget | None, folder: str) -> bool:
         ),
     )
     return answer is Answer.YES
+
+
+def ask_changed_on_disk(parent: QWidget | None, name: str) -> Answer:
+    """Ask what to do when the file changed on disk since it was opened: OVERWRITE, SAVE_AS, CANCEL."""
+    text = translate(
+        "messages",
+        "The file “{name}” was changed by another program since you opened it. "
+        "Overwrite it with your version, save yours under another name, or cancel?",
+    ).format(name=name)
+    title = translate("messages", "The file was changed by another program")
+    answers = [Answer.CANCEL, Answer.SAVE_AS, Answer.OVERWRITE]
+    return _present(parent, Message(Kind.WARNING, title, text, "", answers))
+
+
+def ask_reload(parent: QWidget | None, name: str, modified: bool) -> bool:
+    """Tell the user the open file changed outside the app; return True to reload it."""
+    text = translate("messages", "Another program changed “{name}” while it was open here.").format(
+        name=name
+    )
+    text += "\n\n" + (
+        translate("messages", "Reload it and lose the changes made here, or keep editing?")
+        if modified
+        else translate("messages", "Reload it, or keep the version shown here?")
+    )
+    title = translate("messages", "The file changed on disk")
+    answer = _present(parent, Message(Kind.WARNING, title, text, "", [Answer.KEEP, Answer.RELOAD]))
+    return answer is Answer.RELOAD
+
+
+def tell_removed(parent: QWidget | None, name: str) -> None:
+    """Tell the user the open file was removed or renamed outside the app."""
+    text = translate(
+        "messages",
+        "“{name}” was removed or renamed by another program. Your text is still here; "
+        "saving writes the file again.",
+    ).format(name=name)
+    _present(parent, Message(Kind.WARNING, translate("messages", "The file is gone"), text))
+
+
+def ask_open_locked(parent: QWidget | None, name: str, host: str, user: str, since: str) -> bool:
+    """Warn that a document is open elsewhere; return True to open it anyway."""
+    text = translate(
+        "messages",
+        "“{name}” is already open on {host} (user {user}, since {since}). If you both edit it, "
+        "one of you will overwrite the other's work. Open it anyway?",
+    ).format(name=name, host=host, user=user or "?", since=since or "?")
+    title = translate("messages", "The article is open elsewhere")
+    answer = _present(
+        parent, Message(Kind.WARNING, title, text, "", [Answer.CANCEL, Answer.OPEN_ANYWAY])
+    )
+    return answer is Answer.OPEN_ANYWAY
 
 
 def choose_open_file(parent: QWidget | None, folder: str = "") -> str:
@@ -181,18 +237,34 @@ _BUTTONS = {
 }
 
 
+def _custom_labels() -> dict[Answer, tuple[str, QMessageBox.ButtonRole]]:
+    role = QMessageBox.ButtonRole
+    return {
+        Answer.OVERWRITE: (translate("messages", "Overwrite"), role.DestructiveRole),
+        Answer.SAVE_AS: (translate("messages", "Save As…"), role.AcceptRole),
+        Answer.RELOAD: (translate("messages", "Reload"), role.DestructiveRole),
+        Answer.KEEP: (translate("messages", "Keep Editing"), role.RejectRole),
+        Answer.OPEN_ANYWAY: (translate("messages", "Open Anyway"), role.AcceptRole),
+    }
+
+
 def _present(parent: QWidget | None, message: Message) -> Answer:
     """Show a modal message box and return the answer chosen."""
     box = QMessageBox(_ICONS[message.kind], message.title, message.text, parent=parent)
+    custom = _custom_labels()
+    by_button = {}
     for answer in message.answers:
-        box.addButton(_BUTTONS[answer])
-    box.setDefaultButton(_BUTTONS[message.answers[0]])
+        if answer in custom:
+            button = box.addButton(*custom[answer])
+        else:
+            button = box.addButton(_BUTTONS[answer])
+        by_button[button] = answer
+    box.setDefaultButton(next(iter(by_button)))
     if message.details and message.details not in message.text:
         box.setDetailedText(message.details)
-    clicked = QMessageBox.StandardButton(box.exec())
-    by_button = {button: answer for answer, button in _BUTTONS.items()}
+    box.exec()
     fallback = Answer.CANCEL if Answer.CANCEL in message.answers else message.answers[-1]
-    return by_button.get(clicked, fallback)
+    return by_button.get(box.clickedButton(), fallback)
 
 
 def _choose(parent: QWidget | None, request: FileRequest) -> str:

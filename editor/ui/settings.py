@@ -14,6 +14,8 @@ DEFAULT_PREVIEW_MODE = "desktop"
 DEFAULT_MOBILE_WIDTH = 390
 PREVIEW_MODES = ("desktop", "mobile", "side-by-side")
 MOBILE_WIDTHS = (360, 390, 412)
+DEFAULT_AUTOSAVE_MS = 3000
+MIN_AUTOSAVE_MS = 100
 
 
 class Settings:
@@ -94,6 +96,14 @@ class Settings:
 
     def set_last_folder(self, folder: str) -> None:
         self._q.setValue("files/last_folder", folder)
+
+    # Autosave ----------------------------------------------------------------------------
+    def autosave_interval_ms(self) -> int:
+        """Return how long typing must pause before the draft is written (autosave/interval_ms)."""
+        return max(MIN_AUTOSAVE_MS, self._int("autosave/interval_ms", DEFAULT_AUTOSAVE_MS))
+
+    def set_autosave_interval_ms(self, interval: int) -> None:
+        self._q.setValue("autosave/interval_ms", int(interval))
 
     # Helpers -----------------------------------------------------------------------------
     def _bytes(self, key: str) -> QByteArray | None:

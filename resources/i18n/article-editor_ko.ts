@@ -444,6 +444,10 @@ Write, preview and export articles for the site, offline.</source>
 
 인터넷 연결 없이 기사를 쓰고, 사이트 모습으로 미리 보고, 내보냅니다.</translation>
     </message>
+    <message>
+      <source>Autosave failed: {reason}</source>
+      <translation>자동 저장 실패: {reason}</translation>
+    </message>
   </context>
   <context>
     <name>MarkdownTextEdit</name>
@@ -554,6 +558,66 @@ Open the folder?</source>
       <source>Something went wrong.</source>
       <translation>문제가 생겼습니다.</translation>
     </message>
+    <message>
+      <source>Another program changed “{name}” while it was open here.</source>
+      <translation>이 앱에서 “{name}”을(를) 여는 동안 다른 프로그램이 파일을 바꿨습니다.</translation>
+    </message>
+    <message>
+      <source>Keep Editing</source>
+      <translation>계속 편집</translation>
+    </message>
+    <message>
+      <source>Open Anyway</source>
+      <translation>그래도 열기</translation>
+    </message>
+    <message>
+      <source>Overwrite</source>
+      <translation>덮어쓰기</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>다시 불러오기</translation>
+    </message>
+    <message>
+      <source>Reload it and lose the changes made here, or keep editing?</source>
+      <translation>다시 불러오면 여기서 고친 내용이 사라집니다. 다시 불러올까요, 계속 편집할까요?</translation>
+    </message>
+    <message>
+      <source>Reload it, or keep the version shown here?</source>
+      <translation>다시 불러올까요, 지금 보이는 판을 유지할까요?</translation>
+    </message>
+    <message>
+      <source>Save As…</source>
+      <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+      <source>The article is open elsewhere</source>
+      <translation>다른 곳에서 열려 있는 기사</translation>
+    </message>
+    <message>
+      <source>The file changed on disk</source>
+      <translation>디스크의 파일이 바뀜</translation>
+    </message>
+    <message>
+      <source>The file is gone</source>
+      <translation>파일이 사라짐</translation>
+    </message>
+    <message>
+      <source>The file was changed by another program</source>
+      <translation>다른 프로그램이 파일을 바꿈</translation>
+    </message>
+    <message>
+      <source>The file “{name}” was changed by another program since you opened it. Overwrite it with your version, save yours under another name, or cancel?</source>
+      <translation>“{name}” 파일을 연 뒤 다른 프로그램이 파일을 바꿨습니다. 내 판으로 덮어쓸까요, 다른 이름으로 저장할까요, 취소할까요?</translation>
+    </message>
+    <message>
+      <source>“{name}” is already open on {host} (user {user}, since {since}). If you both edit it, one of you will overwrite the other's work. Open it anyway?</source>
+      <translation>“{name}”은(는) 이미 {host}에서 열려 있습니다(사용자 {user}, {since}부터). 둘 다 고치면 한쪽이 다른 쪽 작업을 덮어씁니다. 그래도 열까요?</translation>
+    </message>
+    <message>
+      <source>“{name}” was removed or renamed by another program. Your text is still here; saving writes the file again.</source>
+      <translation>다른 프로그램이 “{name}”을(를) 지우거나 이름을 바꿨습니다. 글은 그대로 남아 있으며, 저장하면 파일을 다시 씁니다.</translation>
+    </message>
   </context>
   <context>
     <name>errors</name>
@@ -588,6 +652,69 @@ Open the folder?</source>
     <message>
       <source>The folder holds more than 1 GiB.</source>
       <translation>폴더 크기가 1GiB를 넘습니다.</translation>
+    </message>
+    <message>
+      <source>The disk is full; nothing was changed.</source>
+      <translation>디스크가 가득 찼습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>There is no permission to write here; nothing was changed.</source>
+      <translation>이곳에 쓸 권한이 없습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>The file was changed by another program since it was opened.</source>
+      <translation>파일을 연 뒤 다른 프로그램이 파일을 바꿨습니다.</translation>
+    </message>
+    <message>
+      <source>The draft could not be read.</source>
+      <translation>임시 저장본을 읽을 수 없습니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <source>Recover Unsaved Articles</source>
+      <translation>저장하지 못한 기사 복구</translation>
+    </message>
+    <message>
+      <source>Article Editor closed before these articles were saved. Restore them to keep working, or discard them.</source>
+      <translation>기사 편집기가 이 기사들을 저장하기 전에 닫혔습니다. 복구해서 이어 쓰거나 버리세요.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>복구</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>버리기</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>나중에</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>제목</translation>
+    </message>
+    <message>
+      <source>Last autosaved</source>
+      <translation>마지막 자동 저장</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>파일</translation>
+    </message>
+    <message>
+      <source>Untitled article</source>
+      <translation>제목 없는 기사</translation>
+    </message>
+    <message>
+      <source>Never saved</source>
+      <translation>저장한 적 없음</translation>
+    </message>
+    <message>
+      <source>Could not restore the draft</source>
+      <translation>임시 저장본을 복구할 수 없습니다</translation>
     </message>
   </context>
 </TS>

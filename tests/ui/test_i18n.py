@@ -16,6 +16,7 @@ from editor.ui import i18n
 MY_MODULES = (
     "app",
     "authors_editor",
+    "autosave",
     "body_editor",
     "dialogs",
     "document",
@@ -24,6 +25,7 @@ MY_MODULES = (
     "main_window",
     "menus",
     "messages",
+    "recovery",
     "status_bar",
 )
 UI_SOURCES = [Path(i18n.__file__).parent / f"{name}.py" for name in MY_MODULES]
