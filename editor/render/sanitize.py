@@ -66,6 +66,11 @@ ALLOWED_ATTRIBUTES = {
     "code": {"class"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+CLEAN_CONTENT_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "template",
+                                "noscript", "textarea", "select"})  # removed with their content
+_LINK_WITHOUT_HREF = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\salt="([^"]*)"')
 _SPACER = re.compile(r"<p>(?:\s|&nbsp;|&#160;|\xa0|<br\s*/?>)*</p>\s*")
 
 
@@ -104,7 +109,20 @@ def clean_html(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+    cleaned = _LINK_WITHOUT_HREF.sub(r"\1", cleaned)  # a link whose URL was unsafe: its words
+    cleaned = _IMG.sub(_fix_img, cleaned)
     return _SPACER.sub("", cleaned)
+
+
+def _fix_img(match: re.Match[str]) -> str:
+    """Keep the alt text of an image whose source was dropped; give every image an alt."""
+    tag = match.group(0)
+    if " src=" not in tag:
+        alt = _ALT.search(tag)
+        return alt.group(1) if alt else ""
+    if " alt=" not in tag:
+        return tag[:4] + ' alt=""' + tag[4:]
+    return tag
 
 
 def clean_text(text: str) -> str:

@@ -146,7 +146,7 @@ def test_times_and_byline_format():
     html = page(article)
     assert "홍길동 기자, 김철수 기자" in html
     assert 'datetime="2025-03-27T10:00:00+09:00">2025.03.27 10:00</time>' in html
-    assert 'data-field="updated" datetime=""></time>' in html  # same as 입력: 수정 left empty
+    assert 'data-field="updated"' not in html  # same as 입력: no 수정 (and no empty <time>)
 
 
 def test_times_print_in_the_newsroom_zone():
