@@ -137,6 +137,21 @@ def reanchor(article: Article) -> None:
     _store(article, items)
 
 
+def shift_notes(
+    private: dict[str, Any], field_name: str, position: int, removed: int, added: int
+) -> None:
+    """Move the anchors of notes after an edit of a field, as the edit moved their text.
+
+    Takes the article's private area, not the article, so an editor can call it on every
+    keystroke without copying the body; the cost grows with the notes, not the text.
+    """
+    for raw in private.get(NOTES_KEY, []) or []:
+        if isinstance(raw, dict) and raw.get("field") == field_name:
+            offset = raw.get("offset")
+            if isinstance(offset, int) and offset >= position + removed:
+                raw["offset"] = offset + added - removed
+
+
 # Status -----------------------------------------------------------------------------------
 
 

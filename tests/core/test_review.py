@@ -121,3 +121,15 @@ def test_condense_keeps_changes_and_some_context():
     assert [c.op for c in changes] == ["equal", "delete", "insert", "equal"]
     assert changes[0].text == "…가가가 2" and changes[1:3] == [("delete", "7"), ("insert", "8")]
     assert changes[-1].text.endswith("…") and len(changes[-1].text) == 6
+
+
+def test_shift_notes_follows_edits_before_a_repeated_passage():
+    article = Article(body="셔틀 운행. 셔틀 요금. 셔틀 노선.")
+    third = article.body.index("셔틀 노선")
+    review.add_note(article, "body", third, third + 2, "노선 확인", "d")
+    inserted = "셔틀 셔틀 셔틀 셔틀 " * 3
+    article.body = inserted + article.body
+    review.shift_notes(article.private, "body", 0, 0, len(inserted))
+    review.shift_notes(article.private, "headline", 0, 0, 99)  # other fields are untouched
+    span = review.locate(article, review.notes(article)[0])
+    assert span[0] == article.body.index("셔틀 노선")
