@@ -17,21 +17,10 @@ from editor.core.model import Article, Author, LeadImage
 from editor.export.images import ImageJob, ProcessedImage, process_images
 from editor.render.markdown import render_body
 from editor.render.profiles import SiteProfile
+from editor.render.sanitize import CLEAN_CONTENT_TAGS
 from editor.storage.names import clean_member_name
 
-_RAW_TEXT = (
-    "script",
-    "style",
-    "iframe",
-    "object",
-    "embed",
-    "template",
-    "noscript",
-    "textarea",
-    "select",
-    "title",
-    "xmp",
-)
+_RAW_TEXT = (*sorted(CLEAN_CONTENT_TAGS), "title", "xmp")
 # A closed element whose content is code, not words: removed with its content.
 _CODE_ELEMENT = re.compile(rf"<({'|'.join(_RAW_TEXT)})\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _URL_ATTR = re.compile(r'\s(src|href)="([^"]*)"')
