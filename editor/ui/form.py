@@ -80,6 +80,7 @@ class ArticleForm(QScrollArea):
         self._updating = False
         self._site = ""
         self.guidance = HeadlineGuidance()
+        self._measured: dict[str, tuple[str, int]] = {}  # layout → (headline, lines)
         content = QWidget(self)
         content.setObjectName("article_form_content")
         self._layout = QVBoxLayout(content)
@@ -251,11 +252,23 @@ class ArticleForm(QScrollArea):
             self.tr("Headline (aim for {n} characters or fewer)").format(n=self.guidance.target)
         )
 
+    def set_measured_headline_lines(self, layout: str, lines: int, headline: str) -> None:
+        """Show the headline's line count as the preview measured it in the real layout."""
+        self._measured[layout] = (headline, lines)
+        self._update_counts()
+
+    def _headline_lines(self, layout: str, length: int, per_line: int) -> int:
+        """Return the measured line count for the current headline, else an estimate."""
+        headline, lines = self._measured.get(layout, ("", 0))
+        if headline == self._doc.article.headline and lines:
+            return lines
+        return self.guidance.lines(length, per_line)
+
     def _update_counts(self) -> None:
         article, guide = self._doc.article, self.guidance
         length = len(article.headline.strip())
-        desktop = guide.lines(length, guide.desktop_per_line)
-        mobile = guide.lines(length, guide.mobile_per_line)
+        desktop = self._headline_lines("desktop", length, guide.desktop_per_line)
+        mobile = self._headline_lines("mobile", length, guide.mobile_per_line)
         self.headline_count_label.setText(
             self.tr("{n}/{target} chars · PC {desktop} line(s) · mobile {mobile} line(s)").format(
                 n=length, target=guide.target, desktop=desktop, mobile=mobile

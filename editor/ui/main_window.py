@@ -135,6 +135,9 @@ class MainWindow(QMainWindow):
         if callable(set_mode):
             set_mode(*self.preview_mode())
             self.preview_mode_changed.connect(set_mode)
+        measured = getattr(preview, "headline_lines_measured", None)
+        if measured is not None and hasattr(measured, "connect"):
+            measured.connect(self.form.set_measured_headline_lines)
         clicked = getattr(preview, "block_clicked", None)
         if clicked is not None and hasattr(clicked, "connect"):
             clicked.connect(self._on_preview_line_activated)

@@ -47,6 +47,7 @@ class PreviewPane(QWidget):
 
     block_clicked = Signal(int)  # source line of the block the reporter clicked
     page_updated = Signal(str)  # layout whose page now shows the latest body patch
+    headline_lines_measured = Signal(str, int, str)  # layout, lines, the headline measured
 
     def __init__(
         self,
@@ -215,6 +216,18 @@ class PreviewPane(QWidget):
 
     def _on_view_ready(self, view: PreviewView) -> None:
         self._sync_view(view)
+        self._measure_headline(view)
+
+    def _measure_headline(self, view: PreviewView) -> None:
+        """Ask the page how many lines the headline takes in this layout (after patches)."""
+        if self._document is None:
+            return
+        headline = self._document.article.headline
+        view.run("headlineLines", callback=partial(self._on_headline_measured, view, headline))
+
+    def _on_headline_measured(self, view: PreviewView, headline: str, lines: object) -> None:
+        if isinstance(lines, (int, float)) and lines >= 0:
+            self.headline_lines_measured.emit(view.layout_name, int(lines), headline)
 
     def _load_view(self, view: PreviewView, *, keep_scroll: bool = True) -> None:
         """Build the view's page from the current article and load it by URL."""
@@ -263,6 +276,8 @@ class PreviewPane(QWidget):
             return False
         view.patch_fields(updates)
         view.fields, view.field_generation = fields, self._field_generation
+        if any(u.get("field") == "headline" for u in updates):
+            self._measure_headline(view)
         return True
 
     def _on_view_patched(self, layout: str, _result: object) -> None:

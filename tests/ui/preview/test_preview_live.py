@@ -131,3 +131,20 @@ def test_document_images_load_through_the_scheme(pane, document, wait_ready, wai
     )
     assert {src for src, _ in loaded} >= {"images/shuttle-lead.jpg", "images/shuttle-stop.jpg"}
     assert "images/shuttle-lead.jpg" in pane.scheme_handler.served
+
+
+def test_headline_lines_are_measured_in_the_real_layouts(qtbot, pane, document, wait_ready):
+    measured: dict[str, tuple[int, str]] = {}
+    pane.headline_lines_measured.connect(lambda lay, n, h: measured.__setitem__(lay, (n, h)))
+    pane.set_mode("both", 360)
+    pane.set_document(document)
+    wait_ready(pane)
+    qtbot.waitUntil(lambda: {"desktop", "mobile"} <= set(measured), timeout=10000)
+    assert measured["desktop"][0] == 1  # the sample's headline fits one line on PC
+    assert measured["mobile"][0] == 2  # and two on a 360 px phone
+    long = "세종시 자율주행 셔틀, 시범운행 구간 두 배로 넓히고 야간 운행과 예약 서비스까지 시험한다"
+    document.set("headline", long)
+    qtbot.waitUntil(
+        lambda: measured["mobile"][1] == long and measured["desktop"][1] == long, timeout=10000
+    )
+    assert measured["desktop"][0] == 2 and measured["mobile"][0] >= 3
