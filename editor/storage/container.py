@@ -107,7 +107,10 @@ def _checked_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.Z
             raise UnsafeDocumentError(
                 f"The entry {raw} is too large ({info.file_size} bytes).", path=name
             )
-        if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        # index.md is capped at MAX_INDEX_BYTES already, and a long repetitive body (a pasted
+        # table, a log) deflates past any ratio: checking it refused files the app had written.
+        squeezed = info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        if raw != INDEX and info.file_size > (1 << 20) and squeezed:
             raise UnsafeDocumentError(
                 f"The entry {raw} is compressed suspiciously well (a zip bomb?).", path=name
             )
