@@ -32,3 +32,24 @@ lint: $(STAMP_TEST)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# Freezing the app with PyInstaller (docs/packaging.md). Not part of `make test`: slow.
+STAMP_PACKAGE := $(VENV)/.stamp-package
+PROVE_TOOLS := Xvfb xdotool import appstreamcli desktop-file-validate update-mime-database
+
+.PHONY: package package-check
+
+$(STAMP_PACKAGE): $(STAMP_APP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	touch $@
+
+package: $(STAMP_PACKAGE)
+	$(BIN)/python packaging/build.py --clean
+
+# Build from clean, then run the frozen app: --version, exports, the GUI under Xvfb.
+package-check: $(STAMP_PACKAGE)
+	@for tool in $(PROVE_TOOLS); do command -v $$tool >/dev/null || missing=1; done; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -q >/dev/null && apt-get install -y -q xvfb xdotool imagemagick appstream desktop-file-utils \
+			shared-mime-info >/dev/null; fi
+	$(BIN)/python packaging/prove_linux.py
