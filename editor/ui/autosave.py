@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 
 from editor.core.errors import ArticleError
@@ -102,10 +102,17 @@ class Autosaver(QObject):
             try:
                 self.store.save(draft_id, article, origin)
             except (ArticleError, OSError) as exc:
-                self.draft_failed.emit(getattr(exc, "message", str(exc)))
+                self._report(self.draft_failed, getattr(exc, "message", str(exc)))
                 return
             self._written = True
-        self.draft_written.emit(draft_id)
+        self._report(self.draft_written, draft_id)
+
+    @staticmethod
+    def _report(signal: SignalInstance, value: str) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the window closed while the draft was being written: nobody to tell
 
     # Slots -------------------------------------------------------------------------------
     def _on_document_changed(self, field: str) -> None:
