@@ -24,6 +24,7 @@ from editor.core.model import Article
 from editor.export import ExportFormat, export_article
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
+from editor.ui.review.checklist_panel import confirm_export
 from editor.ui.settings import Settings
 
 
@@ -149,6 +150,8 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         """Export a snapshot of the article in the background."""
         if self._job is not None:
+            return
+        if not confirm_export(self, self._doc.article):
             return
         out_dir = Path(self.destination_edit.text().strip() or ".").expanduser()
         job = ExportJob(

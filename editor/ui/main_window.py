@@ -21,6 +21,8 @@ from editor.ui.document import ArticleDocument
 from editor.ui.form import ArticleForm
 from editor.ui.image_input import document_paths
 from editor.ui.menus import build_menus
+from editor.ui.review import install_review
+from editor.ui.review.status import title_suffix
 from editor.ui.settings import Settings
 from editor.ui.status_bar import ArticleStatusBar
 
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._build_splitters()
         self.actions = build_menus(self)
+        self.review = install_review(self)
         self.autosaver = Autosaver(
             self.document, interval_ms=self.settings.autosave_interval_ms(), parent=self
         )
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         return self._write(lambda: self.document.save_as(path, kind))
 
     def _write(self, write: Callable[[], Path]) -> bool:
+        self.review.before_save()  # every save is a revision, signed by the reviewer
         try:
             written = write()
         except ChangedOnDiskError:
@@ -272,7 +276,7 @@ class MainWindow(QMainWindow):
 
     # Title and layout --------------------------------------------------------------------
     def _on_document_changed(self, field: str) -> None:
-        if field in ("headline", "*"):
+        if field in ("headline", "status", "*"):
             self._update_title()
 
     def _on_document_path_changed(self, _path: object) -> None:
@@ -303,7 +307,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         headline = self.document.article.headline.strip() or self.tr("Untitled article")
-        self.setWindowTitle(f"{headline} — {self.document.display_name()}[*]")
+        suffix = title_suffix(self.document.article)
+        self.setWindowTitle(f"{headline} — {self.document.display_name()}[*]{suffix}")
         self.setWindowModified(self.document.is_modified)
 
     def _restore_layout(self) -> None:

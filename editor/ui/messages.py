@@ -162,6 +162,45 @@ def ask_open_locked(parent: QWidget | None, name: str, host: str, user: str, sin
     return answer is Answer.OPEN_ANYWAY
 
 
+def ask_export_with_errors(parent: QWidget | None, count: int, details: str) -> bool:
+    """Warn that the checklist still finds errors; return True to export anyway."""
+    text = translate(
+        "messages",
+        "The pre-publish checklist still finds {count} error(s).\n\n{details}\n\nExport anyway?",
+    ).format(count=count, details=details)
+    answer = _present(
+        parent,
+        Message(
+            Kind.WARNING,
+            translate("messages", "Checklist errors"),
+            text,
+            "",
+            [Answer.CANCEL, Answer.YES],
+        ),
+    )
+    return answer is Answer.YES
+
+
+def ask_restore_revision(parent: QWidget | None, when: str) -> bool:
+    """Ask before putting an older revision's text back; return True to restore."""
+    text = translate(
+        "messages",
+        "Put the text of the revision “{when}” back into the editor?\n\n"
+        "The body change can be undone; the next save records it as a new revision.",
+    ).format(when=when)
+    answer = _present(
+        parent,
+        Message(
+            Kind.QUESTION,
+            translate("messages", "Restore revision"),
+            text,
+            "",
+            [Answer.CANCEL, Answer.YES],
+        ),
+    )
+    return answer is Answer.YES
+
+
 def choose_open_file(parent: QWidget | None, folder: str = "") -> str:
     """Ask for an article file to open; return "" when cancelled."""
     name_filter = translate("messages", "Articles (*.article *.md *.markdown);;All files (*)")

@@ -91,6 +91,13 @@ class Settings:
     def set_author_email(self, email: str) -> None:
         self._q.setValue("author/email", email)
 
+    def reviewer_name(self) -> str:
+        """Return the name notes, approvals and revisions are signed with (not the byline)."""
+        return str(self._q.value("review/name", "") or "")
+
+    def set_reviewer_name(self, name: str) -> None:
+        self._q.setValue("review/name", name)
+
     def last_folder(self) -> str:
         return str(self._q.value("files/last_folder", "") or "")
 

@@ -618,6 +618,34 @@ Open the folder?</source>
       <source>“{name}” was removed or renamed by another program. Your text is still here; saving writes the file again.</source>
       <translation>다른 프로그램이 “{name}”을(를) 지우거나 이름을 바꿨습니다. 글은 그대로 남아 있으며, 저장하면 파일을 다시 씁니다.</translation>
     </message>
+    <message>
+      <source>The pre-publish checklist still finds {count} error(s).
+
+{details}
+
+Export anyway?</source>
+      <translation>발행 전 점검에 오류가 {count}개 남아 있습니다.
+
+{details}
+
+그래도 내보낼까요?</translation>
+    </message>
+    <message>
+      <source>Checklist errors</source>
+      <translation>점검 오류</translation>
+    </message>
+    <message>
+      <source>Put the text of the revision “{when}” back into the editor?
+
+The body change can be undone; the next save records it as a new revision.</source>
+      <translation>“{when}” 판의 내용을 편집기로 되살릴까요?
+
+본문 변경은 실행 취소할 수 있고, 다음 저장 때 새 판으로 기록됩니다.</translation>
+    </message>
+    <message>
+      <source>Restore revision</source>
+      <translation>판 되살리기</translation>
+    </message>
   </context>
   <context>
     <name>errors</name>
@@ -715,6 +743,382 @@ Open the folder?</source>
     <message>
       <source>Could not restore the draft</source>
       <translation>임시 저장본을 복구할 수 없습니다</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChecklistPanel</name>
+    <message>
+      <source>Check Again</source>
+      <translation>다시 점검</translation>
+    </message>
+    <message>
+      <source>Run every rule now, measuring the headline on a phone</source>
+      <translation>지금 모든 항목을 점검하고, 휴대폰에서 제목 줄 수를 잽니다</translation>
+    </message>
+    <message>
+      <source>Ready to publish: no problems found.</source>
+      <translation>발행 준비 완료: 문제가 없습니다.</translation>
+    </message>
+    <message>
+      <source>{errors} error(s) · {warnings} warning(s) · {hints} hint(s)</source>
+      <translation>오류 {errors} · 경고 {warnings} · 참고 {hints}</translation>
+    </message>
+    <message>
+      <source>Headline on a 360 px phone: {lines} line(s), measured.</source>
+      <translation>360px 휴대폰에서 제목: {lines}줄 (실측)</translation>
+    </message>
+    <message>
+      <source>Headline on a phone: not measured yet (Check Again measures it).</source>
+      <translation>휴대폰 제목 줄 수: 아직 재지 않음 (‘다시 점검’을 누르면 잽니다)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <source>Show resolved</source>
+      <translation>해결된 메모 보기</translation>
+    </message>
+    <message>
+      <source>Write a note on the selected passage, or a reply</source>
+      <translation>선택한 대목에 남길 메모나 답글을 쓰세요</translation>
+    </message>
+    <message>
+      <source>Add Note</source>
+      <translation>메모 달기</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>답글</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>해결</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>다시 열기</translation>
+    </message>
+    <message>
+      <source>(no name)</source>
+      <translation>(이름 없음)</translation>
+    </message>
+    <message>
+      <source>[resolved]</source>
+      <translation>[해결됨]</translation>
+    </message>
+    <message>
+      <source>⚠ passage no longer in the text</source>
+      <translation>⚠ 해당 대목이 본문에서 사라짐</translation>
+    </message>
+    <message>
+      <source>New note on {field} “{quote}”</source>
+      <translation>새 메모 위치: {field} “{quote}”</translation>
+    </message>
+    <message>
+      <source>Select a passage in the form or the body, then write the note.</source>
+      <translation>양식이나 본문에서 대목을 선택한 뒤 메모를 쓰세요.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewController</name>
+    <message>
+      <source>Review Notes</source>
+      <translation>검토 메모</translation>
+    </message>
+    <message>
+      <source>Pre-publish Checklist</source>
+      <translation>발행 전 점검</translation>
+    </message>
+    <message>
+      <source>Your name (signs notes and saves)</source>
+      <translation>내 이름 (메모·저장에 남음)</translation>
+    </message>
+    <message>
+      <source>What this save changes (optional)</source>
+      <translation>이번 저장 내용 (선택)</translation>
+    </message>
+    <message>
+      <source>&amp;Review</source>
+      <translation>검토(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Add &amp;Note on Selection</source>
+      <translation>선택한 대목에 메모(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Check Before Publishing</source>
+      <translation>발행 전 점검(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Revision &amp;History…</source>
+      <translation>수정 이력(&amp;H)…</translation>
+    </message>
+    <message>
+      <source>Review &amp;Mode</source>
+      <translation>검토 모드(&amp;M)</translation>
+    </message>
+    <message>
+      <source>The passage of this note is no longer in the text.</source>
+      <translation>이 메모가 가리키던 대목이 더는 본문에 없습니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewFields</name>
+    <message>
+      <source>Headline</source>
+      <translation>제목</translation>
+    </message>
+    <message>
+      <source>Subhead</source>
+      <translation>부제</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>요약</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>본문</translation>
+    </message>
+    <message>
+      <source>Lead image</source>
+      <translation>대표 사진</translation>
+    </message>
+    <message>
+      <source>Alt text</source>
+      <translation>대체 텍스트</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>사진 설명</translation>
+    </message>
+    <message>
+      <source>Photo credit</source>
+      <translation>사진 출처</translation>
+    </message>
+    <message>
+      <source>Reporters</source>
+      <translation>기자</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>섹션</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>태그</translation>
+    </message>
+    <message>
+      <source>Slug</source>
+      <translation>슬러그</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>상태</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewStatus</name>
+    <message>
+      <source>Draft</source>
+      <translation>작성 중</translation>
+    </message>
+    <message>
+      <source>Ready for desk</source>
+      <translation>데스크 검토 요청</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>승인됨</translation>
+    </message>
+    <message>
+      <source>Approved by {who}, {when}</source>
+      <translation>승인됨 — {who}, {when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RevisionsDialog</name>
+    <message>
+      <source>Revision History</source>
+      <translation>수정 이력</translation>
+    </message>
+    <message>
+      <source>Since the Desk Last Saw It</source>
+      <translation>데스크가 마지막으로 본 뒤</translation>
+    </message>
+    <message>
+      <source>Restore Older Revision</source>
+      <translation>이전 판 되살리기</translation>
+    </message>
+    <message>
+      <source>Changes by Field</source>
+      <translation>항목별 변경</translation>
+    </message>
+    <message>
+      <source>Changes on the Page</source>
+      <translation>기사 화면에서 보기</translation>
+    </message>
+    <message>
+      <source>Compare</source>
+      <translation>비교</translation>
+    </message>
+    <message>
+      <source>Now (including unsaved changes)</source>
+      <translation>지금 (저장 안 한 변경 포함)</translation>
+    </message>
+    <message>
+      <source>(no name)</source>
+      <translation>(이름 없음)</translation>
+    </message>
+    <message>
+      <source>  [desk]</source>
+      <translation>  [데스크]</translation>
+    </message>
+    <message>
+      <source>Restored the revision of {when}.</source>
+      <translation>{when} 판을 되살렸습니다.</translation>
+    </message>
+    <message>
+      <source>No differences.</source>
+      <translation>차이가 없습니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusFlow</name>
+    <message>
+      <source>&amp;Submit to Desk</source>
+      <translation>데스크에 송고(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Approve</source>
+      <translation>승인(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Return to Reporter</source>
+      <translation>기자에게 반려(&amp;R)</translation>
+    </message>
+    <message>
+      <source>This article was approved; the edit sends it back to the desk for review.</source>
+      <translation>승인된 기사를 고쳐서 데스크 검토 단계로 되돌렸습니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>checklist</name>
+    <message>
+      <source>The headline is empty.</source>
+      <translation>제목이 비어 있습니다.</translation>
+    </message>
+    <message>
+      <source>The headline has {length} characters; the site warns from {limit}.</source>
+      <translation>제목이 {length}자입니다. 사이트 기준은 {limit}자부터 경고입니다.</translation>
+    </message>
+    <message>
+      <source>The headline has {length} characters; {limit} fit one line on PC.</source>
+      <translation>제목이 {length}자입니다. PC에서 한 줄에 {limit}자까지 들어갑니다.</translation>
+    </message>
+    <message>
+      <source>On a 360 px phone the headline takes {lines} lines; aim for {limit}.</source>
+      <translation>360px 휴대폰에서 제목이 {lines}줄입니다. {limit}줄 이내로 줄이세요.</translation>
+    </message>
+    <message>
+      <source>The headline reads like clickbait (a trailing ? or 충격).</source>
+      <translation>제목이 낚시성으로 읽힙니다 (끝의 ? 또는 ‘충격’).</translation>
+    </message>
+    <message>
+      <source>The headline contains a line break.</source>
+      <translation>제목에 줄바꿈이 들어 있습니다.</translation>
+    </message>
+    <message>
+      <source>There is no subhead.</source>
+      <translation>부제가 없습니다.</translation>
+    </message>
+    <message>
+      <source>The body is empty.</source>
+      <translation>본문이 비어 있습니다.</translation>
+    </message>
+    <message>
+      <source>There is no lead image.</source>
+      <translation>대표 사진이 없습니다.</translation>
+    </message>
+    <message>
+      <source>The lead image has no alt text for readers who cannot see it.</source>
+      <translation>대표 사진에 대체 텍스트가 없습니다 (사진을 볼 수 없는 독자용).</translation>
+    </message>
+    <message>
+      <source>The lead image has no caption.</source>
+      <translation>대표 사진에 설명이 없습니다.</translation>
+    </message>
+    <message>
+      <source>The lead image has no credit.</source>
+      <translation>대표 사진에 출처가 없습니다.</translation>
+    </message>
+    <message>
+      <source>The body should open with the credit, e.g. {example}.</source>
+      <translation>본문은 {example} 같은 크레딧으로 시작해야 합니다.</translation>
+    </message>
+    <message>
+      <source>The image {path} is not in the document.</source>
+      <translation>사진 {path}이(가) 문서에 없습니다.</translation>
+    </message>
+    <message>
+      <source>No reporter is named.</source>
+      <translation>기자 이름이 없습니다.</translation>
+    </message>
+    <message>
+      <source>The e-mail address {email!r} does not look valid.</source>
+      <translation>전자우편 주소 {email!r}이(가) 올바르지 않아 보입니다.</translation>
+    </message>
+    <message>
+      <source>The slug should hold only lowercase letters, digits and hyphens.</source>
+      <translation>슬러그에는 영문 소문자, 숫자, 하이픈만 쓰세요.</translation>
+    </message>
+    <message>
+      <source>The lead image is {width} px wide; share cards need {limit} px.</source>
+      <translation>대표 사진 너비가 {width}px입니다. 공유 카드에는 {limit}px가 필요합니다.</translation>
+    </message>
+    <message>
+      <source>The body has {length} characters; the site expects at least {limit}.</source>
+      <translation>본문이 {length}자입니다. 사이트 기준은 {limit}자 이상입니다.</translation>
+    </message>
+    <message>
+      <source>The closing line should read “{line}”.</source>
+      <translation>맺음 줄은 “{line}”(으)로 써야 합니다.</translation>
+    </message>
+    <message>
+      <source>The link “{text}” points nowhere valid ({target}).</source>
+      <translation>링크 “{text}”의 주소가 올바르지 않습니다 ({target}).</translation>
+    </message>
+    <message>
+      <source>A placeholder is left in: {text}</source>
+      <translation>임시 표기가 남아 있습니다: {text}</translation>
+    </message>
+    <message>
+      <source>House style: write “{right}”, not “{wrong}”.</source>
+      <translation>표기 원칙: “{wrong}” 대신 “{right}”(으)로 쓰세요.</translation>
+    </message>
+    <message>
+      <source>A sentence of {length} characters; consider splitting it (over {limit}).</source>
+      <translation>{length}자짜리 문장입니다. 나눠 보세요 ({limit}자 초과).</translation>
+    </message>
+    <message>
+      <source>{path}: {error}</source>
+      <translation>{path}: {error}</translation>
+    </message>
+    <message>
+      <source>{path} still carries GPS coordinates (exports strip them).</source>
+      <translation>{path}에 GPS 좌표가 남아 있습니다 (내보낼 때 지워집니다).</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>오류</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>경고</translation>
+    </message>
+    <message>
+      <source>Hint</source>
+      <translation>참고</translation>
     </message>
   </context>
 </TS>

@@ -35,7 +35,7 @@ def test_run_opens_a_page_bundle_folder_and_titles_the_window(started, sample_di
     assert window.document.path == sample_dir.resolve()
     assert (
         window.windowTitle() == "세종시 자율주행 셔틀, 시범운행 구간 두 배로 넓힌다 — "
-        "autonomous-shuttle[*]"
+        "autonomous-shuttle[*] [Ready for desk]"  # the sample waits for the desk
     )
 
 

@@ -27,6 +27,15 @@ MY_MODULES = (
     "messages",
     "recovery",
     "status_bar",
+    "review/checklist_panel",
+    "review/compare",
+    "review/controller",
+    "review/fields",
+    "review/highlight",
+    "review/notes_panel",
+    "review/problem_text",
+    "review/revisions",
+    "review/status",
 )
 UI_SOURCES = [Path(i18n.__file__).parent / f"{name}.py" for name in MY_MODULES]
 

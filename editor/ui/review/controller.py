@@ -1,0 +1,261 @@
+"""Review mode: the notes and checklist docks, the Review menu, and the window's hooks."""
+
+from __future__ import annotations
+
+import getpass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core import review
+from editor.core.review import Note
+from editor.core.validate import Problem
+from editor.ui.document import ALL_FIELDS
+from editor.ui.review.checklist_panel import ChecklistPanel
+from editor.ui.review.fields import field_of, select_passage, selection_in
+from editor.ui.review.highlight import NoteHighlighter
+from editor.ui.review.notes_panel import Anchor, NotesPanel
+from editor.ui.review.status import StatusFlow, StatusStrip
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+DOCK_WIDTH = 340
+
+
+class ReviewController(QObject):
+    """Own the review docks and menu; record revisions on save; note who does what."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window, self.doc = window, window.document
+        self._last_field: tuple[str, QWidget] | None = None
+        self.flow = StatusFlow(window, self.author)
+        self.notes_panel = NotesPanel(self.doc, self.author, self.current_anchor, window)
+        self.checklist = ChecklistPanel(self.doc, window)
+        self.highlighter = NoteHighlighter(window, self._on_highlighter_marker)
+        self.status_strip = StatusStrip(self.flow, lambda: self.doc.article, window)
+        self.name_edit, self.summary_edit = self._line_edits()
+        self.notes_dock = self._dock("notes_dock", self.tr("Review Notes"), self._notes_box())
+        self.checklist_dock = self._dock(
+            "checklist_dock", self.tr("Pre-publish Checklist"), self.checklist
+        )
+        window.splitDockWidget(self.notes_dock, self.checklist_dock, Qt.Orientation.Vertical)
+        for dock in (self.notes_dock, self.checklist_dock):
+            dock.hide()  # review mode is asked for (or restored with the window's layout)
+        self.menu_actions = self._build_menu()
+        self._connect()
+        self.highlighter.refresh()
+
+    # Building ----------------------------------------------------------------------------
+    def _line_edits(self) -> tuple[QLineEdit, QLineEdit]:
+        name = QLineEdit(self.window.settings.reviewer_name(), self.window)
+        name.setObjectName("reviewer_name_edit")
+        name.setPlaceholderText(self.tr("Your name (signs notes and saves)"))
+        name.textEdited.connect(self._on_name_edit_text_edited)
+        summary = QLineEdit(self.window)
+        summary.setObjectName("save_summary_edit")
+        summary.setPlaceholderText(self.tr("What this save changes (optional)"))
+        return name, summary
+
+    def _notes_box(self) -> QWidget:
+        box = QWidget(self.window)
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 0, 8, 0)
+        row.addWidget(self.name_edit, 2)
+        row.addWidget(self.summary_edit, 3)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.status_strip)
+        layout.addLayout(row)
+        layout.addWidget(self.notes_panel, 1)
+        return box
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        return dock
+
+    def _build_menu(self) -> dict[str, QAction]:
+        bar = self.window.menuBar()
+        menu = QMenu(self.tr("&Review"), self.window)
+        menu.setObjectName("review_menu")
+        existing = bar.actions()
+        if existing:
+            bar.insertMenu(existing[-1], menu)  # before Help
+        else:
+            bar.addMenu(menu)
+        menu.addActions(self.flow.actions())
+        menu.addSeparator()
+        specs = (
+            ("add_note", self.tr("Add &Note on Selection"), "Ctrl+Alt+M", self.begin_note),
+            ("check_again", self.tr("&Check Before Publishing"), "F7", self.check_again),
+            ("history", self.tr("Revision &History…"), "Ctrl+Alt+H", self.open_history),
+        )
+        actions = {}
+        for name, text, key, slot in specs:
+            action = QAction(text, self.window)
+            action.setObjectName(f"{name}_action")
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            menu.addAction(action)
+            actions[name] = action
+        menu.addSeparator()
+        mode = QAction(self.tr("Review &Mode"), self.window)
+        mode.setObjectName("review_mode_action")
+        mode.setCheckable(True)
+        mode.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        mode.toggled.connect(self.set_review_mode)
+        menu.addAction(mode)
+        actions["review_mode"] = mode
+        for dock in (self.notes_dock, self.checklist_dock):
+            menu.addAction(dock.toggleViewAction())
+            dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+        for action in [*self.flow.actions(), *actions.values()]:
+            self.window.actions.by_name[action.objectName()[: -len("_action")]] = action
+        return actions
+
+    def _connect(self) -> None:
+        self.doc.changed.connect(self._on_document_changed)
+        self.doc.body_edited.connect(self._on_document_body_edited)
+        self.notes_panel.note_activated.connect(self._on_notes_panel_note_activated)
+        self.notes_panel.notes_changed.connect(self.highlighter.refresh)
+        self.checklist.problem_activated.connect(self._on_checklist_problem_activated)
+        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
+        self._private = self.doc.article.private
+
+    # Who, where --------------------------------------------------------------------------
+    def author(self) -> str:
+        """Return the name the review signs with: the reviewer's, else the system user's."""
+        settings = self.window.settings
+        return self.name_edit.text().strip() or settings.reviewer_name() or _system_user()
+
+    def current_anchor(self) -> Anchor | None:
+        """Return the passage selected in the field last edited (its paragraph or all if none)."""
+        if self._last_field is None:
+            return None
+        name, widget = self._last_field
+        start, end = selection_in(widget)
+        if start == end:
+            text = review.field_text(self.doc.article, name)
+            if isinstance(widget, QPlainTextEdit):
+                start = text.rfind("\n", 0, start) + 1
+                end = len(text) if text.find("\n", end) < 0 else text.find("\n", end)
+            else:
+                start, end = 0, len(text)
+        return name, start, end
+
+    # Actions -----------------------------------------------------------------------------
+    def begin_note(self) -> Anchor | None:
+        """Start a note on the selected passage."""
+        self.notes_dock.show()
+        return self.notes_panel.begin_note()
+
+    def check_again(self) -> list[Problem]:
+        """Run the checklist now, measuring the headline on a phone."""
+        self.checklist_dock.show()
+        return self.checklist.refresh(measure=True)
+
+    def open_history(self) -> QWidget:
+        """Open the revision history."""
+        from editor.ui.review.revisions import RevisionsDialog
+
+        return RevisionsDialog.run(self.window)
+
+    def set_review_mode(self, on: bool) -> None:
+        """Show or hide the notes and the checklist together."""
+        for dock in (self.notes_dock, self.checklist_dock):
+            dock.setVisible(on)
+        if on:
+            self.checklist.refresh()
+
+    def before_save(self) -> dict[str, str]:
+        """Record the article as a revision, signed and with the optional summary."""
+        article = self.doc.article
+        review.reanchor(article)
+        entry = review.record_revision(article, self.author(), self.summary_edit.text().strip())
+        self.summary_edit.clear()
+        return entry
+
+    def jump_to(self, name: str, start: int = -1, end: int = -1) -> QWidget:
+        """Select a passage of a field in the editor."""
+        return select_passage(self.window, name, start, end)
+
+    # Slots -------------------------------------------------------------------------------
+    def _on_document_changed(self, field: str) -> None:
+        if field == ALL_FIELDS:
+            self._private = self.doc.article.private
+            self.notes_panel.pending = None
+            self.notes_panel.show_notes()
+            self.highlighter.refresh()
+            if any(not n.resolved for n in review.notes(self.doc.article)):
+                self.notes_dock.show()  # the desk left notes: show them on opening
+        else:
+            self.highlighter.schedule()
+
+    def _on_dock_visibility_changed(self, _visible: bool) -> None:
+        on = self.notes_dock.isVisible() or self.checklist_dock.isVisible()
+        mode = self.menu_actions["review_mode"]
+        if mode.isChecked() != on:
+            mode.blockSignals(True)
+            mode.setChecked(on)
+            mode.blockSignals(False)
+
+    def _on_document_body_edited(self, position: int, removed: int, added: int) -> None:
+        review.shift_notes(self._private, "body", position, removed, added)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        name = field_of(self.window, new)
+        if name is not None:
+            self._last_field = (name, new)
+
+    def _on_notes_panel_note_activated(self, note: Note) -> None:
+        span = review.locate(self.doc.article, note)
+        self.highlighter.set_active(note.id)
+        if span is None:
+            self.window.statusBar().showMessage(
+                self.tr("The passage of this note is no longer in the text."), 5000
+            )
+            return
+        self.jump_to(note.field, *span)
+
+    def _on_highlighter_marker(self, note_id: str) -> None:
+        self.notes_dock.show()
+        self.notes_panel.select_note(note_id)
+
+    def _on_checklist_problem_activated(self, problem: Problem) -> None:
+        self.jump_to(problem.field, problem.start, problem.end)
+
+    def _on_name_edit_text_edited(self, text: str) -> None:
+        self.window.settings.set_reviewer_name(text.strip())
+
+
+def _system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def install_review(window: MainWindow) -> ReviewController:
+    """Add review mode to a window."""
+    return ReviewController(window)

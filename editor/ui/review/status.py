@@ -1,0 +1,151 @@
+"""The article's status: submit to the desk, approve, return to the reporter.
+
+Whoever sets the status, the form's combo or these actions, the approval is recorded with
+the name from the settings; editing an approved article sends it back for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from editor.core import review
+from editor.core.model import Article, Status
+from editor.ui.document import ALL_FIELDS
+from editor.ui.review.notes_panel import short_time
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+NOTICE_MS = 10_000
+NOT_EDITS = {"status", ALL_FIELDS}
+
+
+def status_label(status: Status) -> str:
+    """Return the status as the newsroom says it."""
+    return {
+        Status.DRAFT: translate("ReviewStatus", "Draft"),
+        Status.READY: translate("ReviewStatus", "Ready for desk"),
+        Status.APPROVED: translate("ReviewStatus", "Approved"),
+    }[status]
+
+
+def title_suffix(article: Article) -> str:
+    """Return what the window title adds for the status: " [승인됨]", or nothing for drafts."""
+    return "" if article.status is Status.DRAFT else f" [{status_label(article.status)}]"
+
+
+def status_line(article: Article) -> str:
+    """Return the status with who approved and when."""
+    approved = review.approval(article)
+    if approved:
+        return translate("ReviewStatus", "Approved by {who}, {when}").format(
+            who=approved["by"] or "?", when=short_time(approved["at"])
+        )
+    return status_label(article.status)
+
+
+class StatusFlow(QObject):
+    """Status actions for the menu and the panel, and the approval bookkeeping."""
+
+    status_changed = Signal()
+
+    def __init__(self, window: MainWindow, author: Callable[[], str]) -> None:
+        super().__init__(window)
+        self._window, self._doc, self._author = window, window.document, author
+        self._approved = False
+        self.submit_action = self._action("submit", self.tr("&Submit to Desk"), self.submit)
+        self.approve_action = self._action("approve", self.tr("&Approve"), self.approve)
+        self.return_action = self._action(
+            "return", self.tr("&Return to Reporter"), self.return_to_reporter
+        )
+        self._doc.changed.connect(self._on_document_changed)
+        self._on_document_changed(ALL_FIELDS)
+
+    def _action(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(f"{name}_action")
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.submit_action, self.approve_action, self.return_action]
+
+    def submit(self) -> None:
+        """Hand the article to the desk."""
+        self._doc.set_field("status", Status.READY)
+
+    def approve(self) -> None:
+        """Approve the article as it is now (who and when are recorded)."""
+        self._doc.set_field("status", Status.APPROVED)
+
+    def return_to_reporter(self) -> None:
+        """Send the article back to the reporter as a draft, noting the desk saw it."""
+        self._doc.set_field("status", Status.DRAFT)
+        review.mark_desk_review(self._doc.article, self._author())
+        self.status_changed.emit()
+
+    def _on_document_changed(self, field: str) -> None:
+        if field not in NOT_EDITS:
+            if self._approved:
+                self._return_after_edit()
+            return
+        article = self._doc.article
+        if field == "status":
+            self._record(article)
+        self._approved = article.status is Status.APPROVED
+        self._update_actions(article.status)
+        self.status_changed.emit()
+
+    def _record(self, article: Article) -> None:
+        """Record who approved, or forget the approval once the status moves on."""
+        approved = review.approval(article)
+        if article.status is Status.APPROVED and approved is None:
+            review.set_status(article, Status.APPROVED, self._author())
+            review.mark_desk_review(article, self._author())
+        elif article.status is not Status.APPROVED and review.APPROVAL_KEY in article.private:
+            review.set_status(article, article.status, "")
+
+    def _return_after_edit(self) -> None:
+        self._approved = False
+        self._doc.set_field("status", Status.READY)
+        self._window.statusBar().showMessage(
+            self.tr("This article was approved; the edit sends it back to the desk for review."),
+            NOTICE_MS,
+        )
+
+    def _update_actions(self, status: Status) -> None:
+        self.submit_action.setEnabled(status is Status.DRAFT)
+        self.approve_action.setEnabled(status is not Status.APPROVED)
+        self.return_action.setEnabled(status is not Status.DRAFT)
+
+
+class StatusStrip(QWidget):
+    """The status, who approved it and when, and the three status buttons."""
+
+    def __init__(self, flow: StatusFlow, article: Callable[[], Article], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_strip")
+        self._article = article
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("review_status_label")
+        self.status_label.setProperty("role", "field_title")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 2)
+        layout.addWidget(self.status_label, 1)
+        for action in flow.actions():
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(f"{action.objectName()[:-7]}_button")
+            layout.addWidget(button)
+        flow.status_changed.connect(self.update_status)
+        self.update_status()
+
+    def update_status(self) -> None:
+        """Show the status as it is now."""
+        self.status_label.setText(status_line(self._article()))
