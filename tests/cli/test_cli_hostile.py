@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
+from hostile_cases import HOSTILE_DOCUMENTS
 
 from editor.cli.main import EXIT_USER_ERROR, main
 
-
-def _storage_cases() -> list[tuple]:
-    """Reuse the hostile documents of tests/storage/test_hostile.py (one table for all layers)."""
-    path = Path(__file__).parents[1] / "storage" / "test_hostile.py"
-    spec = importlib.util.spec_from_file_location("hostile_documents", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CASES
-
-
-HOSTILE = _storage_cases()
+HOSTILE = HOSTILE_DOCUMENTS
 COMMANDS = [
     ("check", []),
     ("render", ["--out", "{out}/page.html"]),

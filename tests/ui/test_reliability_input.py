@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import struct
 import time
 import zlib
-from pathlib import Path
 
 import pytest
+from hostile_cases import HOSTILE_DOCUMENTS
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -16,17 +15,7 @@ from editor.core.model import Article, LeadImage
 from editor.storage import write_article
 from editor.ui.messages import Answer
 
-
-def _storage_cases() -> list[tuple]:
-    """Reuse the hostile documents of tests/storage/test_hostile.py (one table for both layers)."""
-    path = Path(__file__).parents[1] / "storage" / "test_hostile.py"
-    spec = importlib.util.spec_from_file_location("hostile_documents", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CASES
-
-
-HOSTILE = _storage_cases()
+HOSTILE = HOSTILE_DOCUMENTS
 
 
 def png_header(width: int, height: int) -> bytes:
