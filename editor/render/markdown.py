@@ -6,20 +6,29 @@ write the way CommonMark (Hugo's goldmark, markdown-it) reads it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
+from editor.render.blocks import FENCE as _FENCE
+from editor.render.blocks import LIST_ITEM as _LIST_ITEM
+from editor.render.blocks import Block, BlockSplitter, split_blocks
 from editor.render.sanitize import clean_html
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
-_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|(\d{1,9})[.)])([ \t]+|$)(.*)$")
+__all__ = [
+    "Block",
+    "BodyRenderer",
+    "link_definitions",
+    "make_markdown",
+    "normalise",
+    "render_body",
+    "render_inline",
+    "split_blocks",
+]
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|(`{3,}|~{3,})|([-*_])\s*(\4\s*){2,}$)")
 _CACHE_SIZE = 8192
@@ -182,57 +191,13 @@ def _starts_list(item: re.Match[str], prev: str, stack: list[int]) -> bool:
     return number is None or number == "1"
 
 
-@dataclass(frozen=True)
-class Block:
-    """A top-level piece of the body: where it starts in the source, and its text."""
-
-    line: int  # 0-based first source line
-    text: str
-
-    @property
-    def key(self) -> str:
-        return hashlib.blake2s(self.text.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def split_blocks(source: str) -> list[Block]:
-    """Split a body into top-level blocks that render the same alone as together."""
-    lines = source.split("\n")
-    blocks: list[Block] = []
-    start: int | None = None
-    fence: str | None = None
-    in_list = False
-    for i, line in enumerate(lines):
-        fence_match = _FENCE.match(line)
-        if fence:
-            if (
-                fence_match
-                and fence_match.group(2)[0] == fence[0]
-                and len(fence_match.group(2)) >= len(fence)
-            ):
-                fence = None
-            continue
-        if not line.strip():
-            continue
-        if start is not None and not lines[i - 1].strip():
-            continuing = in_list and (line[:1] in " \t" or bool(_LIST_ITEM.match(line)))
-            if not continuing:
-                blocks.append(Block(start, "\n".join(lines[start:i]).rstrip("\n")))
-                start = None
-        if start is None:
-            start, in_list = i, False
-        in_list = in_list or bool(_LIST_ITEM.match(line))
-        if fence_match:
-            fence = fence_match.group(2)
-    if start is not None:
-        blocks.append(Block(start, "\n".join(lines[start:]).rstrip("\n")))
-    return blocks
-
-
 def link_definitions(source: str) -> str:
     """Return the reference-link definitions of a body, which every block may use.
 
     A definition right after a paragraph line is paragraph text in CommonMark, not a definition.
     """
+    if "]:" not in source:
+        return ""  # no line can be a definition (the common case, found at C speed)
     found: list[str] = []
     previous = ""
     is_def = False
@@ -251,6 +216,7 @@ class BodyRenderer:
         self._local = threading.local()
         self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._lock = threading.Lock()
+        self.splitter = BlockSplitter()  # re-splits only around the last edit
 
     def _md(self) -> markdown.Markdown:
         md = getattr(self._local, "md", None)
@@ -279,7 +245,7 @@ class BodyRenderer:
     def render_blocks(self, source: str) -> list[tuple[Block, str]]:
         """Return each block of a body with its HTML."""
         definitions = link_definitions(source)
-        return [(b, self.render_block(b.text, definitions)) for b in split_blocks(source)]
+        return [(b, self.render_block(b.text, definitions)) for b in self.splitter.split(source)]
 
     def render(self, source: str) -> str:
         """Return the sanitised HTML of a whole body."""
