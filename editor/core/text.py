@@ -64,7 +64,7 @@ def count_text(text: str) -> Counts:
     paragraphs = [p.strip() for p in text.split("\n")]
     joined = " ".join(p for p in paragraphs if p)
     chars = len(joined)
-    no_spaces = sum(1 for ch in joined if not ch.isspace())
+    no_spaces = sum(map(len, joined.split()))  # split() drops what isspace() calls space
     minutes = math.ceil(no_spaces / READING_CHARS_PER_MINUTE) if no_spaces else 0
     return Counts(chars, no_spaces, round(chars / MANUSCRIPT_PAGE, 1), minutes)
 
