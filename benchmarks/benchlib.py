@@ -1,0 +1,125 @@
+"""What every benchmark shares: Qt environment, temp settings, summaries, machine, output."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS_DIR = HERE / "results"
+
+
+def prepare_environment() -> None:
+    """Run Qt offscreen (unless a display is chosen), unsandboxed as root, settings in tmp."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags.split():
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+    if "ARTICLE_EDITOR_CONFIG_DIR" not in os.environ:
+        base = Path(tempfile.mkdtemp(prefix="article-editor-bench-"))
+        os.environ["ARTICLE_EDITOR_CONFIG_DIR"] = str(base / "config")
+        os.environ["ARTICLE_EDITOR_DATA_DIR"] = str(base / "data")
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Return the nearest-rank percentile (share in 0..1) of values."""
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(share * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def summarise(values: Sequence[float]) -> dict[str, float]:
+    """Return min, median and max (rounded) and the count."""
+    return {
+        "min": round(min(values), 2),
+        "median": round(statistics.median(values), 2),
+        "max": round(max(values), 2),
+        "n": len(values),
+    }
+
+
+def cell(summary: dict[str, float]) -> str:
+    """Return 'median [min–max]' for a table cell."""
+    return f"{summary['median']:.2f} [{summary['min']:.2f}–{summary['max']:.2f}]"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _ram_gb() -> float:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def machine() -> dict[str, object]:
+    """Describe the machine and the software the figures came from."""
+    info: dict[str, object] = {
+        "cpus": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "ram_gb": _ram_gb(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_avg": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else [],
+    }
+    try:
+        import PySide6
+
+        info["pyside6"] = PySide6.__version__
+        info["qt"] = PySide6.QtCore.qVersion()
+    except (ImportError, AttributeError):
+        pass
+    return info
+
+
+def emit(name: str, results: dict[str, object], table: str) -> None:
+    """Print the table and the JSON (with the machine) of one benchmark."""
+    print(table)
+    print(json.dumps({"benchmark": name, "machine": machine(), "results": results}, indent=1))
+
+
+def spin(condition: Callable[[], bool], timeout: float = 30.0, what: str = "condition") -> None:
+    """Process Qt events until condition holds (or raise TimeoutError)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def idle(seconds: float) -> None:
+    """Process Qt events for a while (timers, IPC), as an idle UI would."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 2)
+
+
+def add_bench_path() -> None:
+    """Let a benchmark import its siblings (korean_body, benchlib) when run as a script."""
+    if str(HERE) not in sys.path:
+        sys.path.append(str(HERE))  # after the standard library: typing.py lives here
