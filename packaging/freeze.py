@@ -156,8 +156,13 @@ def _ships(file: Path) -> bool:
 
 
 def keep_datas(datas: Iterable[tuple]) -> list[tuple]:
-    """Drop Qt translations and WebEngine locales of languages the app does not speak."""
-    return [entry for entry in datas if _keeps_data(PurePosixPath(entry[0].replace("\\", "/")))]
+    """Drop foreign translations and locales, QML, and links to libraries left out."""
+    return [
+        entry
+        for entry in datas
+        if _keeps_data(PurePosixPath(entry[0].replace("\\", "/")))
+        and not (entry[2] == "SYMLINK" and _unused_binary(entry[0]))
+    ]
 
 
 def _keeps_data(dest: PurePosixPath) -> bool:
