@@ -31,6 +31,7 @@ class DraftInfo:
     saved_at: datetime
     origin: str | None  # the file it was opened from, None if never saved
     pid: int
+    base: str | None = None  # fingerprint of origin as the app last read or wrote it
 
 
 class DraftStore:
@@ -43,8 +44,15 @@ class DraftStore:
     def new_id() -> str:
         return uuid.uuid4().hex
 
-    def save(self, draft_id: str, article: Article, origin: str | None) -> None:
-        """Write a draft atomically (article first, then its description)."""
+    def save(
+        self, draft_id: str, article: Article, origin: str | None, base: str | None = None
+    ) -> None:
+        """Write a draft atomically (article first, then its description).
+
+        Args:
+            base: the fingerprint origin had when the app last read or wrote it, so that a
+                restored draft still notices outside changes made after the crash.
+        """
         self._check(draft_id)
         self.folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.folder / f"{draft_id}.article", container.write(article))
@@ -53,6 +61,7 @@ class DraftStore:
             "saved_at": clock.to_iso(clock.now()),
             "origin": origin,
             "pid": os.getpid(),
+            "base": base,
         }
         atomic_write(
             self.folder / f"{draft_id}.json", json.dumps(meta, ensure_ascii=False).encode("utf-8")
@@ -90,12 +99,14 @@ class DraftStore:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             saved_at = datetime.fromisoformat(meta["saved_at"])
+            base = meta.get("base")
             return DraftInfo(
                 draft_id,
                 str(meta.get("headline", "")),
                 saved_at,
                 meta.get("origin"),
                 int(meta.get("pid", 0)),
+                base if isinstance(base, str) else None,
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None

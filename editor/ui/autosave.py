@@ -70,8 +70,9 @@ class Autosaver(QObject):
             return
         article = self.document.article.copy()
         origin = str(self.document.path) if self.document.path else None
+        base = self.document.base_fingerprint
         draft_id, epoch = self.draft_id, self._epoch
-        self.pool.start(lambda: self._write(draft_id, epoch, article, origin))
+        self.pool.start(lambda: self._write(draft_id, epoch, article, origin, base))
 
     def discard(self) -> None:
         """Remove the draft: the work was saved, or the user chose to throw it away."""
@@ -95,12 +96,14 @@ class Autosaver(QObject):
         return self.pool.waitForDone(msecs)
 
     # Worker thread -----------------------------------------------------------------------
-    def _write(self, draft_id: str, epoch: int, article: Article, origin: str | None) -> None:
+    def _write(
+        self, draft_id: str, epoch: int, article: Article, origin: str | None, base: str | None
+    ) -> None:
         with self._io_lock:
             if epoch != self._epoch or draft_id != self.draft_id:
                 return  # saved or discarded meanwhile: writing now would resurrect it
             try:
-                self.store.save(draft_id, article, origin)
+                self.store.save(draft_id, article, origin, base)
             except (ArticleError, OSError) as exc:
                 self._report(self.draft_failed, getattr(exc, "message", str(exc)))
                 return

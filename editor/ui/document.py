@@ -82,6 +82,11 @@ class ArticleDocument(QObject):
         return self._kind
 
     @property
+    def base_fingerprint(self) -> str | None:
+        """Return the fingerprint of the file as this document last read or wrote it."""
+        return self._fingerprint
+
+    @property
     def is_modified(self) -> bool:
         return self._modified
 
@@ -188,10 +193,17 @@ class ArticleDocument(QObject):
             article.authors = [replace(author)]
         self._replace(article, None, None)
 
-    def restore(self, article: Article, origin: Path | None) -> None:
-        """Show a recovered draft as an unsaved document, bound to its original file if any."""
+    def restore(self, article: Article, origin: Path | None, base: str | None = None) -> None:
+        """Show a recovered draft as an unsaved document, bound to its original file if any.
+
+        Args:
+            base: the file's fingerprint when the draft was written; a later outside change
+                then makes the next save ask before overwriting it.
+        """
         kind = None if origin is None else guess_kind(Path(origin))
         self._replace(article, None if origin is None else Path(origin).resolve(), kind)
+        if origin is not None and base is not None:
+            self._fingerprint = base
         self.set_modified(True)
 
     def save(self, *, force: bool = False) -> Path:

@@ -155,7 +155,7 @@ def restore_draft(window: MainWindow, store: DraftStore, info: DraftInfo) -> boo
     origin = Path(info.origin) if info.origin else None
     if origin is not None and not window.confirm_open(origin):
         origin = None  # open elsewhere: restore as an untitled copy rather than fight over it
-    window.document.restore(article, origin)
+    window.document.restore(article, origin, info.base)
     window.autosaver.adopt(info.draft_id)
     return True
 

@@ -21,6 +21,7 @@ from editor.core.model import Article
 from editor.storage import write_article
 from editor.storage.drafts import DraftStore
 from editor.storage.lock import DocumentLock, lock_path
+from editor.storage.safe_save import fingerprint
 from editor.ui import app, main_window
 from editor.ui.automation import TYPE_ENV
 from editor.ui.recovery import Choice, RecoveryDialog
@@ -98,6 +99,7 @@ def test_a_killed_app_offers_its_draft_at_the_next_start(qtbot, tmp_path, second
     assert proc.returncode == -signal.SIGKILL
     [orphan] = store.orphans()
     assert orphan.headline == "세종시 셔틀 확대" and orphan.origin == str(article.resolve())
+    assert orphan.base == fingerprint(article)  # the file as it was read, for the next save
     assert lock_path(article).exists() and DocumentLock(article).holder() is None  # stale
 
     assert app.run(None) == 0

@@ -12,6 +12,7 @@ from editor.core import clock
 from editor.core.model import Article
 from editor.storage import read_article, write_article
 from editor.storage.drafts import DraftStore
+from editor.storage.safe_save import fingerprint
 from editor.ui import app, main_window, recovery
 from editor.ui.messages import Answer
 from editor.ui.recovery import Choice, RecoveryDialog, offer_recovery
@@ -20,11 +21,13 @@ DEAD_PID = 999_999_999  # above any pid_max: no such process
 KST = timezone(timedelta(hours=9))
 
 
-def make_orphan(headline: str, origin: str | None = None, body: str = "복구할 본문") -> str:
+def make_orphan(
+    headline: str, origin: str | None = None, body: str = "복구할 본문", base: str | None = None
+) -> str:
     """Leave a draft behind as a crashed app would; return its id."""
     store = DraftStore()
     draft_id = store.new_id()
-    store.save(draft_id, Article(headline=headline, body=body), origin)
+    store.save(draft_id, Article(headline=headline, body=body), origin, base)
     meta_path = store.folder / f"{draft_id}.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["pid"] = DEAD_PID
@@ -103,6 +106,22 @@ def test_restore_opens_a_modified_document_bound_to_its_file(
     assert window.save()
     assert read_article(origin).headline == "고치던 판"
     assert not (DraftStore().folder / f"{draft_id}.json").exists()  # saved: draft gone
+
+
+def test_an_outside_change_after_the_crash_is_not_overwritten_unasked(
+    qtbot, make_window, tmp_path, answer_dialog, prompts
+):
+    origin = tmp_path / "shared.article"
+    write_article(Article(headline="충돌 전 판"), origin)
+    make_orphan("고치던 판", origin=str(origin), base=fingerprint(origin))
+    write_article(Article(headline="동료가 고친 판"), origin)  # a sync client, after the crash
+    window = make_window()
+    answer_dialog()
+    offer_recovery(window, lambda: pytest.fail("no second window needed"))
+    prompts.answer(Answer.CANCEL)
+    assert not window.save()
+    assert prompts.seen[-1].title == "The file was changed by another program"
+    assert read_article(origin).headline == "동료가 고친 판"
 
 
 def test_a_window_with_a_file_open_stays_and_drafts_get_their_own(
