@@ -9,11 +9,13 @@ import socket
 import tempfile
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from editor.core.model import Article
 from editor.storage import read_article, write_article
 from editor.storage.lock import lock_path
 from editor.storage.safe_save import backup_path
+from editor.ui import app, main_window
 from editor.ui.messages import Answer
 
 
@@ -182,3 +184,23 @@ def test_a_stale_lock_is_ignored_and_ours_is_released_on_close(
     window.close()
     assert not lock_path(article_file).exists()
     assert prompts.seen == []
+
+
+def test_the_command_line_file_is_checked_for_a_lock_too(
+    qapp, monkeypatch, placeholder, article_file, prompts
+):
+    monkeypatch.setattr(main_window, "_make_preview", placeholder)
+    monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
+    _lock_by(article_file, "desk-pc", 77)
+    prompts.answer(Answer.CANCEL)
+    try:
+        assert app.run(article_file) == 0
+        window = app._windows[-1]
+        assert prompts.seen[-1].title == "The article is open elsewhere"
+        assert window.document.is_untitled and window.document.article.headline == ""
+        assert json.loads(lock_path(article_file).read_text())["host"] == "desk-pc"  # not ours
+    finally:
+        for window in list(app._windows):
+            window.document.set_modified(False)
+            window.close()
+        QApplication.processEvents()
