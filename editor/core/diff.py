@@ -36,7 +36,7 @@ def diff_text(old: str, new: str) -> list[Change]:
                 out.append(Change("delete", old_part))
             if new_part:
                 out.append(Change("insert", new_part))
-    return _merge(out)
+    return _merge(_regroup(out))
 
 
 def _diff_chars(old: str, new: str) -> list[Change]:
@@ -53,6 +53,33 @@ def _diff_chars(old: str, new: str) -> list[Change]:
         if j2 > j1:
             out.append(Change("insert", new[j1:j2]))
     return out
+
+
+def _regroup(changes: list[Change]) -> list[Change]:
+    """Fold lone spaces between changes into them, and put deletions before insertions.
+
+    A rewritten sentence then reads as the old words struck and the new ones added, not as a
+    mix of words glued to the spaces the two versions happen to share.
+    """
+    out: list[Change] = []
+    run: list[Change] = []
+    last = len(changes) - 1
+    for i, change in enumerate(changes):
+        between = 0 < i < last and "equal" not in (changes[i - 1].op, changes[i + 1].op)
+        if change.op == "equal" and not (between and not change.text.strip()):
+            out += _flush(run) + [change]
+            run = []
+        elif change.op == "equal":
+            run += [Change("delete", change.text), Change("insert", change.text)]
+        else:
+            run.append(change)
+    return out + _flush(run)
+
+
+def _flush(run: list[Change]) -> list[Change]:
+    deleted = "".join(c.text for c in run if c.op == "delete")
+    inserted = "".join(c.text for c in run if c.op == "insert")
+    return [c for c in (Change("delete", deleted), Change("insert", inserted)) if c.text]
 
 
 def _merge(changes: list[Change]) -> list[Change]:

@@ -133,3 +133,10 @@ def test_shift_notes_follows_edits_before_a_repeated_passage():
     review.shift_notes(article.private, "headline", 0, 0, 99)  # other fields are untouched
     span = review.locate(article, review.notes(article)[0])
     assert span[0] == article.body.index("셔틀 노선")
+
+
+def test_a_rewritten_text_reads_as_struck_then_added_not_interleaved():
+    changes = diff_text("정부세종청사~오송역 22km 구간 운행", "부제 고침")
+    assert changes == [("delete", "정부세종청사~오송역 22km 구간 운행"), ("insert", "부제 고침")]
+    kept = diff_text("시는 27일 회의를 열었다", "시는 28일 회의를 새로 열었다")
+    assert ("equal", "일 회의를 ") in kept and ("insert", "새로 ") in kept

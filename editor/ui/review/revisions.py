@@ -46,6 +46,8 @@ class RevisionsDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("revisions_dialog")
+        # Deleting on close frees the page view before its web profile, in that order.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Revision History"))
         self.resize(1180, 760)
         self._window, self._doc = window, window.document
@@ -78,7 +80,6 @@ class RevisionsDialog(QDialog):
     def run(cls, window: MainWindow) -> RevisionsDialog:
         """Open the history beside the editor (not modal: the desk keeps editing)."""
         dialog = cls(window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
