@@ -65,6 +65,7 @@ class RecoveryDialog(QDialog):
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.discard_button.clicked.connect(self._on_discard_button_clicked)
         self.later_button.clicked.connect(self.reject)
+        self.draft_list.itemSelectionChanged.connect(self._on_draft_list_selection_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.draft_list)
@@ -107,6 +108,11 @@ class RecoveryDialog(QDialog):
 
     def _selected_ids(self) -> list[str]:
         return [i.data(0, Qt.ItemDataRole.UserRole) for i in self.draft_list.selectedItems()]
+
+    def _on_draft_list_selection_changed(self) -> None:
+        chosen = bool(self.draft_list.selectedItems())
+        self.restore_button.setEnabled(chosen)
+        self.discard_button.setEnabled(chosen)
 
     def _on_restore_button_clicked(self) -> None:
         for draft_id in self._selected_ids():

@@ -79,7 +79,9 @@ def test_discard_removes_selected_rows_and_restore_takes_the_rest(qtbot):
     qtbot.addWidget(dialog)
     items = [dialog.draft_list.topLevelItem(i) for i in range(2)]
     dialog.draft_list.clearSelection()
+    assert not dialog.restore_button.isEnabled() and not dialog.discard_button.isEnabled()
     next(i for i in items if i.text(0) == "버릴 기사").setSelected(True)
+    assert dialog.restore_button.isEnabled()
     dialog.discard_button.click()
     assert dialog.draft_list.topLevelItemCount() == 1
     dialog.draft_list.topLevelItem(0).setSelected(True)
