@@ -152,7 +152,9 @@ def condense(changes: list[Change], context: int = 40) -> list[Change]:
         if change.op != "equal" or len(change.text) <= 2 * context + 3:
             out.append(change)
             continue
-        head = change.text[:context] if i > 0 else ""
-        tail = change.text[-context:] if i < last else ""
-        out.append(Change("equal", f"{head}…{tail}"))
+        head = change.text[:context].split("\n")[0] if i > 0 else ""
+        tail = change.text[-context:].split("\n")[-1] if i < last else ""
+        gap = change.text[len(head) : len(change.text) - len(tail)]
+        joint = "\n" if "\n" in gap else ""  # an omitted paragraph break stays a break
+        out.append(Change("equal", joint.join(x for x in (head, "…", tail) if x)))
     return out

@@ -982,6 +982,14 @@ The body change can be undone; the next save records it as a new revision.</sour
       <source>No differences.</source>
       <translation>차이가 없습니다.</translation>
     </message>
+    <message>
+      <source>added</source>
+      <translation>추가</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>삭제</translation>
+    </message>
   </context>
   <context>
     <name>StatusFlow</name>

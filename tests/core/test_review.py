@@ -140,3 +140,11 @@ def test_a_rewritten_text_reads_as_struck_then_added_not_interleaved():
     assert changes == [("delete", "정부세종청사~오송역 22km 구간 운행"), ("insert", "부제 고침")]
     kept = diff_text("시는 27일 회의를 열었다", "시는 28일 회의를 새로 열었다")
     assert ("equal", "일 회의를 ") in kept and ("insert", "새로 ") in kept
+
+
+def test_condense_keeps_paragraphs_apart():
+    from editor.core.diff import condense
+
+    old = "첫 문단이다. " * 10 + "\n\n" + "둘째 문단 27일." + "\n\n" + "셋째 문단이다. " * 10
+    changes = condense(diff_text(old, old.replace("27일", "28일")), context=20)
+    assert changes[0].text.startswith("…\n") and changes[-1].text.endswith("\n…")

@@ -135,6 +135,10 @@ class ChecklistPanel(QWidget):
         self.problem_list = QListWidget(self)
         self.problem_list.setObjectName("checklist_list")
         self.problem_list.setWordWrap(True)
+        self.problem_list.setStyleSheet(
+            "QListWidget::item { padding: 3px 2px; }"
+            "QListWidget::item:selected { background: #e8f0fe; color: #111111; }"
+        )
         self.problem_list.itemActivated.connect(self._on_problem_list_item_activated)
         self.problem_list.itemClicked.connect(self._on_problem_list_item_activated)
         self.measure_label = QLabel(self)

@@ -32,11 +32,16 @@ DIFF_CSS = (
     "border-radius:2px}"
     "</style>"
 )
+SCROLL_TO_CHANGE_JS = """(() => {
+  const first = document.querySelector('ins.diff-ins, del.diff-del');
+  if (first) first.scrollIntoView({block: 'center'});
+  return !!first;
+})()"""
 BROWSER_CSS = (
     "ins{background:#d6f5dd;color:#0b5d1e;text-decoration:none}"
     "del{background:#fde0e0;color:#9b1c1c}"
     "h4{margin:14px 0 4px 0;color:#4a5361}"
-    "div.diff{white-space:pre-wrap}"
+    "div.diff{white-space:pre-wrap;font-size:15px;line-height:160%}"
 )
 _LEAD_FIELDS = {
     "src": "lead_image",
@@ -157,7 +162,7 @@ class DiffPageView(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         self._folder = tempfile.TemporaryDirectory(prefix="article-diff-")
         self._count = 0
-        self.loadFinished.connect(self.page_loaded.emit)
+        self.loadFinished.connect(self._on_load_finished)
 
     def show_page(self, text: str) -> None:
         """Show a page's HTML."""
@@ -165,6 +170,9 @@ class DiffPageView(QWebEngineView):
         target = Path(self._folder.name) / f"diff-{self._count}.html"
         target.write_text(text, encoding="utf-8")
         self.load(QUrl.fromLocalFile(str(target)))
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self.page().runJavaScript(SCROLL_TO_CHANGE_JS, 0, lambda _found: self.page_loaded.emit(ok))
 
     def remove_files(self) -> None:
         """Remove the pages written so far."""

@@ -183,9 +183,11 @@ class ReviewController(QObject):
 
     def set_review_mode(self, on: bool) -> None:
         """Show or hide the notes and the checklist together."""
-        for dock in (self.notes_dock, self.checklist_dock):
+        docks = [self.notes_dock, self.checklist_dock]
+        for dock in docks:
             dock.setVisible(on)
         if on:
+            self.window.resizeDocks(docks, [560, 340], Qt.Orientation.Vertical)
             self.checklist.refresh()
 
     def before_save(self) -> dict[str, str]:

@@ -26,6 +26,10 @@ from editor.ui.review.fields import TEXT_FIELDS, field_label
 
 Anchor = tuple[str, int, int]  # field, start, end
 QUOTE_CHARS = 40
+NOTE_LIST_CSS = (
+    "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e3e6eb; }"
+    "QListWidget::item:selected { background: #e8f0fe; color: #111111; }"
+)
 
 
 def short_time(iso: str) -> str:
@@ -65,7 +69,7 @@ class NotesPanel(QWidget):
         self.note_list = QListWidget(self)
         self.note_list.setObjectName("note_list")
         self.note_list.setWordWrap(True)
-        self.note_list.setSpacing(2)
+        self.note_list.setStyleSheet(NOTE_LIST_CSS)
         self.note_list.currentItemChanged.connect(self._on_note_list_current_changed)
         self.note_list.itemClicked.connect(self._on_note_list_item_clicked)
         self.anchor_label = QLabel(self)

@@ -90,6 +90,14 @@ class RevisionsDialog(QDialog):
         pick.addWidget(QLabel("→", self))
         pick.addWidget(self.new_combo, 1)
         pick.addWidget(self.desk_button)
+        legend = QLabel(
+            f"<span style='background:#d6f5dd;color:#0b5d1e'>&nbsp;{self.tr('added')}&nbsp;</span>"
+            f"&nbsp;<span style='background:#fde0e0;color:#9b1c1c;text-decoration:line-through'>"
+            f"&nbsp;{self.tr('deleted')}&nbsp;</span>",
+            self,
+        )
+        legend.setObjectName("diff_legend_label")
+        pick.addWidget(legend)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -1,0 +1,110 @@
+"""Screenshots of review mode: notes and checklist beside the article, and the revision diff.
+
+    .venv/bin/python benchmarks/review_screenshots.py [--out docs/screenshots] [--lang ko]
+
+Opens the sample, leaves desk notes as a desk editor would, makes a desk edit between two
+saves (in a temp folder), and grabs the window and the revision history. Runs offscreen by
+default. Prints the files it wrote as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DESK = "박데스크"
+
+
+def _settle(app, seconds: float) -> None:
+    """Let Qt paint (and pages load) for a while; screenshots need settled pixels."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _note(window, field: str, passage: str, text: str, reply: str = "") -> None:
+    """Select a passage of a field and leave a note on it (and the reporter's reply)."""
+    from editor.core import review
+
+    start = review.field_text(window.document.article, field).index(passage)
+    window.review.notes_panel.pending = (field, start, start + len(passage))
+    note = window.review.notes_panel.add_note(text)
+    if reply:
+        review.update_note(window.document.article, note.id, reply=("김하늘", reply))
+
+
+def _desk_session(window, folder: Path) -> None:
+    """Save as the reporter, then review as the desk: notes, one edit, a second save."""
+    doc = window.document
+    doc.set_body(doc.article.body.replace("운행사 등과", "운행사 ○○○ 등과"))  # a slip to catch
+    window.review.name_edit.setText("김하늘")
+    window._write(lambda: doc.save_as(folder / "autonomous-shuttle.article"))
+    window.review.name_edit.setText(DESK)
+    _note(window, "body", "22km", "출처 확인: 국토부 보도자료 수치와 같은가요?", "네, 3월 27일 자료입니다.")
+    _note(window, "body", "안전요원 두 명", "야간 안전요원 인원, 운행사 확인 부탁합니다.")
+    _note(window, "headline", "두 배로", "제목이 모바일에서 두 줄을 넘지 않게 다듬어 주세요.")
+    doc.set_body(doc.article.body.replace("시는 27일", "시는 지난 27일").replace("8곳", "9곳"))
+    window.review.summary_edit.setText("데스크 1차 수정")
+    window.save()
+    window.review.notes_panel.show_notes()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--settle", type=float, default=3.0, help="seconds to let pages paint")
+    parser.add_argument("--lang", default="ko", help="ko or en")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ARTICLE_EDITOR_LANG"] = args.lang
+    os.environ.setdefault("ARTICLE_EDITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="review-shots-"))
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    from editor.ui.app import create_application, open_window
+    from editor.ui.review.revisions import RevisionsDialog
+
+    app = create_application([sys.argv[0]])
+    window = open_window(None)
+    window.resize(width, height)
+    window.review.set_review_mode(True)
+    _settle(app, args.settle)
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="review-shots-") as tmp:
+        _desk_session(window, Path(tmp))
+        window.review.check_again()
+        window.review.notes_panel.note_list.setCurrentRow(0)
+        _settle(app, args.settle)
+        target = args.out / "review-mode.png"
+        window.grab().save(str(target))
+        written.append(str(target))
+        dialog = RevisionsDialog.run(window)
+        dialog.resize(1280, 820)
+        first = window.document.article.private["history"][0]["id"]
+        dialog.select(first)
+        dialog.tabs.setCurrentIndex(1)
+        _settle(app, args.settle)
+        target = args.out / "review-compare.png"
+        dialog.grab().save(str(target))
+        written.append(str(target))
+        dialog.tabs.setCurrentIndex(0)
+        _settle(app, 0.5)
+        target = args.out / "review-fields.png"
+        dialog.grab().save(str(target))
+        written.append(str(target))
+        dialog.close()
+        _settle(app, 0.5)  # let the dialog's page go before its web profile
+    window.document.set_modified(False)
+    window.close()
+    print(json.dumps({"size": [width, height], "files": written}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
