@@ -21,7 +21,6 @@ def configure_environment() -> None:
 def create_application(argv: list[str] | None = None):
     """Return the QApplication, creating and dressing it the first time."""
     configure_environment()
-    _prepare_webengine()
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
@@ -32,6 +31,8 @@ def create_application(argv: list[str] | None = None):
     existing = QApplication.instance()
     if existing is not None:
         return existing
+    # QtWebEngine needs this before the QApplication; the engine itself (and its article:
+    # scheme) is loaded after the editor's first paint, see MainWindow.install_preview.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("article-editor")
@@ -42,17 +43,6 @@ def create_application(argv: list[str] | None = None):
     install_translators(app)
     apply_theme(app)
     return app
-
-
-def _prepare_webengine() -> None:
-    """Import QtWebEngine's module and declare the preview's URL scheme (cheap, no engine)."""
-    try:  # both must happen before the QApplication exists
-        import PySide6.QtWebEngineWidgets  # noqa: F401
-
-        from editor.ui.preview.scheme import register_schemes
-    except ImportError:
-        return
-    register_schemes()
 
 
 def open_window(path: Path | None = None, *, sample_when_empty: bool = True):
@@ -100,4 +90,8 @@ def run(path: Path | None) -> int:
     window = open_window(Path(path) if path is not None else None)
     offer_recovery(window, lambda: open_window(None, sample_when_empty=False))
     automation.apply(window)
+    if os.environ.get("ARTICLE_EDITOR_STARTUP_PROBE"):  # benchmarks/startup.py
+        from editor.ui import startup_probe
+
+        startup_probe.arm(window)
     return app.exec()

@@ -71,7 +71,13 @@ def load_site_settings(site_id: str) -> tuple[list[str], HeadlineGuidance]:
 class ArticleForm(QScrollArea):
     """Scrollable form over the document's front matter; edits go straight to the document."""
 
-    def __init__(self, document: ArticleDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: ArticleDocument,
+        parent: QWidget | None = None,
+        *,
+        hold_site_settings: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("article_form")
         self.setWidgetResizable(True)
@@ -79,6 +85,7 @@ class ArticleForm(QScrollArea):
         self._doc = document
         self._updating = False
         self._site = ""
+        self._site_held = hold_site_settings  # see release_site_settings
         self.guidance = HeadlineGuidance()
         self._measured: dict[str, tuple[str, int]] = {}  # layout → (headline, lines)
         content = QWidget(self)
@@ -241,8 +248,21 @@ class ArticleForm(QScrollArea):
             self._updating = False
         self._update_counts()
 
+    def release_site_settings(self) -> None:
+        """Load the held site's sections and headline guidance now (after the first paint)."""
+        held, self._site_held = self._site_held, False
+        if held and self._site:
+            self._updating = True  # filling the combo is not an edit
+            try:
+                self._apply_site(self._site)
+            finally:
+                self._updating = False
+            self._update_counts()
+
     def _apply_site(self, site_id: str) -> None:
         self._site = site_id
+        if self._site_held:
+            return  # release_site_settings loads it
         sections, self.guidance = load_site_settings(site_id)
         current = self.section_combo.currentText()
         self.section_combo.clear()

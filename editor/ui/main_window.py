@@ -18,6 +18,7 @@ from editor.ui import messages
 from editor.ui.autosave import Autosaver
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
+from editor.ui.first_paint import after_first_paint
 from editor.ui.form import ArticleForm
 from editor.ui.image_input import document_paths
 from editor.ui.menus import build_menus
@@ -40,9 +41,10 @@ def _placeholder_preview(parent: QWidget) -> QWidget:
 def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
     """Create the site preview, or a placeholder while the preview package is missing."""
     try:
-        from editor.ui.preview import PreviewPane
+        from editor.ui.preview import PreviewPane, register_schemes
     except ImportError:
         return _placeholder_preview(parent)
+    register_schemes()  # QtWebEngine is first loaded here, after the editor's first paint
     try:
         pane = PreviewPane(parent)
         pane.set_document(doc)
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
     preview_mode_changed = Signal(str, int)  # "desktop" | "mobile" | "side-by-side", CSS width
     preview_installed = Signal(QWidget)
     new_window_requested = Signal()
+    first_painted = Signal()  # the window's first frame is on screen (the preview comes next)
 
     def __init__(
         self,
@@ -74,7 +77,8 @@ class MainWindow(QMainWindow):
         self.preview: QWidget | None = None
         self._shown = False
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
-        self.form = ArticleForm(self.document, self)
+        # The site profile (YAML, Jinja2: ~50 ms) loads after the first paint.
+        self.form = ArticleForm(self.document, self, hold_site_settings=True)
         self.body_editor = BodyEditor(self.document, self)
         self.status = ArticleStatusBar(self.document, self)
         self.setStatusBar(self.status)
@@ -116,7 +120,12 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            QTimer.singleShot(0, self.install_preview)  # QtWebEngine starts after first paint
+            after_first_paint(self, self._on_first_paint)
+
+    def _on_first_paint(self) -> None:
+        self.first_painted.emit()
+        self.form.release_site_settings()
+        self.install_preview()  # QtWebEngine starts once the editor is on screen
 
     def install_preview(self) -> QWidget:
         """Put the real preview in place of the placeholder (once)."""

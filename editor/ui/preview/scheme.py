@@ -45,12 +45,14 @@ Resolver = Callable[[str], "Resource | None"]
 
 
 def register_schemes() -> None:
-    """Prepare QtWebEngine for the preview; call once, before the QApplication exists.
+    """Declare the article: scheme; call before the first QtWebEngine object is created.
 
-    Declares the article: scheme and shares OpenGL contexts, so QtWebEngine itself can be
-    imported and created later, after the editor's first paint.
+    The QApplication may already exist (the scheme registry locks when the engine starts,
+    not when the app does), so the editor loads QtWebEngine only after its first paint.
+    Before the QApplication, this also sets the shared OpenGL contexts QtWebEngine needs.
     """
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    if QCoreApplication.instance() is None:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
         return
     scheme = QWebEngineUrlScheme(SCHEME.encode())
