@@ -46,7 +46,13 @@ def _desk_session(window, folder: Path) -> None:
     window.review.name_edit.setText("김하늘")
     window._write(lambda: doc.save_as(folder / "autonomous-shuttle.article"))
     window.review.name_edit.setText(DESK)
-    _note(window, "body", "22km", "출처 확인: 국토부 보도자료 수치와 같은가요?", "네, 3월 27일 자료입니다.")
+    _note(
+        window,
+        "body",
+        "22km",
+        "출처 확인: 국토부 보도자료 수치와 같은가요?",
+        "네, 3월 27일 자료입니다.",
+    )
     _note(window, "body", "안전요원 두 명", "야간 안전요원 인원, 운행사 확인 부탁합니다.")
     _note(window, "headline", "두 배로", "제목이 모바일에서 두 줄을 넘지 않게 다듬어 주세요.")
     doc.set_body(doc.article.body.replace("시는 27일", "시는 지난 27일").replace("8곳", "9곳"))
