@@ -168,17 +168,7 @@ def ask_export_with_errors(parent: QWidget | None, count: int, details: str) -> 
         "messages",
         "The pre-publish checklist still finds {count} error(s).\n\n{details}\n\nExport anyway?",
     ).format(count=count, details=details)
-    answer = _present(
-        parent,
-        Message(
-            Kind.WARNING,
-            translate("messages", "Checklist errors"),
-            text,
-            "",
-            [Answer.CANCEL, Answer.YES],
-        ),
-    )
-    return answer is Answer.YES
+    return _confirm(parent, Kind.WARNING, translate("messages", "Checklist errors"), text)
 
 
 def ask_restore_revision(parent: QWidget | None, when: str) -> bool:
@@ -188,17 +178,13 @@ def ask_restore_revision(parent: QWidget | None, when: str) -> bool:
         "Put the text of the revision “{when}” back into the editor?\n\n"
         "The body change can be undone; the next save records it as a new revision.",
     ).format(when=when)
-    answer = _present(
-        parent,
-        Message(
-            Kind.QUESTION,
-            translate("messages", "Restore revision"),
-            text,
-            "",
-            [Answer.CANCEL, Answer.YES],
-        ),
-    )
-    return answer is Answer.YES
+    return _confirm(parent, Kind.QUESTION, translate("messages", "Restore revision"), text)
+
+
+def _confirm(parent: QWidget | None, kind: Kind, title: str, text: str) -> bool:
+    """Ask Yes or Cancel (Cancel the default); return True for Yes."""
+    answers = [Answer.CANCEL, Answer.YES]
+    return _present(parent, Message(kind, title, text, "", answers)) is Answer.YES
 
 
 def choose_open_file(parent: QWidget | None, folder: str = "") -> str:
