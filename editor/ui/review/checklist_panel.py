@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -148,8 +148,8 @@ class ChecklistPanel(QWidget):
         self._build_layout()
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self.refresh)
+        self._stale = True  # checked when first shown: a hidden panel costs nothing
         document.changed.connect(self._on_document_changed)
-        self.refresh()
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -165,6 +165,7 @@ class ChecklistPanel(QWidget):
     def refresh(self, *, measure: bool = False) -> list[Problem]:
         """Run the checklist now and show what it finds."""
         self.timer.stop()
+        self._stale = False
         article = self._doc.article
         self.problems = self.runner.run(article, measure=measure)
         self.problem_list.clear()
@@ -204,9 +205,17 @@ class ChecklistPanel(QWidget):
                 self.tr("Headline on a phone: not measured yet (Check Again measures it).")
             )
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def _on_document_changed(self, field: str) -> None:
         if field == ALL_FIELDS:
             self.runner.measured = None
+        if not self.isVisible():
+            self._stale = True
+        elif field == ALL_FIELDS:
             self.refresh()
         else:
             self.timer.start()

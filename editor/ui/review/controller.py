@@ -188,7 +188,6 @@ class ReviewController(QObject):
             dock.setVisible(on)
         if on:
             self.window.resizeDocks(docks, [560, 340], Qt.Orientation.Vertical)
-            self.checklist.refresh()
 
     def before_save(self) -> dict[str, str]:
         """Record the article as a revision, signed and with the optional summary."""

@@ -159,3 +159,11 @@ def test_export_warns_while_errors_remain(qtbot, tmp_path, review_window, prompt
     prompts.answer(Answer.YES, Answer.NO)  # export anyway; then do not open the folder
     with qtbot.waitSignal(dialog.export_finished, timeout=30_000):
         dialog.start_export()
+
+
+def test_a_hidden_checklist_costs_nothing_until_shown(qtbot, window, commit_text):
+    panel = window.review.checklist
+    commit_text(window.body_editor.text_edit, "TK ")
+    assert panel.problems == [] and not panel.timer.isActive()
+    window.review.set_review_mode(True)
+    assert any(p.code == "placeholder" for p in panel.problems)
