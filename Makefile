@@ -53,3 +53,6 @@ package-check: $(STAMP_PACKAGE)
 		apt-get update -q >/dev/null && apt-get install -y -q xvfb xdotool imagemagick appstream desktop-file-utils \
 			shared-mime-info >/dev/null; fi
 	$(BIN)/python packaging/prove_linux.py
+
+bench: $(STAMP_APP)
+	$(BIN)/python benchmarks/run_all.py

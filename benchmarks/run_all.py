@@ -1,0 +1,170 @@
+"""Run every benchmark, save benchmarks/results/latest.json, print the README's table.
+
+Run: .venv/bin/python benchmarks/run_all.py [--quick]
+
+Each benchmark runs as its own process with its default repeats (--quick: fewer), its JSON
+is collected, and one Markdown table of the headline figures against issue 9's targets is
+printed for the README. A benchmark that fails is reported as such; the others still run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent))
+import benchlib  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+QUICK = {
+    "typing": ["--runs", "1"],
+    "preview": ["--repeat", "5"],
+    "startup": ["--runs", "3"],
+    "memory": ["--runs", "1", "--edits", "100"],
+    "export": ["--runs", "2"],
+}
+
+
+def last_json(stdout: str) -> dict:
+    """Return the JSON document a benchmark printed after its table."""
+    lines = stdout.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("{"):
+            try:
+                return json.loads("\n".join(lines[index:]))
+            except json.JSONDecodeError:
+                continue
+    raise ValueError("no JSON in the output")
+
+
+def run(name: str, quick: bool) -> dict:
+    """Run benchmarks/<name>.py; return its JSON (or the error) and its wall time."""
+    command = [sys.executable, str(HERE / f"{name}.py"), *(QUICK[name] if quick else [])]
+    started = time.monotonic()
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    took = round(time.monotonic() - started, 1)
+    print(proc.stdout.split("\n{", 1)[0], file=sys.stderr)  # its own table, for the log
+    try:
+        return {"ok": proc.returncode == 0, "seconds": took, "data": last_json(proc.stdout)}
+    except ValueError:
+        return {"ok": False, "seconds": took, "error": proc.stderr[-3000:]}
+
+
+def _typing_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
+    rows = []
+    for size, r in data["results"]["sizes"].items():
+        figure = (
+            f"p50 {r['all_p50_ms']:.1f} · p95 {r['all_p95_ms']:.1f} · max {r['all_max_ms']:.1f} ms"
+        )
+        ok = r["all_p95_ms"] <= 4 and r["all_max_ms"] <= 8 if int(size) == 100_000 else None
+        rows.append(
+            (f"Typing, per keystroke, {int(size):,} chars", figure, "p95 ≤ 4, max ≤ 8 ms", ok)
+        )
+    return rows
+
+
+def _preview_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
+    rows = []
+    for size, r in data["end_to_end"].items():
+        if int(size) < 20_000:
+            continue
+        e2e, work, wait = r["e2e_ms"], r["work_ms"], r["debounce_ms"]
+        figure = (
+            f"{e2e['median']:.0f} ms ({wait['median']:.0f} debounce + {work['median']:.0f} work; "
+            f"work max {work['max']:.0f})"
+        )
+        ok = wait["median"] <= 150 and work["median"] <= 30
+        rows.append((f"Preview refresh, {int(size):,} chars", figure, "≤ 150 + ≤ 30 ms", ok))
+    return rows
+
+
+def _startup_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
+    r = data["results"]
+    return [
+        (
+            "Cold start, editor painted",
+            f"{r['editor_ms']['median']:.0f} ms = {r['ratio']['median']:.2f}× bare "
+            f"({r['bare_ms']['median']:.0f} ms)",
+            "≤ 1.3× bare",
+            r["ratio"]["median"] <= 1.3,
+        ),
+        (
+            "Cold start, preview painted",
+            f"{r['preview_ms']['median']:.0f} ms",
+            "≤ 400 ms",
+            r["preview_ms"]["median"] <= 400,
+        ),
+    ]
+
+
+def _memory_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
+    r = data["results"]
+    return [
+        (
+            "Memory (PSS, app + QtWebEngine)",
+            f"{r['opened_mb']['median']:.0f} MB (max {r['opened_mb']['max']:.0f})",
+            "≤ 350 MB",
+            r["opened_mb"]["max"] <= 350,
+        ),
+        (
+            f"Memory growth over {data['results']['edits']} refreshes",
+            f"{r['growth_pct']['median']:.1f} % (anonymous {r['anon_growth_pct']['median']:.1f} %)",
+            "≤ 10 %",
+            r["growth_pct"]["median"] <= 10,
+        ),
+    ]
+
+
+def _export_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
+    s, m = data["seconds"], data["peak_rss_mib"]
+    figure = (
+        f"{s['median']:.2f} s [{s['min']:.2f}–{s['max']:.2f}], peak {m['main']:.0f} MiB "
+        f"+ worker {m['largest_worker']:.0f} MiB"
+    )
+    label = f"Export, {data['photos']} × {data['megapixels_each']:.0f} MP → {data['format']}"
+    return [(label, figure, "≤ 2 s", s["median"] <= 2)]
+
+
+ROWS = {
+    "typing": _typing_rows,
+    "preview": _preview_rows,
+    "startup": _startup_rows,
+    "memory": _memory_rows,
+    "export": _export_rows,
+}
+
+
+def table(outcomes: dict[str, dict]) -> str:
+    """Return the README's Markdown table of headline figures."""
+    lines = ["| measure | median (min–max where shown) | target | holds |", "|---|---|---|---|"]
+    for name, outcome in outcomes.items():
+        if not outcome["ok"]:
+            lines.append(f"| {name} | failed to run | | |")
+            continue
+        for label, figure, target, ok in ROWS[name](outcome["data"]):
+            mark = "" if ok is None else ("yes" if ok else "**no**")
+            lines.append(f"| {label} | {figure} | {target} | {mark} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run them all; write latest.json; print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
+    parser.add_argument("--only", default=",".join(ROWS), help="comma-separated names")
+    args = parser.parse_args(argv)
+    outcomes = {name: run(name, args.quick) for name in args.only.split(",")}
+    benchlib.RESULTS_DIR.mkdir(exist_ok=True)
+    latest = {"machine": benchlib.machine(), "quick": args.quick, "benchmarks": outcomes}
+    out = benchlib.RESULTS_DIR / "latest.json"
+    out.write_text(json.dumps(latest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(table(outcomes))
+    return 0 if all(o["ok"] for o in outcomes.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

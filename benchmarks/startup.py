@@ -1,0 +1,121 @@
+"""Cold start: the editor's first paint against a bare PySide6 window, and the preview's.
+
+Run: .venv/bin/python benchmarks/startup.py [--runs 7]
+
+Each run starts two fresh processes, one after the other: a bare QWidget window, and the
+app on its bundled sample (`python -m editor` with ARTICLE_EDITOR_STARTUP_PROBE=1, which
+prints time.monotonic() at the window's first painted frame and when the preview has painted
+its first page, then quits). Times count from just before the process is started, so they
+include the interpreter and every import (byte code cached, as installed). Prints min / median / max of each and of the
+ratio editor / bare within each run. Targets (issue 9): ratio ≤ 1.3, preview ≤ 400 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent))
+import benchlib  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+PYCACHE = Path(tempfile.gettempdir()) / "article-editor-bench-pycache"
+BARE = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QWidget
+from editor.ui.first_paint import after_first_paint  # the editor's own first-paint hook
+
+def done():
+    print(f"probe window_painted {time.monotonic():.6f}", flush=True)
+    app.quit()
+
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(1280, 800)
+after_first_paint(window, done)
+window.show()
+app.exec()
+"""
+
+
+def run_probe(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Start a process; return ms from start to each probe line it printed."""
+    started = time.monotonic()
+    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
+    stamps: dict[str, float] = {}
+    for line in proc.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "probe":
+            stamps[parts[1]] = (float(parts[2]) - started) * 1000
+    if "window_painted" not in stamps:
+        raise RuntimeError(f"no probe from {command}: {proc.stderr[-2000:]}")
+    return stamps
+
+
+def one_run() -> dict[str, float]:
+    """Start the bare window and the editor once each; return their times and the ratio."""
+    with tempfile.TemporaryDirectory(prefix="article-editor-start-") as base:
+        env = dict(os.environ)
+        env["ARTICLE_EDITOR_CONFIG_DIR"] = str(Path(base) / "config")
+        env["ARTICLE_EDITOR_DATA_DIR"] = str(Path(base) / "data")
+        env["ARTICLE_EDITOR_STARTUP_PROBE"] = "1"
+        # Byte code cached as an installed app has it (pip and PyInstaller compile it),
+        # in a folder of its own so the checkout stays clean.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+        bare = run_probe([sys.executable, "-c", BARE], env)["window_painted"]
+        editor = run_probe([sys.executable, "-m", "editor"], env)
+    return {
+        "bare_ms": bare,
+        "editor_ms": editor["window_painted"],
+        "ratio": editor["window_painted"] / bare,
+        "preview_ms": editor.get("preview_painted", float("nan")),
+    }
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    """Return the Markdown table: one row per measure."""
+    rows = [
+        ("bare PySide6 window, first paint", "bare_ms", "ms", ""),
+        ("editor window, first paint", "editor_ms", "ms", ""),
+        ("ratio editor / bare (same run)", "ratio", "×", "≤ 1.3"),
+        ("preview page painted", "preview_ms", "ms", "≤ 400"),
+    ]
+    lines = ["| measure | median [min–max] | target |", "|---|---|---|"]
+    for label, key, unit, target in rows:
+        lines.append(f"| {label} | {benchlib.cell(results[key])} {unit} | {target} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; print its table and JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    benchlib.prepare_environment()
+    one_run()  # warm the disk cache: a cold start here means a fresh process, not a cold disk
+    samples: dict[str, list[float]] = {
+        "bare_ms": [],
+        "editor_ms": [],
+        "ratio": [],
+        "preview_ms": [],
+    }
+    for _ in range(args.runs):
+        for key, value in one_run().items():
+            samples[key].append(value)
+    results = {key: benchlib.summarise(values) for key, values in samples.items()}
+    targets = {
+        "ratio_le_1_3": results["ratio"]["median"] <= 1.3,
+        "preview_le_400ms": results["preview_ms"]["median"] <= 400,
+    }
+    benchlib.emit("startup", {**results, "targets": targets}, table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
