@@ -83,10 +83,11 @@ def machine() -> dict[str, object]:
     }
     try:
         import PySide6
+        from PySide6 import QtCore
 
         info["pyside6"] = PySide6.__version__
-        info["qt"] = PySide6.QtCore.qVersion()
-    except (ImportError, AttributeError):
+        info["qt"] = QtCore.qVersion()
+    except ImportError:
         pass
     return info
 
