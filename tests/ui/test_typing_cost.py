@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtTest import QTest
@@ -42,19 +39,16 @@ def test_keystrokes_on_a_100k_body_stay_cheap(qtbot, window, monkeypatch):
     monkeypatch.setattr(
         status_bar_module, "count_body", lambda text: counted.append(len(text)) or real_count(text)
     )
-    timings = []
     for i in range(60):
-        started = time.perf_counter()
         if i % 2:
             QTest.keyClick(text_edit, Qt.Key.Key_A)
         else:  # Hangul arrives as input-method commits
             event = QInputMethodEvent()
             event.setCommitString("한")
             QCoreApplication.sendEvent(text_edit, event)
-        timings.append((time.perf_counter() - started) * 1000)
-    assert whole_body_reads == [] and counted == []  # nothing copied or counted per key
-    assert statistics.median(timings) < 4.0, timings
-    assert sorted(timings)[-3] < 12.0, timings  # the odd GC pause aside
+    # Nothing copied or counted per key (benchmarks/typing.py times it; a test that asserts
+    # milliseconds fails on a busy machine).
+    assert whole_body_reads == [] and counted == []
     with qtbot.waitSignal(window.status.counts_updated, timeout=2000):
         pass
     assert len(counted) == 1  # counted once, after typing paused
