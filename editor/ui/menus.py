@@ -11,8 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
-from editor import __version__
-from editor.ui import messages
+from editor.ui import about, messages
 from editor.ui.settings import MOBILE_WIDTHS
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def build_menus(window: MainWindow) -> WindowActions:
         "about",
         translate("MainWindow", "&About Article Editor"),
         None,
-        lambda: _show_about(window),
+        lambda: about.show_about(window),
     )
     return actions
 
@@ -248,14 +247,3 @@ def _export(window: MainWindow) -> None:
     from editor.ui.dialogs import ExportDialog
 
     ExportDialog.run(window, window.document, window.settings)
-
-
-def _show_about(window: MainWindow) -> None:
-    messages.information(
-        window,
-        translate("MainWindow", "About Article Editor"),
-        translate(
-            "MainWindow",
-            "Article Editor {version}\n\nWrite, preview and export articles for the site, offline.",
-        ).format(version=__version__),
-    )

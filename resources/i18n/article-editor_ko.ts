@@ -1129,4 +1129,63 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>참고</translation>
     </message>
   </context>
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About Article Editor</source>
+      <translation>기사 편집기 정보</translation>
+    </message>
+    <message>
+      <source>Notices</source>
+      <translation>고지</translation>
+    </message>
+    <message>
+      <source>Licence texts</source>
+      <translation>라이선스 전문</translation>
+    </message>
+    <message>
+      <source>Qt and Qt for Python (LGPL)</source>
+      <translation>Qt와 Qt for Python (LGPL)</translation>
+    </message>
+    <message>
+      <source>Bundled software and fonts</source>
+      <translation>함께 배포하는 소프트웨어와 글꼴</translation>
+    </message>
+    <message>
+      <source>The Pretendard font is licensed under the SIL Open Font License 1.1 (OFL-1.1).</source>
+      <translation>Pretendard 글꼴은 SIL Open Font License 1.1(OFL-1.1)에 따라 배포됩니다.</translation>
+    </message>
+    <message>
+      <source>The Qt libraries are separate shared libraries in the app folder (_internal/PySide6 on Windows and Linux, Contents/Frameworks on macOS). You may replace them with your own build of the same Qt version to relink the app; nothing in the app prevents it.</source>
+      <translation>Qt 라이브러리는 앱 폴더 안의 별도 공유 라이브러리입니다(Windows와 Linux는 _internal/PySide6, macOS는 Contents/Frameworks). 같은 버전의 Qt를 직접 빌드해 바꿔 넣어 앱을 다시 링크할 수 있으며, 앱은 이를 막지 않습니다.</translation>
+    </message>
+    <message>
+      <source>The full texts of the LGPLv3 and the GPLv3 are on the Licence texts tab.</source>
+      <translation>LGPLv3와 GPLv3 전문은 ‘라이선스 전문’ 탭에 있습니다.</translation>
+    </message>
+    <message>
+      <source>This app uses Qt {qt} and PySide6 (Qt for Python), licensed under the GNU Lesser General Public License version 3 (LGPLv3). Qt WebEngine contains Chromium, whose third-party notices are listed at {notices}.</source>
+      <translation>이 앱은 GNU 약소 일반 공중 사용 허가서 3판(LGPLv3)에 따라 배포되는 Qt {qt}와 PySide6(Qt for Python)을 사용합니다. Qt WebEngine에는 Chromium이 들어 있으며, 그 제3자 고지는 {notices}에 있습니다.</translation>
+    </message>
+    <message>
+      <source>The source code of Qt is available from {qt_src} and the source of PySide6 from {pyside_src} and {pyside_repo}. We did not modify them.</source>
+      <translation>Qt 소스 코드는 {qt_src}에서, PySide6 소스는 {pyside_src}와 {pyside_repo}에서 받을 수 있습니다. 저희는 이를 수정하지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>Article Editor</source>
+      <translation>기사 편집기</translation>
+    </message>
+    <message>
+      <source>Write, preview and export articles for the site, offline.</source>
+      <translation>인터넷 없이도 기사를 쓰고, 사이트 모습으로 미리 보고, 내보냅니다.</translation>
+    </message>
+    <message>
+      <source>The licence text is not bundled; see {url}</source>
+      <translation>라이선스 전문이 포함되어 있지 않습니다. {url}을 참고하세요.</translation>
+    </message>
+    <message>
+      <source>Version {version}</source>
+      <translation>버전 {version}</translation>
+    </message>
+  </context>
 </TS>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from editor.ui import i18n
 
 MY_MODULES = (
+    "about",
     "app",
     "authors_editor",
     "autosave",
