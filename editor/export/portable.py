@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from editor.render.markdown import BodyRenderer, link_definitions, normalise, split_blocks
-from editor.render.sanitize import URL_SCHEMES, clean_html
+from editor.render.sanitize import URL_SCHEMES, VOID_ELEMENTS, clean_html
 
 Rename = Callable[[str], str | None]  # an article image reference -> its bundle path
 
@@ -27,21 +27,7 @@ _OTHER_HTML = re.compile(
     r"|<!\[CDATA\[[\s\S]*?\]\]>"
 )
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}):[^\s<>]*>")
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
+_VOID = VOID_ELEMENTS
 _RAW_TEXT = {
     "script",
     "style",

@@ -66,8 +66,26 @@ ALLOWED_ATTRIBUTES = {
     "code": {"class"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-CLEAN_CONTENT_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "template",
-                                "noscript", "textarea", "select"})  # removed with their content
+VOID_ELEMENTS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)  # elements with no end tag
+CLEAN_CONTENT_TAGS = frozenset(
+    {"script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "select"}
+)  # removed with their content
 _LINK_WITHOUT_HREF = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'\salt="([^"]*)"')

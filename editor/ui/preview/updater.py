@@ -15,23 +15,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from editor.render.markdown import Block
+from editor.render.sanitize import VOID_ELEMENTS
 
 BODY_FIELD = "body"
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
+_VOID = VOID_ELEMENTS
 
 
 @dataclass(frozen=True)
