@@ -14,7 +14,7 @@ from editor.core.errors import DocumentError
 from editor.core.model import Author
 from editor.storage import Kind
 from editor.storage.safe_save import ChangedOnDiskError
-from editor.ui import messages
+from editor.ui import messages, theme
 from editor.ui.autosave import Autosaver
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
+        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
         self.form.release_site_settings()
         self.install_preview()  # QtWebEngine starts once the editor is on screen
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import logging
+import threading
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from editor import resources
+from editor.ui import font_cache
 
 log = logging.getLogger(__name__)
 UI_FAMILY = "Pretendard"
 FALLBACK_FAMILIES = ["Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR", "sans-serif"]
 FONT_FILES = ("Pretendard-Regular.woff2", "Pretendard-Bold.woff2")
+_uncached: list[tuple[Path, Path]] = []  # (WOFF2, cache file) registered slowly this run
 
 STYLESHEET = """
 QMainWindow, QScrollArea#article_form, QWidget#article_form_content { background: #f7f8fa; }
@@ -60,12 +64,40 @@ def load_fonts() -> str | None:
     family = None
     for name in FONT_FILES:
         font_path = resources.path("fonts", "pretendard", name)
-        font_id = QFontDatabase.addApplicationFont(str(font_path))
+        font_id = _add_font(font_path)
         if font_id < 0:
             log.warning("could not load the font %s", font_path)
             continue
         family = family or QFontDatabase.applicationFontFamilies(font_id)[0]
     return family
+
+
+def _add_font(woff2: Path) -> int:
+    """Register a font from its cached TrueType form when there is one, else from the WOFF2."""
+    try:
+        cached = font_cache.cached_path(woff2)
+    except OSError:
+        return QFontDatabase.addApplicationFont(str(woff2))
+    if cached.is_file():
+        font_id = QFontDatabase.addApplicationFont(str(cached))
+        if font_id >= 0:
+            return font_id
+    _uncached.append((woff2, cached))
+    return QFontDatabase.addApplicationFont(str(woff2))
+
+
+def cache_fonts_in_background() -> threading.Thread | None:
+    """Unpack the fonts this start registered from WOFF2, so the next start opens TrueType."""
+    pending = list(_uncached)
+    _uncached.clear()
+    if not pending:
+        return None
+    worker = threading.Thread(
+        target=lambda: [font_cache.unpack(woff2, cached) for woff2, cached in pending],
+        name="font-cache",
+    )
+    worker.start()
+    return worker
 
 
 def apply_theme(app: QApplication) -> None:

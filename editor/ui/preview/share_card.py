@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from editor import resources
 from editor.core.model import Article
 from editor.ui.preview.updater import ShownBlock
+from editor.ui.theme import UI_FAMILY, load_fonts
 
 CARD_WIDTH = 300
 IMAGE_RATIO = 1.91  # the 1200×630 shape link previews crop to
@@ -23,15 +23,13 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
-FONT_FAMILY = "Pretendard"
-FONT_FILES = ("Pretendard-Regular.woff2", "Pretendard-Bold.woff2")
+FONT_FAMILY = UI_FAMILY
 
 
 def ensure_font() -> str:
     """Register the bundled Korean font with Qt unless it is there; return its family."""
     if FONT_FAMILY not in QFontDatabase.families():
-        for name in FONT_FILES:
-            QFontDatabase.addApplicationFont(str(resources.path("fonts", "pretendard", name)))
+        load_fonts()
     return FONT_FAMILY
 
 

@@ -1,0 +1,132 @@
+"""Bundled WOFF2 fonts unpacked once to plain TrueType in the user's cache folder.
+
+Qt hands a WOFF2 font to FreeType, which decompresses it (Brotli, then rebuilding `glyf` and
+`loca`) when the font is registered and again for each face it opens: ~50 ms per Pretendard
+weight at start-up, every start. A TrueType file opens in well under a millisecond. The
+TrueType bytes come from FreeType itself: QRawFont loads the WOFF2 and hands back every table
+the WOFF2 directory lists, and they are written out as an ordinary sfnt. The cached file is
+named after a hash of the WOFF2, so an updated font never meets a stale cache.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import logging
+import os
+import struct
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QRawFont
+
+log = logging.getLogger(__name__)
+CACHE_FOLDER = "fonts"
+WOFF2_SIGNATURE = b"wOF2"
+# WOFF2's known-table list, indexed by the low six bits of a directory entry's flags.
+KNOWN_TAGS = (
+    "cmap head hhea hmtx maxp name OS/2 post cvt  fpgm glyf loca prep CFF  VORG EBDT EBLC gasp "
+    "hdmx kern LTSH PCLT VDMX vhea vmtx BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL "
+    "SVG  sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty just lcar mort morx "
+    "opbd prop trak Zapf Silf Glat Gloc Feat Sill"
+)
+_TAGS = [KNOWN_TAGS[i : i + 4] for i in range(0, len(KNOWN_TAGS), 5)]
+
+
+def cache_root() -> Path:
+    """Return the folder unpacked fonts are kept in (not created)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(base or Path.home() / ".cache" / "article-editor") / CACHE_FOLDER
+
+
+def cached_path(woff2: Path, folder: Path | None = None) -> Path:
+    """Return where the TrueType form of a WOFF2 file is cached (it may not exist yet)."""
+    digest = hashlib.blake2b(woff2.read_bytes(), digest_size=10).hexdigest()
+    return (folder or cache_root()) / f"{woff2.stem}-{digest}.ttf"
+
+
+def unpack(woff2: Path, target: Path) -> bool:
+    """Write the TrueType form of a WOFF2 file to target; return whether it worked."""
+    try:
+        data = woff2.read_bytes()
+        flavor, tags = woff2_directory(data)
+        raw = QRawFont(data, 12)
+        tables = {tag: bytes(raw.fontTable(tag)) for tag in tags} if raw.isValid() else {}
+        if not tables or not all(tables.values()):
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_bytes(build_sfnt(flavor, tables))
+        os.replace(partial, target)  # another instance may race us: same bytes either way
+    except (OSError, ValueError, struct.error, IndexError) as exc:
+        log.info("could not cache %s as TrueType: %s", woff2.name, exc)
+        return False
+    return True
+
+
+def woff2_directory(data: bytes) -> tuple[int, list[str]]:
+    """Return a WOFF2 file's sfnt flavour and the tags of its tables."""
+    if data[:4] != WOFF2_SIGNATURE:
+        raise ValueError("not a WOFF2 font")
+    flavor, num_tables = struct.unpack(">I", data[4:8])[0], struct.unpack(">H", data[12:14])[0]
+    offset, tags = 48, []
+    for _ in range(num_tables):
+        flags = data[offset]
+        offset += 1
+        if flags & 0x3F == 0x3F:
+            tag = data[offset : offset + 4].decode("latin-1")
+            offset += 4
+        else:
+            tag = _TAGS[flags & 0x3F]
+        offset = _skip_base128(data, offset)  # origLength
+        transformed = (flags >> 6) & 3
+        if (tag in ("glyf", "loca")) == (transformed == 0):
+            offset = _skip_base128(data, offset)  # transformLength
+        tags.append(tag)
+    return flavor, tags
+
+
+def _skip_base128(data: bytes, offset: int) -> int:
+    for _ in range(5):
+        byte = data[offset]
+        offset += 1
+        if not byte & 0x80:
+            return offset
+    raise ValueError("bad UIntBase128 in the WOFF2 directory")
+
+
+def build_sfnt(flavor: int, tables: dict[str, bytes]) -> bytes:
+    """Return an sfnt (TrueType/OpenType) file holding tables, with correct checksums."""
+    tags = sorted(tables)
+    count = len(tags)
+    power = 1 << (count.bit_length() - 1)
+    header = struct.pack(">IHHHH", flavor, count, power * 16, power.bit_length() - 1,
+                         count * 16 - power * 16)  # fmt: skip
+    tables = dict(tables)
+    if "head" in tables:  # checkSumAdjustment counts as zero while summing
+        tables["head"] = tables["head"][:8] + b"\0\0\0\0" + tables["head"][12:]
+    offset, entries, body = 12 + 16 * count, [], []
+    head_at = -1
+    for tag in tags:
+        table = tables[tag]
+        if tag == "head":
+            head_at = offset
+        entries.append(struct.pack(">4sIII", tag.encode("latin-1"), _checksum(table), offset,
+                                   len(table)))  # fmt: skip
+        padded = table + b"\0" * (-len(table) % 4)
+        body.append(padded)
+        offset += len(padded)
+    font = bytearray(header + b"".join(entries) + b"".join(body))
+    if head_at >= 0:
+        struct.pack_into(
+            ">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF
+        )
+    return bytes(font)
+
+
+def _checksum(data: bytes) -> int:
+    words = array.array("I", data + b"\0" * (-len(data) % 4))
+    if sys.byteorder == "little":
+        words.byteswap()  # sfnt words are big-endian
+    return sum(words) & 0xFFFFFFFF
