@@ -84,14 +84,25 @@ def _forget(window: object) -> None:
 def run(path: Path | None) -> int:
     """Start the GUI on path (or the bundled sample as an untitled copy); return the exit code."""
     from editor.ui import automation
-    from editor.ui.recovery import offer_recovery
 
     app = create_application()
     window = open_window(Path(path) if path is not None else None)
-    offer_recovery(window, lambda: open_window(None, sample_when_empty=False))
+    window.first_painted.connect(lambda: _offer_recovery_soon(window))
     automation.apply(window)
     if os.environ.get("ARTICLE_EDITOR_STARTUP_PROBE"):  # benchmarks/startup.py
         from editor.ui import startup_probe
 
         startup_probe.arm(window)
     return app.exec()
+
+
+def _offer_recovery_soon(window) -> None:
+    """Offer a crash's drafts on the next turn: the window is painted, the preview started."""
+    from PySide6.QtCore import QTimer
+
+    def offer() -> None:
+        from editor.ui.recovery import offer_recovery
+
+        offer_recovery(window, lambda: open_window(None, sample_when_empty=False))
+
+    QTimer.singleShot(0, window, offer)

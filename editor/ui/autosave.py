@@ -53,6 +53,8 @@ class Autosaver(QObject):
         app = QGuiApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state_changed)
+        if document.is_modified:  # changed before autosave started (it starts after first paint)
+            self._on_document_changed("")
 
     @property
     def interval_ms(self) -> int:

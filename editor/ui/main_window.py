@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -15,17 +16,19 @@ from editor.core.model import Author
 from editor.storage import Kind
 from editor.storage.safe_save import ChangedOnDiskError
 from editor.ui import messages, theme
-from editor.ui.autosave import Autosaver
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
 from editor.ui.first_paint import after_first_paint
 from editor.ui.form import ArticleForm
 from editor.ui.image_input import document_paths
 from editor.ui.menus import build_menus
-from editor.ui.review import install_review
-from editor.ui.review.status import title_suffix
+from editor.ui.review.status import title_suffix  # light: the review package loads lazily
 from editor.ui.settings import Settings
 from editor.ui.status_bar import ArticleStatusBar
+
+if TYPE_CHECKING:
+    from editor.ui.autosave import Autosaver
+    from editor.ui.review import ReviewController
 
 log = logging.getLogger(__name__)
 PreviewFactory = Callable[[ArticleDocument, QWidget], QWidget]
@@ -84,10 +87,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._build_splitters()
         self.actions = build_menus(self)
-        self.review = install_review(self)
-        self.autosaver = Autosaver(
-            self.document, interval_ms=self.settings.autosave_interval_ms(), parent=self
-        )
+        # Review mode and autosave are not in the first frame: they start once it is painted
+        # (or when first asked for), see _finish_setup.
+        self._review: ReviewController | None = None
+        self._autosaver: Autosaver | None = None
         self._connect_document()
         self._restore_layout()
         self._update_title()
@@ -113,7 +116,36 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self._on_document_path_changed)
         doc.saved.connect(self._on_document_saved)
         doc.changed_on_disk.connect(self._on_document_changed_on_disk)
-        self.autosaver.draft_failed.connect(self._on_autosaver_draft_failed)
+
+    # Parts that start after the first paint ---------------------------------------------
+    @property
+    def review(self) -> ReviewController:
+        """Return the review controller, installing it on first use."""
+        if self._review is None:
+            from editor.ui.review import install_review
+
+            self._review = install_review(self)
+            state = self.settings.window_state()
+            if state is not None:
+                self.restoreState(state)  # the docks exist only now
+            self._review.sync_with_document()
+        return self._review
+
+    @property
+    def autosaver(self) -> Autosaver:
+        """Return the document's autosaver, starting it on first use."""
+        if self._autosaver is None:
+            from editor.ui.autosave import Autosaver
+
+            interval = self.settings.autosave_interval_ms()
+            self._autosaver = Autosaver(self.document, interval_ms=interval, parent=self)
+            self._autosaver.draft_failed.connect(self._on_autosaver_draft_failed)
+        return self._autosaver
+
+    def _finish_setup(self) -> None:
+        """Start what the first frame did without: autosave, review mode, the site profile."""
+        _ = self.autosaver, self.review
+        self.form.release_site_settings()
 
     # The preview -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -124,8 +156,8 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
+        self._finish_setup()
         theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
-        self.form.release_site_settings()
         self.install_preview()  # QtWebEngine starts once the editor is on screen
 
     def install_preview(self) -> QWidget:
@@ -269,7 +301,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
-        self.autosaver.discard()  # saved, or the user chose to discard
+        if self._autosaver is not None:  # none started: nothing was ever drafted
+            self._autosaver.discard()  # saved, or the user chose to discard
         self.document.close()
         self._save_layout()
         event.accept()
@@ -335,7 +368,8 @@ class MainWindow(QMainWindow):
 
     def _save_layout(self) -> None:
         self.settings.set_geometry(self.saveGeometry())
-        self.settings.set_window_state(self.saveState())
+        if self._review is not None:  # without its docks the state would forget them
+            self.settings.set_window_state(self.saveState())
         self.settings.set_splitter_state("main", self.main_splitter.saveState())
         self.settings.set_splitter_state("editor", self.editor_splitter.saveState())
         self.settings.sync()

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
-from editor.ui import about, messages
+from editor.ui import messages
 from editor.ui.settings import MOBILE_WIDTHS
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def build_menus(window: MainWindow) -> WindowActions:
         "about",
         translate("MainWindow", "&About Article Editor"),
         None,
-        lambda: about.show_about(window),
+        lambda: _show_about(window),
     )
     return actions
 
@@ -247,3 +247,10 @@ def _export(window: MainWindow) -> None:
     from editor.ui.dialogs import ExportDialog
 
     ExportDialog.run(window, window.document, window.settings)
+
+
+def _show_about(window: MainWindow) -> None:
+    """Open the About dialog (its module reads package metadata, so it loads on demand)."""
+    from editor.ui import about
+
+    about.show_about(window)

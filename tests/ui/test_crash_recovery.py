@@ -103,6 +103,7 @@ def test_a_killed_app_offers_its_draft_at_the_next_start(qtbot, tmp_path, second
     assert lock_path(article).exists() and DocumentLock(article).holder() is None  # stale
 
     assert app.run(None) == 0
+    qtbot.waitUntil(lambda: bool(second_start))  # offered once the window is painted
     assert second_start == [[("세종시 셔틀 확대", str(article.resolve()))]]
     doc = app._windows[-1].document
     assert doc.path == article.resolve() and doc.is_modified

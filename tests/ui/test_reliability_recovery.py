@@ -167,7 +167,7 @@ def test_a_damaged_draft_gives_a_message_and_is_kept(qtbot, make_window, answer_
     assert [d.draft_id for d in DraftStore().orphans()] == [draft_id]
 
 
-def test_run_offers_the_drafts_at_start_up(qapp, monkeypatch, placeholder, answer_dialog):
+def test_run_offers_the_drafts_at_start_up(qtbot, qapp, monkeypatch, placeholder, answer_dialog):
     make_orphan("기차에서 쓰던 기사")
     monkeypatch.setattr(main_window, "_make_preview", placeholder)
     monkeypatch.setattr(type(qapp), "exec", lambda self: 0)
@@ -175,6 +175,11 @@ def test_run_offers_the_drafts_at_start_up(qapp, monkeypatch, placeholder, answe
     try:
         assert app.run(None) == 0
         window = app._windows[-1]
+        painted: list[bool] = []
+        window.first_painted.connect(lambda: painted.append(True))
+        assert shown == []  # the window paints first; the offer comes right after
+        qtbot.waitUntil(lambda: bool(shown))
+        assert painted == [True]
         assert shown == [["기차에서 쓰던 기사"]]
         assert window.document.article.headline == "기차에서 쓰던 기사"
         assert window.document.is_modified

@@ -1,4 +1,4 @@
-"""Start-up: nothing heavy before the first paint; QtWebEngine and the site profile after it."""
+"""Start-up: a minimal first frame; review, autosave, recovery and QtWebEngine come after it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,47 @@ import json
 import subprocess
 import sys
 
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QMenu
+
 from editor.ui.main_window import MainWindow
 
 HEAVY = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "jinja2", "markdown", "PIL")
+# Loaded only once the window's first frame is painted (or when first used).
+AFTER_FIRST_PAINT = (
+    *HEAVY,
+    "editor.ui.preview",
+    "editor.ui.review.controller",
+    "editor.ui.review.notes_panel",
+    "editor.ui.recovery",
+    "editor.ui.autosave",
+    "editor.storage.drafts",
+    "editor.ui.about",
+    "editor.ui.dialogs",
+    "editor.render.profiles",
+    "importlib.metadata",
+)
+FIRST_FRAME = """
+import json, os, sys
+from editor.ui import app
+
+def report(window):
+    window.first_painted.connect(
+        lambda: (print(json.dumps([m for m in WATCHED if m in sys.modules])), os._exit(0))
+    )
+    return window
+
+real_open = app.open_window
+app.open_window = lambda *a, **k: report(real_open(*a, **k))
+app.run(None)
+"""
+
+
+def _run(code: str) -> list[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def test_the_window_module_and_the_app_load_nothing_heavy():
@@ -19,10 +57,11 @@ def test_the_window_module_and_the_app_load_nothing_heavy():
         "create_application()\n"
         f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+    assert _run(code) == []
+
+
+def test_the_first_frame_of_the_real_app_loads_only_what_it_shows():
+    assert _run(f"WATCHED = {AFTER_FIRST_PAINT!r}\n{FIRST_FRAME}") == []
 
 
 def test_the_preview_and_the_site_profile_come_after_the_first_paint(qtbot, settings):
@@ -38,6 +77,50 @@ def test_the_preview_and_the_site_profile_come_after_the_first_paint(qtbot, sett
     assert order == ["painted", "preview"]
     assert window.form.section_combo.count() > 0
     assert not window.document.is_modified  # filling the sections is not an edit
+
+
+def test_review_and_autosave_start_after_the_first_paint(qtbot, settings):
+    window = MainWindow(settings=settings, preview_factory=lambda doc, parent: _label(parent))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.load_sample()
+    started: list[tuple[bool, bool]] = []
+    window.first_painted.connect(
+        lambda: started.append((window._review is None, window._autosaver is None))
+    )
+    window.show()
+    qtbot.waitUntil(lambda: window.preview is not None)
+    assert started == [(True, True)]  # neither was in the first frame
+    assert window._review is not None and window._autosaver is not None
+    assert window.findChild(QMenu, "review_menu") is not None
+
+
+def test_review_docks_come_back_where_the_last_window_left_them(make_window):
+    first = make_window()
+    first.review.set_review_mode(True)
+    first.close()
+    second = make_window()
+    assert second.review.notes_dock.isVisibleTo(second)
+    assert second.review.checklist_dock.isVisibleTo(second)
+
+
+def test_an_edit_made_before_autosave_started_still_gets_a_draft(qtbot, settings):
+    settings.set_autosave_interval_ms(60)
+    window = MainWindow(settings=settings, preview_factory=lambda doc, parent: _label(parent))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.set_field("headline", "첫 화면 전에 쓴 제목")
+    with qtbot.waitSignal(window.autosaver.draft_written, timeout=3000):
+        pass  # the autosaver starts on first use and sees the unsaved change
+    assert window.autosaver.store.load(window.autosaver.draft_id).headline == "첫 화면 전에 쓴 제목"
+
+
+def test_a_window_closed_before_its_first_paint_keeps_the_saved_docks(qtbot, settings):
+    saved = QByteArray(b"saved-by-an-earlier-window")
+    settings.set_window_state(saved)
+    window = MainWindow(settings=settings, preview_factory=lambda doc, parent: _label(parent))
+    qtbot.addWidget(window)
+    window.close()
+    assert window._review is None  # closing did not build review mode just to save its docks
+    assert settings.window_state() == saved
 
 
 def _label(parent):

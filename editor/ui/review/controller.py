@@ -197,6 +197,10 @@ class ReviewController(QObject):
         self.summary_edit.clear()
         return entry
 
+    def sync_with_document(self) -> None:
+        """Show the open article's notes as on opening it (review installed after the load)."""
+        self._on_document_changed(ALL_FIELDS)
+
     def jump_to(self, name: str, start: int = -1, end: int = -1) -> QWidget:
         """Select a passage of a field in the editor."""
         return select_passage(self.window, name, start, end)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from editor.core import review
 from editor.core.model import Article, Status
 from editor.ui.document import ALL_FIELDS
-from editor.ui.review.notes_panel import short_time
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -44,6 +43,10 @@ def status_line(article: Article) -> str:
     """Return the status with who approved and when."""
     approved = review.approval(article)
     if approved:
+        # Imported here: the window's title uses this module before its first paint, and
+        # the notes panel's widget classes cost ~30 ms to load.
+        from editor.ui.review.notes_panel import short_time
+
         return translate("ReviewStatus", "Approved by {who}, {when}").format(
             who=approved["by"] or "?", when=short_time(approved["at"])
         )
