@@ -102,6 +102,10 @@ class ArticleDocument(QObject):
         """Return the body as Markdown text (non-breaking spaces kept)."""
         return self.body_document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
 
+    def body_length(self) -> int:
+        """Return the body's length in characters without copying it out."""
+        return max(self.body_document.characterCount() - 1, 0)
+
     def set_modified(self, modified: bool) -> None:
         """Mark the document as changed since its last save, or not."""
         if modified != self._modified:

@@ -462,6 +462,10 @@ Write, preview and export articles for the site, offline.</source>
       <source>Share card</source>
       <translation>공유 카드</translation>
     </message>
+    <message>
+      <source>The body is too long to preview, so the preview is paused ({count} characters). Export and saving work as usual.</source>
+      <translation>본문이 너무 길어 미리보기를 잠시 멈췄습니다 ({count}자). 내보내기와 저장은 그대로 됩니다.</translation>
+    </message>
   </context>
   <context>
     <name>ShareCard</name>

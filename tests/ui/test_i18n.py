@@ -26,6 +26,7 @@ MY_MODULES = (
     "main_window",
     "menus",
     "messages",
+    "preview/pane",
     "recovery",
     "status_bar",
     "review/checklist_panel",

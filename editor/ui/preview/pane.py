@@ -6,7 +6,7 @@ import time
 from functools import partial
 from importlib import resources as importlib_resources
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -31,6 +31,9 @@ DEBOUNCE_MS = 120
 SYNC_RENDER_MS = 6.0  # render on the UI thread while the last render took less than this
 FRESH_SYNC_CHARS = 20_000  # a new document longer than this renders on the worker
 MAX_SYNC_CHARS = 400_000
+# A longer body pauses the preview: its page would take Chromium many seconds to lay out
+# (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
+MAX_PREVIEW_CHARS = 1_000_000
 DESKTOP_WIDTH = 1280
 MOBILE_WIDTHS = (360, 390, 412)
 MODES = ("desktop", "mobile", "both")
@@ -64,6 +67,8 @@ class PreviewPane(QWidget):
         self.stage = PreviewStage(self)
         self.share_card = ShareCard(self)
         self.error_label = QLabel(self)
+        self.paused_label = QLabel(self)
+        self.paused = False
         self.share_card_action = QAction(self.tr("Share card"), self, checkable=True)
         self.web_profile = self._make_web_profile()
         self.views: dict[str, PreviewView] = {}
@@ -75,6 +80,7 @@ class PreviewPane(QWidget):
         self._assets: dict[tuple[str, str], bytes] = {}
         self._shown: list[ShownBlock] = []
         self._dirty: set[str] = set()
+        self._held: set[str] = set()  # changes made while the preview was paused
         self._body_generation = self._field_generation = 0
         self._render_generation = 0
         self._rendering = self._render_again = False
@@ -108,6 +114,11 @@ class PreviewPane(QWidget):
     def _build_layout(self) -> None:
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+        self.paused_label.setObjectName("preview_paused_label")
+        self.paused_label.setWordWrap(True)
+        self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_label.setMargin(24)
+        self.paused_label.hide()
         side = QVBoxLayout()
         side.setContentsMargins(0, 8, 8, 8)
         side.addWidget(self.share_card)
@@ -115,6 +126,7 @@ class PreviewPane(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.stage, 1)
+        row.addWidget(self.paused_label, 1)
         row.addLayout(side)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -149,6 +161,8 @@ class PreviewPane(QWidget):
     def _show_mode(self) -> None:
         """Create the views the mode needs, lay them out and bring them up to date."""
         self._show_timer.stop()
+        if self.paused:
+            return  # resuming shows the mode
         desktop = self._view(Layout.DESKTOP) if self.mode != "mobile" else None
         phone = None
         if self.mode != "desktop":
@@ -247,7 +261,7 @@ class PreviewPane(QWidget):
 
     def _sync_view(self, view: PreviewView) -> None:
         """Bring one view up to date: load it, or patch what changed since it last synced."""
-        if self._document is None or self._rendering and not self._shown:
+        if self._document is None or self.paused or self._rendering and not self._shown:
             return
         article = self._document.article
         if view.site != article.site:
@@ -293,6 +307,13 @@ class PreviewPane(QWidget):
         dirty, self._dirty = self._dirty, set()
         if self._document is None or not dirty:
             return
+        was_paused = self.paused
+        if self._pause_for_length():
+            if dirty - {"body"}:
+                self._update_share_card()
+            self._held |= dirty  # applied when the body is short again
+            return
+        dirty, self._held = dirty | self._held, set()
         if FIELDS_ALL in dirty:
             for view in self.views.values():
                 view.site = ""  # reload: a new article, start at its top
@@ -306,12 +327,37 @@ class PreviewPane(QWidget):
             self._start_render(fresh=FIELDS_ALL in dirty)
         else:
             self._sync_all()
+        if was_paused:
+            self._show_mode()
+
+    def _pause_for_length(self) -> bool:
+        """Pause the preview while the body is over MAX_PREVIEW_CHARS; tell if it is paused."""
+        length = self._body_length()
+        paused = length > MAX_PREVIEW_CHARS
+        if paused:
+            text = self.tr(
+                "The body is too long to preview, so the preview is paused ({count} characters). "
+                "Export and saving work as usual."
+            )
+            self.paused_label.setText(text.format(count=f"{length:,}"))
+        if paused != self.paused:
+            self.paused = paused
+            self.stage.setVisible(not paused)
+            self.paused_label.setVisible(paused)
+        return paused
+
+    def _body_length(self) -> int:
+        """Return the body's length, without copying it out when the document can tell."""
+        body_length = getattr(self._document, "body_length", None)
+        return body_length() if callable(body_length) else len(self._document.article.body)
 
     def _start_render(self, *, fresh: bool = False) -> None:
         """Render the body's blocks: here if that is cheap, else on a worker; newest wins.
 
         A fresh document has nothing cached, so a long one goes to the worker at once.
         """
+        if self.paused:
+            return
         if self._rendering:
             self._render_again = True
             return
