@@ -47,6 +47,9 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         from editor.ui.preview import PreviewPane, register_schemes
     except ImportError:
         return _placeholder_preview(parent)
+    from editor.ui.app import configure_webengine
+
+    configure_webengine()
     register_schemes()  # QtWebEngine is first loaded here, after the editor's first paint
     try:
         pane = PreviewPane(parent)
@@ -156,9 +159,10 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
-        self._finish_setup()
-        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
         self.install_preview()  # QtWebEngine starts once the editor is on screen
+        # The rest runs while Chromium's processes start and load the first page.
+        QTimer.singleShot(0, self, self._finish_setup)
+        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
 
     def install_preview(self) -> QWidget:
         """Put the real preview in place of the placeholder (once)."""
