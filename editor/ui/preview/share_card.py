@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QPixmap
+from PySide6.QtGui import QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from editor.core.model import Article
+from editor.ui.image_input import thumbnail
 from editor.ui.preview.updater import ShownBlock
 from editor.ui.theme import UI_FAMILY, load_fonts
 
@@ -130,17 +131,16 @@ class ShareCard(QFrame):
         self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
 
     def _set_image(self, image: bytes | None) -> None:
-        pixmap = QPixmap()
-        if not image or not pixmap.loadFromData(image):
+        size = self.image_label.size()
+        cover = Qt.AspectRatioMode.KeepAspectRatioByExpanding
+        # Decoded at card size (JPEG scales while decoding): the full photo is never in memory.
+        scaled = thumbnail(image, size.width(), size.height(), cover) if image else QImage()
+        if scaled.isNull():
             self.image_label.setPixmap(QPixmap())
             self.image_label.setText(self.tr("No image"))
             return
-        size = self.image_label.size()
-        scaled = pixmap.scaled(
-            size,
-            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-            Qt.TransformationMode.SmoothTransformation,
-        )
         x = (scaled.width() - size.width()) // 2
         y = (scaled.height() - size.height()) // 2
-        self.image_label.setPixmap(scaled.copy(x, y, size.width(), size.height()))
+        self.image_label.setPixmap(
+            QPixmap.fromImage(scaled.copy(x, y, size.width(), size.height()))
+        )
