@@ -6,6 +6,7 @@ export.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
@@ -243,6 +244,20 @@ def record_revision(article: Article, author: str, summary: str = "") -> dict[st
     article.private[HISTORY_KEY] = history
     _note_desk_save(article, entry, author)
     return entry
+
+
+def history_checkpoint(article: Article) -> dict[str, Any]:
+    """Return what record_revision may change, to put back if the save it was for fails."""
+    return copy.deepcopy({key: article.private.get(key) for key in (HISTORY_KEY, DESK_KEY)})
+
+
+def rollback_history(article: Article, checkpoint: dict[str, Any]) -> None:
+    """Put the history back as it was at a checkpoint (the save did not happen)."""
+    for key, value in checkpoint.items():
+        if value is None:
+            article.private.pop(key, None)
+        else:
+            article.private[key] = value
 
 
 def mark_desk_review(article: Article, who: str) -> None:

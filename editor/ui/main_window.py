@@ -273,9 +273,9 @@ class MainWindow(QMainWindow):
         return self._write(lambda: self.document.save_as(path, kind))
 
     def _write(self, write: Callable[[], Path]) -> bool:
-        self.review.before_save()  # every save is a revision, signed by the reviewer
         try:
-            written = write()
+            with self.review.revision_for_save():  # one save, one signed revision
+                written = write()
         except ChangedOnDiskError:
             return self._resolve_save_conflict()
         except (DocumentError, OSError) as exc:

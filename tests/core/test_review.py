@@ -148,3 +148,22 @@ def test_condense_keeps_paragraphs_apart():
     old = "첫 문단이다. " * 10 + "\n\n" + "둘째 문단 27일." + "\n\n" + "셋째 문단이다. " * 10
     changes = condense(diff_text(old, old.replace("27일", "28일")), context=20)
     assert changes[0].text.startswith("…\n") and changes[-1].text.endswith("\n…")
+
+
+def test_a_revision_taken_back_leaves_the_history_as_it_was():
+    import copy
+
+    article = Article(headline="h", body="기사")
+    empty = review.history_checkpoint(article)
+    review.record_revision(article, "기자")
+    review.rollback_history(article, empty)
+    assert review.revisions(article) == [] and review.HISTORY_KEY not in article.private
+    review.record_revision(article, "기자")
+    review.mark_desk_review(article, "데스크")
+    before = copy.deepcopy(article.private)
+    checkpoint = review.history_checkpoint(article)
+    article.body = "기사 수정"
+    review.record_revision(article, "데스크", "데스크 수정")  # the save then fails
+    review.rollback_history(article, checkpoint)
+    assert article.private == before
+    assert review.revision_fields(article, review.revisions(article)[0]["id"])["body"] == "기사"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -189,13 +191,23 @@ class ReviewController(QObject):
         if on:
             self.window.resizeDocks(docks, [560, 340], Qt.Orientation.Vertical)
 
-    def before_save(self) -> dict[str, str]:
-        """Record the article as a revision, signed and with the optional summary."""
+    @contextmanager
+    def revision_for_save(self) -> Iterator[dict[str, str]]:
+        """Record the save's revision (signed, with the summary); take it back if it fails.
+
+        A save that is refused, cancelled or retried after "changed on disk" leaves no
+        revision of its own, and the summary stays for the save that goes through.
+        """
         article = self.doc.article
         review.reanchor(article)
+        checkpoint = review.history_checkpoint(article)
         entry = review.record_revision(article, self.author(), self.summary_edit.text().strip())
+        try:
+            yield entry
+        except BaseException:
+            review.rollback_history(article, checkpoint)
+            raise
         self.summary_edit.clear()
-        return entry
 
     def sync_with_document(self) -> None:
         """Show the open article's notes as on opening it (review installed after the load)."""
