@@ -305,17 +305,31 @@ def revision_fields(article: Article, revision_id: str) -> dict[str, Any] | None
     return None
 
 
-def restore_revision(article: Article, revision_id: str) -> bool:
-    """Put a revision's fields back into the article (images are not touched)."""
+def apply_revision_fields(article: Article, state: dict[str, Any]) -> None:
+    """Set an article's text fields, tags, lead image texts and bylines from a revision.
+
+    The status is left alone: it records the desk's decision, not the text.
+    """
     from editor.core.model import Author, LeadImage
 
-    state = revision_fields(article, revision_id)
-    if state is None:
-        return False
     for name in ("headline", "subhead", "summary", "body", "section"):
         setattr(article, name, state.get(name, ""))
     article.tags = list(state.get("tags", []))
-    article.status = Status.parse(state.get("status"))
     article.lead_image = LeadImage(**state.get("lead_image", {}))
     article.authors = [Author(**a) for a in state.get("authors", [])]
+
+
+def restore_revision(article: Article, revision_id: str) -> bool:
+    """Put a revision's fields back into the article (images are not touched).
+
+    Old text never comes back approved: the status stays as it is, and an approved article
+    whose text changes goes back to the desk (ready for desk), as any edit after approval.
+    """
+    state = revision_fields(article, revision_id)
+    if state is None:
+        return False
+    before = snapshot(article)
+    apply_revision_fields(article, state)
+    if snapshot(article) != before:
+        edited_after_approval(article)
     return True

@@ -167,3 +167,28 @@ def test_a_revision_taken_back_leaves_the_history_as_it_was():
     review.rollback_history(article, checkpoint)
     assert article.private == before
     assert review.revision_fields(article, review.revisions(article)[0]["id"])["body"] == "기사"
+
+
+def test_restoring_old_text_never_brings_an_approval_back():
+    article = Article(headline="승인된 제목", body="데스크가 승인한 본문")
+    review.set_status(article, Status.APPROVED, "데스크")
+    approved = review.record_revision(article, "데스크")["id"]
+    review.set_status(article, Status.DRAFT, "")  # returned to the reporter, who rewrites
+    article.body = "기자가 다시 쓴 본문"
+    review.record_revision(article, "기자")
+    assert review.restore_revision(article, approved)
+    assert article.body == "데스크가 승인한 본문"
+    assert article.status is Status.DRAFT and review.approval(article) is None
+
+
+def test_restoring_into_an_approved_article_sends_it_back_to_the_desk():
+    article = Article(headline="제목", body="첫 본문")
+    first = review.record_revision(article, "기자")["id"]
+    article.body = "승인된 본문"
+    review.set_status(article, Status.APPROVED, "데스크")
+    latest = review.record_revision(article, "데스크")["id"]
+    assert review.restore_revision(article, latest)  # the same text: still approved
+    assert article.status is Status.APPROVED and review.approval(article)
+    assert review.restore_revision(article, first)
+    assert article.body == "첫 본문"
+    assert article.status is Status.READY and review.approval(article) is None

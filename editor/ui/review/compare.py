@@ -101,15 +101,9 @@ def differences_html(old: dict[str, Any], new: dict[str, Any]) -> str:
 
 def article_at(article: Article, state: dict[str, Any]) -> Article:
     """Return a copy of the article with a state's fields (images as they are now)."""
-    from editor.core.model import Author, LeadImage
-
     copy = article.copy()
-    for name in ("headline", "subhead", "summary", "body", "section"):
-        setattr(copy, name, state.get(name, ""))
-    copy.tags = list(state.get("tags", []))
+    review.apply_revision_fields(copy, state)
     copy.status = Status.parse(state.get("status"))
-    copy.lead_image = LeadImage(**state.get("lead_image", {}))
-    copy.authors = [Author(**a) for a in state.get("authors", [])]
     return copy
 
 

@@ -100,3 +100,23 @@ def test_restore_an_older_revision(qtbot, tmp_path, review_window, open_dialog, 
     assert "Restored" in review_window.statusBar().currentMessage()
     review_window.body_editor.text_edit.undo()  # the body change is one undoable step
     assert "시는 28일" in doc.article.body
+
+
+def test_restoring_an_approved_revision_does_not_approve_the_text(
+    qtbot, tmp_path, review_window, open_dialog, prompts
+):
+    from editor.core.model import Status
+
+    doc = review_window.document
+    review_window.review.flow.approve()
+    assert review_window._write(lambda: doc.save_as(tmp_path / "a.article"))
+    approved = review.revisions(doc.article)[-1]["id"]
+    review_window.review.flow.return_to_reporter()
+    doc.set_body(doc.article.body.replace("시는 27일", "시는 28일"))
+    assert doc.article.status is Status.DRAFT
+    dialog = open_dialog(review_window)
+    dialog.select(approved)
+    prompts.answer(Answer.YES)
+    dialog.restore_button.click()
+    assert "시는 27일" in doc.article.body
+    assert doc.article.status is Status.DRAFT and review.approval(doc.article) is None
