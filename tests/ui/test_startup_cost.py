@@ -75,7 +75,7 @@ def test_the_preview_and_the_site_profile_come_after_the_first_paint(qtbot, sett
     window.show()
     qtbot.waitUntil(lambda: window.preview is not None)
     assert order == ["painted", "preview"]
-    assert window.form.section_combo.count() > 0
+    qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)  # right after the preview
     assert not window.document.is_modified  # filling the sections is not an edit
 
 
@@ -88,7 +88,7 @@ def test_review_and_autosave_start_after_the_first_paint(qtbot, settings):
         lambda: started.append((window._review is None, window._autosaver is None))
     )
     window.show()
-    qtbot.waitUntil(lambda: window.preview is not None)
+    qtbot.waitUntil(lambda: window._review is not None)
     assert started == [(True, True)]  # neither was in the first frame
     assert window._review is not None and window._autosaver is not None
     assert window.findChild(QMenu, "review_menu") is not None
