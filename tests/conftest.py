@@ -42,3 +42,11 @@ def pytest_configure(config):
         import PySide6.QtWebEngineWidgets  # noqa: F401
     except ImportError:
         pass
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """Use the app's own QApplication class (it hears macOS's QFileOpenEvent) in every test."""
+    from editor.ui.file_open import ArticleApplication
+
+    return ArticleApplication

@@ -53,7 +53,9 @@ def create_application(argv: list[str] | None = None):
     # QtWebEngine needs this before the QApplication; the engine itself (and its article:
     # scheme) is loaded after the editor's first paint, see MainWindow.install_preview.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    from editor.ui.file_open import ArticleApplication  # hears macOS's QFileOpenEvent
+
+    app = ArticleApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("article-editor")
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("SisaCatch")

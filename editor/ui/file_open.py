@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
@@ -20,39 +20,38 @@ if TYPE_CHECKING:
 OpenWindow = Callable[[Path], object]
 
 
-class FileOpenFilter(QObject):
-    """Watch the application for QFileOpenEvent and open each file it names."""
+class ArticleApplication(QApplication):
+    """The app's QApplication: also turns QFileOpenEvent into file_open_requested.
 
-    def __init__(
-        self,
-        windows: Callable[[], Sequence[MainWindow]],
-        open_window: OpenWindow,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._windows = windows
-        self._open_window = open_window
+    A subclass, not an event filter: a Python filter on the application sees every event of
+    the app, and with QtWebEngine running even a filter that does nothing crashes PySide6 6.11.
+    """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Open the file of a FileOpen event; let every other event through."""
+    file_open_requested = Signal(str)  # a local file path
+    file_opener_installed = False
+
+    def event(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Announce the file of a FileOpen event; handle every other event as Qt does."""
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             name = event.file() or event.url().toLocalFile()
             if name:
-                open_document(Path(name), self._windows(), self._open_window)
+                self.file_open_requested.emit(name)
                 return True
-        return super().eventFilter(watched, event)
+        return super().event(event)
 
 
 def install_file_open(
     app: QApplication, windows: Callable[[], Sequence[MainWindow]], open_window: OpenWindow
-) -> FileOpenFilter:
-    """Make the app open the documents the system sends it (once, however often called)."""
-    file_filter = app.findChild(FileOpenFilter)
-    if file_filter is not None:
-        return file_filter
-    file_filter = FileOpenFilter(windows, open_window, app)
-    app.installEventFilter(file_filter)
-    return file_filter
+) -> bool:
+    """Make the app open the documents the system sends it; False if it cannot hear them."""
+    if not isinstance(app, ArticleApplication):
+        return False
+    if not app.file_opener_installed:  # once, however often run() is called
+        app.file_open_requested.connect(
+            lambda name: open_document(Path(name), windows(), open_window)
+        )
+        app.file_opener_installed = True
+    return True
 
 
 def open_document(path: Path, windows: Sequence[MainWindow], open_window: OpenWindow) -> object:

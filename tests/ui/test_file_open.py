@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from editor.core.model import Article
 from editor.storage import write_article
-from editor.ui import app, main_window
-from editor.ui.file_open import FileOpenFilter
+from editor.ui import app, file_open, main_window
+from editor.ui.file_open import ArticleApplication
 from editor.ui.messages import Answer
 
 
@@ -72,6 +72,12 @@ def test_a_broken_file_from_finder_gives_a_message_and_keeps_the_window(running,
     assert len(running) == 1 and running[0].document.is_untitled
 
 
-def test_the_filter_is_installed_once(running, qapp):
+def test_the_app_hears_file_open_events_once_however_often_it_runs(
+    running, story, qapp, monkeypatch
+):
+    assert isinstance(qapp, ArticleApplication)  # tests run the app's own class
+    calls = []
+    monkeypatch.setattr(file_open, "open_document", lambda *args: calls.append(args))
     app.install_file_open_events(qapp)
-    assert len(qapp.findChildren(FileOpenFilter)) == 1
+    _finder_opens(story)
+    assert len(calls) == 1
