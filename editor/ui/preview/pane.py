@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from functools import partial
 from importlib import resources as importlib_resources
@@ -35,10 +36,16 @@ MAX_SYNC_CHARS = 400_000
 # (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
 MAX_PREVIEW_CHARS = 1_000_000
 DESKTOP_WIDTH = 1280
+REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
 MOBILE_WIDTHS = (360, 390, 412)
 MODES = ("desktop", "mobile", "both")
 _MODE_ALIASES = {"side-by-side": "both", "side_by_side": "both"}
 FIELDS_ALL = "*"
+# The headline's lines and the width the page had when they were counted (its CSS viewport).
+_HEADLINE_AND_WIDTH_JS = (
+    "JSON.stringify(window.articlePreview"
+    " ? [window.articlePreview.headlineLines(), window.innerWidth] : null)"
+)
 
 
 class _RenderSignals(QObject):
@@ -51,6 +58,7 @@ class PreviewPane(QWidget):
     block_clicked = Signal(int)  # source line of the block the reporter clicked
     page_updated = Signal(str)  # layout whose page now shows the latest body patch
     headline_lines_measured = Signal(str, int, str)  # layout, lines, the headline measured
+    headline_measured = Signal(str, int, int, str)  # layout, page's CSS width, lines, headline
 
     def __init__(
         self,
@@ -167,6 +175,9 @@ class PreviewPane(QWidget):
         phone = None
         if self.mode != "desktop":
             mobile = self._view(Layout.MOBILE)
+            if mobile.css_width != self.mobile_width and mobile.is_ready:
+                # Count the headline again once the page has its new width.
+                QTimer.singleShot(REMEASURE_MS, mobile, partial(self._measure_headline, mobile))
             mobile.css_width = self.mobile_width
             phone = self.phone
         self.stage.show_views(desktop, phone)
@@ -237,11 +248,23 @@ class PreviewPane(QWidget):
         if self._document is None:
             return
         headline = self._document.article.headline
-        view.run("headlineLines", callback=partial(self._on_headline_measured, view, headline))
+        view.run_script(_HEADLINE_AND_WIDTH_JS, partial(self._on_headline_measured, view, headline))
 
-    def _on_headline_measured(self, view: PreviewView, headline: str, lines: object) -> None:
+    def measure_headline_again(self) -> None:
+        """Count the headline's lines again in every page shown (results come as signals)."""
+        for view in self.active_views():
+            if view.is_ready:
+                self._measure_headline(view)
+
+    def _on_headline_measured(self, view: PreviewView, headline: str, result: object) -> None:
+        try:  # carried as JSON: a list does not survive runJavaScript's conversion
+            lines, width = json.loads(result) if isinstance(result, str) else None
+        except (TypeError, ValueError):
+            return
         if isinstance(lines, (int, float)) and lines >= 0:
             self.headline_lines_measured.emit(view.layout_name, int(lines), headline)
+            if isinstance(width, (int, float)):
+                self.headline_measured.emit(view.layout_name, round(width), int(lines), headline)
 
     def _load_view(self, view: PreviewView, *, keep_scroll: bool = True) -> None:
         """Build the view's page from the current article and load it by URL."""

@@ -3,6 +3,7 @@
 Running the rules costs milliseconds, so it waits for a pause in typing (a debounce). The
 headline's line count on a 360 px phone is measured in QtWebEngine (~0.3 s), so only an
 explicit refresh measures it; later runs reuse the count while the headline is unchanged.
+When the preview shows the phone page at 360 px, its own count is used and nothing is probed.
 """
 
 from __future__ import annotations
@@ -54,7 +55,16 @@ class ChecklistRunner:
     def __init__(self, measure: Measure | None = measure_on_phone) -> None:
         self.measure = measure
         self.measured: tuple[str, dict[int, int]] | None = None  # headline, lines by width
+        self.measured_by_preview = False
         self._images: dict[tuple[str, int], ImageFacts] = {}
+
+    def take_preview_measurement(self, layout: str, width: int, lines: int, headline: str) -> bool:
+        """Keep the preview's count when it is the phone page at 360 px; tell if it was kept."""
+        if layout != "mobile" or width != MOBILE_WIDTH:
+            return False
+        self.measured = (headline, {MOBILE_WIDTH: lines})
+        self.measured_by_preview = True
+        return True
 
     def run(self, article: Article, *, measure: bool = False) -> list[Problem]:
         """Return the article's problems; measure the headline first when asked."""
@@ -65,13 +75,18 @@ class ChecklistRunner:
         except Exception:  # noqa: BLE001 - a broken profile still leaves the core rules
             log.exception("the site profile could not be loaded")
             return run_checklist(article, ChecklistConfig(), Facts(self._facts(article)))
-        if measure and self.measure is not None:
+        if measure and self.measure is not None and not self._preview_counted(article):
             try:
                 self.measured = (article.headline, self.measure(article, profile))
+                self.measured_by_preview = False
             except Exception:  # noqa: BLE001 - a failed measurement must not stop the check
                 log.exception("the headline could not be measured")
         facts = Facts(self._facts(article), self.headline_lines(article) or {})
         return run_checklist(article, ChecklistConfig.from_data(profile.get("checklist")), facts)
+
+    def _preview_counted(self, article: Article) -> bool:
+        """Tell if the preview's phone page already counted the headline as it is now."""
+        return self.measured_by_preview and self.headline_lines(article) is not None
 
     def headline_lines(self, article: Article) -> dict[int, int] | None:
         """Return the measured lines if they are for the headline as it is now."""
@@ -210,8 +225,19 @@ class ChecklistPanel(QWidget):
         if self._stale:
             self.refresh()
 
+    def take_preview_measurement(self, layout: str, width: int, lines: int, headline: str) -> None:
+        """Use the preview's own count of the headline's lines on a 360 px phone."""
+        if headline != self._doc.article.headline:
+            return  # counted before the latest keystroke: the next count follows
+        if not self.runner.take_preview_measurement(layout, width, lines, headline):
+            return
+        if not self.isVisible():
+            self._stale = True
+        elif not self.timer.isActive():
+            self.refresh()
+
     def _on_document_changed(self, field: str) -> None:
-        if field == ALL_FIELDS:
+        if field in (ALL_FIELDS, "site"):
             self.runner.measured = None
         if not self.isVisible():
             self._stale = True

@@ -144,6 +144,19 @@ class ReviewController(QObject):
         self.checklist.problem_activated.connect(self._on_checklist_problem_activated)
         QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
         self._private = self.doc.article.private
+        self.window.preview_installed.connect(self._on_window_preview_installed)
+        if self.window.preview is not None:
+            self._on_window_preview_installed(self.window.preview)
+
+    def _on_window_preview_installed(self, preview: QWidget) -> None:
+        """Let the checklist reuse the preview's own count of the headline on a phone."""
+        measured = getattr(preview, "headline_measured", None)
+        if measured is None or not hasattr(measured, "connect"):
+            return
+        measured.connect(self.checklist.take_preview_measurement)
+        measure_again = getattr(preview, "measure_headline_again", None)
+        if callable(measure_again):
+            measure_again()  # it may have counted before the review loaded
 
     # Who, where --------------------------------------------------------------------------
     def author(self) -> str:

@@ -167,3 +167,31 @@ def test_a_hidden_checklist_costs_nothing_until_shown(qtbot, window, commit_text
     assert panel.problems == [] and not panel.timer.isActive()
     window.review.set_review_mode(True)
     assert any(p.code == "placeholder" for p in panel.problems)
+
+
+def test_the_checklist_reuses_the_previews_count_on_a_360_px_phone(qtbot, review_window):
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QLabel
+
+    class Preview(QLabel):
+        headline_measured = Signal(str, int, int, str)
+
+    probes: list[str] = []
+    checklist = review_window.review.checklist
+    checklist.runner.measure = lambda article, _p: probes.append(article.headline) or {360: 9}
+    preview = Preview("preview")
+    qtbot.addWidget(preview)
+    review_window.preview_installed.emit(preview)
+    headline = review_window.document.article.headline
+    preview.headline_measured.emit("mobile", 390, 4, headline)  # another phone: not used
+    preview.headline_measured.emit("desktop", 1280, 1, headline)
+    assert checklist.runner.headline_lines(review_window.document.article) is None
+    preview.headline_measured.emit("mobile", 360, 3, headline)
+    assert "3 line(s), measured" in checklist.measure_label.text()  # without Check Again
+    review_window.review.check_again()
+    assert probes == [] and "3 line(s)" in checklist.measure_label.text()
+    preview.headline_measured.emit("mobile", 360, 5, "예전 제목")  # late: an older headline
+    assert "3 line(s)" in checklist.measure_label.text()
+    review_window.document.set_field("headline", "고친 제목")  # not counted by the preview yet
+    review_window.review.check_again()
+    assert probes == ["고친 제목"] and "9 line(s)" in checklist.measure_label.text()
