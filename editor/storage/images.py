@@ -5,9 +5,12 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from editor.core.checklist import ImageFacts
 from editor.core.errors import ImageError
+
+if TYPE_CHECKING:  # the checklist (and review) load only when facts are asked for
+    from editor.core.checklist import ImageFacts
 
 MAX_PIXELS = 100_000_000  # 100 megapixels: larger than any newsroom camera
 ACCEPTED_FORMATS = {
@@ -73,6 +76,8 @@ def inspect_all(images: dict[str, bytes]) -> dict[str, ImageInfo | ImageError]:
 def facts(images: dict[str, bytes]) -> dict[str, ImageFacts]:
     """Return what the checklist needs of each image: size, GPS, or why it is broken."""
     from PIL import Image
+
+    from editor.core.checklist import ImageFacts
 
     found: dict[str, ImageFacts] = {}
     for name, data in images.items():
