@@ -51,8 +51,10 @@ def ensure_app() -> QApplication:
     global _app
     app = QApplication.instance()
     if app is None:
+        from editor.ui.file_open import ArticleApplication  # the one app class
+
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-        app = _app = QApplication([])
+        app = _app = ArticleApplication([])
     return app  # type: ignore[return-value]
 
 
