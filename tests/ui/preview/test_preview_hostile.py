@@ -8,7 +8,6 @@ in the page as loaded and after each field is patched into a page already showin
 from __future__ import annotations
 
 import pytest
-from conftest import FakeDocument
 from hostile_cases import hostile_article, photo
 
 from editor.ui.preview.page import PreviewPage
@@ -81,10 +80,11 @@ def _assert_no_request(pane) -> None:
     assert not [p for p in pane.scheme_handler.served if "javascript" in p or "evil" in p]
 
 
-def test_a_hostile_article_loads_inert_in_both_layouts(make_pane, wait_ready, js, alerts):
+def test_a_hostile_article_loads_inert_in_both_layouts(make_pane, document, wait_ready, js, alerts):
+    document.article = hostile_article({"images/lead.jpg": photo(900, 600)})
     pane = make_pane()
     pane.set_mode("both", 360)
-    pane.set_document(FakeDocument(hostile_article({"images/lead.jpg": photo(900, 600)})))
+    pane.set_document(document)
     wait_ready(pane)
     _assert_inert(pane, js)
     _assert_no_request(pane)
