@@ -16,7 +16,10 @@ OUT = Path(__file__).resolve().parents[1] / "resources/samples/autonomous-shuttl
 def _sky(draw: ImageDraw.ImageDraw, w: int, h: int, top: tuple, bottom: tuple) -> None:
     for y in range(h):
         t = y / max(h - 1, 1)
-        draw.line([(0, y), (w, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+        draw.line(
+            [(0, y), (w, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
+        )
 
 
 def _person(draw: ImageDraw.ImageDraw, x: int, ground: int, scale: float, colour: tuple) -> None:
