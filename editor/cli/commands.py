@@ -62,14 +62,13 @@ def _measure_headline(article: Article, profile) -> dict[int, int]:  # noqa: ANN
 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a command line never shows a window
     os.environ.setdefault("QT_LOGGING_RULES", "*=false")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:  # QtWebEngine refuses to start as root otherwise
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox --log-level=3".strip()
     try:
+        from editor.ui.app import add_chromium_flag, configure_environment
         from editor.ui.headline_fit import measure_headline_lines
     except ImportError:
         return {}
+    configure_environment()  # QtWebEngine refuses to start as root without --no-sandbox
+    add_chromium_flag("--log-level=3")
     try:
         return measure_headline_lines(article, profile, widths=(360,))
     except Exception as exc:  # noqa: BLE001 - a failed measurement must not stop the check
