@@ -7,9 +7,7 @@ export.
 from __future__ import annotations
 
 import copy
-import uuid
 from dataclasses import asdict, dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
 from editor.core import clock
@@ -83,6 +81,8 @@ def add_note(
 ) -> Note:
     """Anchor a new note to field[start:end] and store it."""
     source = field_text(article, field_name)
+    import uuid  # with platform, only when a note is made, not at start-up
+
     note = Note(
         uuid.uuid4().hex[:12],
         field_name,
@@ -196,6 +196,8 @@ def snapshot(article: Article) -> dict[str, Any]:
 
 def _delta(newer: str, older: str) -> list[Any]:
     """Encode older as edits of newer: kept ranges of newer and literal text."""
+    from difflib import SequenceMatcher
+
     a, b = newer.split("\n"), older.split("\n")
     ops: list[Any] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -233,6 +235,8 @@ def record_revision(article: Article, author: str, summary: str = "") -> dict[st
             del newest["delta"]
             _note_desk_save(article, newest, author)
             return newest
+    import uuid
+
     entry = {
         "id": uuid.uuid4().hex[:12],
         "time": clock.to_iso(clock.now()),

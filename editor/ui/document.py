@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -28,8 +28,10 @@ from editor.core import clock
 from editor.core.model import Article, Author, LeadImage, Status
 from editor.storage import Kind, kind_of, read_article
 from editor.storage import images as image_check
-from editor.storage.lock import DocumentLock, LockInfo
 from editor.storage.safe_save import fingerprint, main_file, save_document
+
+if TYPE_CHECKING:  # the lock (socket, getpass) loads when a file is opened
+    from editor.storage.lock import DocumentLock, LockInfo
 
 PARAGRAPH_SEPARATOR = "\u2029"
 TEXT_FIELDS = ("headline", "subhead", "summary", "section", "slug")
@@ -243,6 +245,8 @@ class ArticleDocument(QObject):
 
     def lock_holder(self, path: Path) -> LockInfo | None:
         """Return who else has path open (another app, another machine), or None."""
+        from editor.storage.lock import DocumentLock
+
         return DocumentLock(Path(path)).holder()
 
     def close(self) -> None:
@@ -282,6 +286,8 @@ class ArticleDocument(QObject):
 
     def _guard(self, path: Path | None) -> None:
         """Move the lock and the watcher to path (None lets go of both)."""
+        if path is not None:
+            from editor.storage.lock import DocumentLock  # not for the sample shown at start
         if self._lock is not None and (path is None or self._lock.path != DocumentLock(path).path):
             self._lock.release()
             self._lock = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -93,6 +92,8 @@ def _lrelease(ts: Path, qm: Path) -> bool:
     if tool is None:
         log.warning("pyside6-lrelease not found; the interface stays in English")
         return False
+    import subprocess  # only to compile a catalogue, never on an ordinary start
+
     try:
         subprocess.run(
             [tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60

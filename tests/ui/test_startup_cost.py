@@ -21,6 +21,13 @@ AFTER_FIRST_PAINT = (
     "editor.ui.recovery",
     "editor.ui.autosave",
     "editor.storage.drafts",
+    "editor.storage.lock",  # socket, getpass: only once a file is opened
+    "socket",
+    "getpass",
+    "uuid",  # with platform, for review notes and revisions
+    "platform",
+    "difflib",
+    "subprocess",  # compiling translations only
     "editor.ui.about",
     "editor.ui.dialogs",
     "editor.render.profiles",
