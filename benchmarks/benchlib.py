@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -124,3 +125,23 @@ def add_bench_path() -> None:
     """Let a benchmark import its siblings (korean_body, benchlib) when run as a script."""
     if str(HERE) not in sys.path:
         sys.path.append(str(HERE))  # after the standard library: typing.py lives here
+
+
+def settle(app, seconds: float) -> None:  # noqa: ANN001 - a QApplication
+    """Let Qt paint (and pages load) for a while; screenshots need settled pixels."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def screenshot_parser(
+    description: str, *, settle_s: float, lang: str, lang_help: str
+) -> argparse.ArgumentParser:
+    """Return the arguments every screenshot script takes: folder, size, settle time, language."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--settle", type=float, default=settle_s, help="seconds to let pages paint")
+    parser.add_argument("--lang", default=lang, help=lang_help)
+    return parser

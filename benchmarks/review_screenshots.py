@@ -9,23 +9,15 @@ default. Prints the files it wrote as JSON.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+import benchlib
+
 DESK = "박데스크"
-
-
-def _settle(app, seconds: float) -> None:
-    """Let Qt paint (and pages load) for a while; screenshots need settled pixels."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
 
 
 def _note(window, field: str, passage: str, text: str, reply: str = "") -> None:
@@ -62,11 +54,9 @@ def _desk_session(window, folder: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
-    parser.add_argument("--settle", type=float, default=3.0, help="seconds to let pages paint")
-    parser.add_argument("--lang", default="ko", help="ko or en")
+    parser = benchlib.screenshot_parser(
+        __doc__.splitlines()[0], settle_s=3.0, lang="ko", lang_help="ko or en"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["ARTICLE_EDITOR_LANG"] = args.lang
@@ -79,14 +69,14 @@ def main(argv: list[str] | None = None) -> int:
     window = open_window(None)
     window.resize(width, height)
     window.review.set_review_mode(True)
-    _settle(app, args.settle)
+    benchlib.settle(app, args.settle)
     args.out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory(prefix="review-shots-") as tmp:
         _desk_session(window, Path(tmp))
         window.review.check_again()
         window.review.notes_panel.note_list.setCurrentRow(0)
-        _settle(app, args.settle)
+        benchlib.settle(app, args.settle)
         target = args.out / "review-mode.png"
         window.grab().save(str(target))
         written.append(str(target))
@@ -95,17 +85,17 @@ def main(argv: list[str] | None = None) -> int:
         first = window.document.article.private["history"][0]["id"]
         dialog.select(first)
         dialog.tabs.setCurrentIndex(1)
-        _settle(app, args.settle)
+        benchlib.settle(app, args.settle)
         target = args.out / "review-compare.png"
         dialog.grab().save(str(target))
         written.append(str(target))
         dialog.tabs.setCurrentIndex(0)
-        _settle(app, 0.5)
+        benchlib.settle(app, 0.5)
         target = args.out / "review-fields.png"
         dialog.grab().save(str(target))
         written.append(str(target))
         dialog.close()
-        _settle(app, 0.5)  # let the dialog's page go before its web profile
+        benchlib.settle(app, 0.5)  # let the dialog's page go before its web profile
     window.document.set_modified(False)
     window.close()
     print(json.dumps({"size": [width, height], "files": written}, ensure_ascii=False))

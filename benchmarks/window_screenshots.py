@@ -8,30 +8,19 @@ Prints the files it wrote as JSON.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
-import time
-from pathlib import Path
+
+import benchlib
 
 MODES = [("desktop", "desktop", 0), ("mobile", "mobile", 390), ("side-by-side", "side-by-side", 0)]
 
 
-def _settle(app, seconds: float) -> None:
-    """Let Qt paint (and the preview load) for a while; screenshots need settled pixels."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
-    parser.add_argument("--settle", type=float, default=2.5, help="seconds to let each mode paint")
-    parser.add_argument("--lang", default="", help="ko or en (default: the system's)")
+    parser = benchlib.screenshot_parser(
+        __doc__.splitlines()[0], settle_s=2.5, lang="", lang_help="ko or en (default: the system's)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.lang:
@@ -42,12 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application([sys.argv[0]])
     window = open_window(None)
     window.resize(width, height)
-    _settle(app, args.settle)
+    benchlib.settle(app, args.settle)
     args.out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, mode, mobile_width in MODES:
         window.set_preview_mode(mode, mobile_width or window.settings.preview_width())
-        _settle(app, args.settle)
+        benchlib.settle(app, args.settle)
         target = args.out / f"window-{name}.png"
         window.grab().save(str(target))
         written.append(str(target))
