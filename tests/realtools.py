@@ -1,0 +1,24 @@
+"""Find the real readers and servers the tests drive; skip locally, fail in CI when missing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+
+def in_ci() -> bool:
+    """Return True under CI, where every real tool must be present."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require(tool: str, how: str) -> str:
+    """Return the path of `tool`, or skip (locally) / fail (CI) naming how to install it."""
+    found = shutil.which(tool)
+    if found:
+        return found
+    message = f"{tool} is not installed ({how})"
+    if in_ci():
+        pytest.fail(message + " — .ci/run must install it", pytrace=False)
+    pytest.skip(message)
