@@ -31,6 +31,24 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     yield
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Give every test an empty in-memory keyring: no test touches the user's keyring."""
+    try:
+        import keyring
+    except ImportError:
+        yield None
+        return
+    from fake_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring() if keyring.core._keyring_backend else None
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    if previous is not None:
+        keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE
