@@ -11,43 +11,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-import nh3
-
 from editor.core.model import Article, Author, LeadImage
 from editor.export.images import ImageJob, ProcessedImage, process_images
 from editor.render.markdown import render_body
 from editor.render.profiles import SiteProfile
-from editor.render.sanitize import CLEAN_CONTENT_TAGS
 from editor.storage.names import clean_member_name
 
-_RAW_TEXT = (*sorted(CLEAN_CONTENT_TAGS), "title", "xmp")
-# A closed element whose content is code, not words: removed with its content.
-_CODE_ELEMENT = re.compile(rf"<({'|'.join(_RAW_TEXT)})\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _URL_ATTR = re.compile(r'\s(src|href)="([^"]*)"')
-_TAG_START = re.compile(r"<[A-Za-z/!?]")
-_OPEN_LT = re.compile(r"<(?![A-Za-z/!?][^<>]*>)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def plain(text: str) -> str:
-    """Return a field's words with any markup removed; entities typed as text stay text.
+    """Return a plain-text field as the text it is: NFC, without control characters.
 
-    Tags and comments go; a closed <script>…</script> (and the like) goes with its content;
-    everything else, including a lone "<" or "<기생충>", stays as typed. Repeats until
-    nothing changes, so "<<script>script>" cannot turn into a tag.
+    Plain fields are never read as HTML: `MBC <PD수첩>`, `<JTBC>` or `a < b` stay exactly
+    as typed, and every writer escapes them for its format (HTML, JSON-LD, ninjs, YAML).
     """
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
-    for _ in range(10):
-        if not _TAG_START.search(text):
-            return text
-        escaped = _CODE_ELEMENT.sub("", text).replace("&", "&amp;")
-        escaped = _OPEN_LT.sub("&lt;", escaped)  # a "<" that never closes is not a tag
-        cleaned = nh3.clean(escaped, tags=set(), clean_content_tags=set(), strip_comments=True)
-        cleaned = html.unescape(cleaned)
-        if cleaned == text:
-            return text
-        text = cleaned
-    return text.replace("<", "")
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
 
 
 def plain_copy(article: Article) -> Article:
