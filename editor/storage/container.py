@@ -8,6 +8,7 @@ import posixpath
 import re
 import stat
 import zipfile
+import zlib
 from typing import Any
 
 from editor.core.errors import DocumentError, UnsafeDocumentError
@@ -22,6 +23,11 @@ MAX_ENTRY_BYTES = 256 << 20
 MAX_TOTAL_BYTES = 1 << 30
 MAX_INDEX_BYTES = 32 << 20
 MAX_RATIO = 200  # a deflated entry may grow at most 200-fold (beyond its first MiB)
+# The whole document may unpack to this floor plus MAX_TOTAL_RATIO times its packed size: room
+# for a 32 MiB body and its history that compress very well, while a 1 MB file cannot become
+# a gigabyte (entries under 1 MiB escape the per-entry ratio, but not this one).
+RATIO_FLOOR = 96 << 20
+MAX_TOTAL_RATIO = 20
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _PRIVATE_KEY = re.compile(r"^[a-z0-9_-]{1,64}$")
 _STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -36,16 +42,20 @@ def read(data: bytes, name: str = "document") -> Article:
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except NotImplementedError as exc:
+        raise DocumentError(
+            f"The document uses a zip feature this app cannot read ({exc}).", path=name
+        ) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, *_ZIP_ERRORS) as exc:
         raise DocumentError(
             "This is not an Article Editor document (not a zip file, or it is truncated).",
             path=name,
         ) from exc
     with archive:
-        members = _checked_members(archive, name)
+        members = _checked_members(archive, name, len(data))
         if INDEX not in members:
             raise DocumentError("The document has no index.md.", path=name)
-        files = {n: _read_member(archive, info, name) for n, info in members.items()}
+        files = {n: _read_member(archive, n, info, name) for n, info in members.items()}
     article = frontmatter.parse(_decode(files.pop(INDEX), name))
     for member, content in files.items():
         if member.startswith(PRIVATE_DIR + "/"):
@@ -58,7 +68,26 @@ def read(data: bytes, name: str = "document") -> Article:
 
 
 def write(article: Article) -> bytes:
-    """Serialise an article as .article bytes: same input, same bytes."""
+    """Serialise an article as .article bytes: same input, same bytes.
+
+    The result passes the reader's own checks, or nothing is returned: the app never writes
+    a document it would then refuse to open.
+
+    Raises:
+        DocumentError: the article is beyond a limit of the reader (named in the message).
+    """
+    data = _build(article)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _checked_members(archive, "document", len(data))
+    except UnsafeDocumentError as exc:
+        raise UnsafeDocumentError(
+            f"The article cannot be saved: it could not be opened again ({exc.message})"
+        ) from exc
+    return data
+
+
+def _build(article: Article) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         _put(archive, INDEX, frontmatter.render(article).encode("utf-8"))
@@ -80,7 +109,9 @@ def _put(archive: zipfile.ZipFile, member: str, data: bytes) -> None:
     archive.writestr(info, data)
 
 
-def _checked_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
+def _checked_members(
+    archive: zipfile.ZipFile, name: str, packed: int
+) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise UnsafeDocumentError(
@@ -88,58 +119,79 @@ def _checked_members(archive: zipfile.ZipFile, name: str) -> dict[str, zipfile.Z
         )
     total = 0
     members: dict[str, zipfile.ZipInfo] = {}
+    folded: set[str] = set()
     for info in infos:
-        raw = info.filename
+        if not info.filename:
+            raise UnsafeDocumentError("The document contains an entry without a name.", path=name)
         if info.is_dir():
             continue
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise UnsafeDocumentError(f"The document contains a link ({raw}).", path=name)
-        if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\\" in raw:
-            raise UnsafeDocumentError(f"The document contains an absolute path ({raw}).", path=name)
-        parts = raw.split("/")
-        if ".." in parts or "" in parts or "." in parts:
-            raise UnsafeDocumentError(
-                f"The document contains a path that leaves it ({raw}).", path=name
-            )
-        limit = MAX_INDEX_BYTES if raw == INDEX else MAX_ENTRY_BYTES
-        if info.file_size > limit:
-            raise UnsafeDocumentError(
-                f"The entry {raw} is too large ({info.file_size} bytes).", path=name
-            )
-        # index.md is capped at MAX_INDEX_BYTES already, and a long repetitive body (a pasted
-        # table, a log) deflates past any ratio: checking it refused files the app had written.
-        squeezed = info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        if raw != INDEX and info.file_size > (1 << 20) and squeezed:
-            raise UnsafeDocumentError(
-                f"The entry {raw} is compressed suspiciously well (a zip bomb?).", path=name
-            )
+        clean = _checked_name(info, name)
+        _check_size(info, clean, name)
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
             raise UnsafeDocumentError("The document unpacks to more than 1 GiB.", path=name)
-        clean = clean_member_name(raw)
-        if clean in members:
+        if total > RATIO_FLOOR + MAX_TOTAL_RATIO * packed:
+            raise UnsafeDocumentError(
+                "The document unpacks to far more than its size (a zip bomb?).", path=name
+            )
+        if clean.casefold() in folded:  # NFC, Windows-safe and case-insensitive: one name
             raise UnsafeDocumentError(f"The document holds two entries named {clean}.", path=name)
+        folded.add(clean.casefold())
         members[clean] = info
     return members
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    limit = MAX_INDEX_BYTES if info.filename == INDEX else MAX_ENTRY_BYTES
+def _checked_name(info: zipfile.ZipInfo, name: str) -> str:
+    """Return the entry's clean name, refusing links, absolute paths and traversal."""
+    raw = info.filename
+    if stat.S_ISLNK(info.external_attr >> 16):
+        raise UnsafeDocumentError(f"The document contains a link ({raw}).", path=name)
+    if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\\" in raw:
+        raise UnsafeDocumentError(f"The document contains an absolute path ({raw}).", path=name)
+    parts = raw.split("/")
+    if ".." in parts or "" in parts or "." in parts:
+        raise UnsafeDocumentError(
+            f"The document contains a path that leaves it ({raw!r}).", path=name
+        )
+    clean = clean_member_name(raw)
+    if not clean or "\0" in raw:
+        raise UnsafeDocumentError(f"The document contains an unusable name ({raw!r}).", path=name)
+    return clean
+
+
+def _limit(clean: str) -> int:
+    return MAX_INDEX_BYTES if clean.casefold() == INDEX else MAX_ENTRY_BYTES
+
+
+def _check_size(info: zipfile.ZipInfo, clean: str, name: str) -> None:
+    if info.file_size > _limit(clean):
+        raise UnsafeDocumentError(
+            f"The entry {clean} is too large ({info.file_size} bytes).", path=name
+        )
+    # index.md is capped at MAX_INDEX_BYTES already, and a long repetitive body (a pasted
+    # table, a log) deflates past any ratio: checking it refused files the app had written.
+    # The editor's own data (a history of that body) is the same text; the whole-document
+    # ratio in _checked_members bounds them all.
+    squeezed = info.file_size > MAX_RATIO * max(info.compress_size, 1)
+    text = clean == INDEX or clean.startswith(PRIVATE_DIR + "/")
+    if not text and info.file_size > (1 << 20) and squeezed:
+        raise UnsafeDocumentError(
+            f"The entry {clean} is compressed suspiciously well (a zip bomb?).", path=name
+        )
+
+
+_ZIP_ERRORS = (NotImplementedError, RuntimeError, zipfile.LargeZipFile, KeyError, TypeError)
+
+
+def _read_member(archive: zipfile.ZipFile, clean: str, info: zipfile.ZipInfo, name: str) -> bytes:
+    limit = _limit(clean)
     try:
         with archive.open(info) as handle:
             content = handle.read(limit + 1)  # never trust the declared size alone
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-        RuntimeError,
-    ) as exc:
-        raise DocumentError(f"The entry {info.filename} is damaged ({exc}).", path=name) from exc
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, *_ZIP_ERRORS) as exc:
+        raise DocumentError(f"The entry {clean} is damaged ({exc}).", path=name) from exc
     if len(content) > limit:
-        raise UnsafeDocumentError(f"The entry {info.filename} is larger than it claims.", path=name)
+        raise UnsafeDocumentError(f"The entry {clean} is larger than it claims.", path=name)
     return content
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
+import uuid
 from enum import StrEnum
 from pathlib import Path
 
 from editor.core.errors import ArticleError, DocumentError, UnsafeDocumentError
 from editor.core.model import Article
-from editor.storage import container, frontmatter
-from editor.storage.atomic import atomic_write
+from editor.storage import container, frontmatter, safefs
+from editor.storage.atomic import atomic_write, write_in
 from editor.storage.names import clean_member_name, nfc
 
 ARTICLE_SUFFIX = ".article"
 MAX_FOLDER_FILES = container.MAX_ENTRIES
+ARTICLE_ID_KEY = "id"  # private: who this article is, for export markers
 
 
 class Kind(StrEnum):
@@ -54,6 +57,12 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     except ArticleError as exc:
         exc.path = exc.path or str(p)
         raise
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError) as exc:
+        # The last net: whatever a damaged file makes a library trip over is a damaged file.
+        raise DocumentError(
+            f"The document is damaged and cannot be read ({type(exc).__name__}: {exc}).",
+            path=str(p),
+        ) from exc
     _normalise_image_names(article)
     return article
 
@@ -61,14 +70,21 @@ def read_article(path: str | os.PathLike[str]) -> Article:
 def write_article(article: Article, path: str | os.PathLike[str], kind: Kind | None = None) -> None:
     """Save an article atomically in the form its path asks for (or the kind given).
 
+    The limits are the reader's: what this writes, read_article opens. In a folder no link
+    is followed, an image file changed on disk by another program (a photo retouched in
+    place) is kept and taken into the article, and beside a .md another article's file of
+    the same name is never overwritten: ours is saved under a free name instead.
+
     Raises:
-        DocumentError: the disk is full, the folder is not writable, or the like.
+        DocumentError: too large to open again, the disk is full, not writable, or the like.
     """
     p = Path(path)
     kind = kind or kind_of(p)
     if kind is Kind.ARTICLE:
+        article.private.setdefault(ARTICLE_ID_KEY, uuid.uuid4().hex)
         atomic_write(p, container.write(article))
         return
+    check_folder_limits(article)
     folder = p if kind is Kind.BUNDLE else p.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -76,37 +92,87 @@ def write_article(article: Article, path: str | os.PathLike[str], kind: Kind | N
         raise DocumentError(
             f"The folder could not be created ({exc.strerror}).", path=str(folder)
         ) from exc
-    for member, data in sorted(article.images.items()):
-        target = folder / clean_member_name(member)
-        if target.is_file() and _same_file(target, data):
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, data)
-    index = p / "index.md" if kind is Kind.BUNDLE else p
-    atomic_write(index, frontmatter.render(article).encode("utf-8"))
+    for member in sorted(article.images):
+        _write_image(article, folder, member, shared=kind is Kind.MARKDOWN)
+    index = frontmatter.render(article).encode("utf-8")
+    _check_index(len(index))
+    write_in(folder, "index.md" if kind is Kind.BUNDLE else p.name, index)
 
 
-def _same_file(path: Path, data: bytes) -> bool:
+def check_folder_limits(article: Article) -> None:
+    """Refuse to write a bundle or .md that read_article would refuse to open."""
+    sizes = [len(d) for d in article.images.values()]
+    if len(sizes) > MAX_FOLDER_FILES:
+        raise UnsafeDocumentError(
+            f"The article has {len(sizes)} images; the limit is {MAX_FOLDER_FILES}."
+        )
+    if any(s > container.MAX_ENTRY_BYTES for s in sizes):
+        raise UnsafeDocumentError("An image is larger than 256 MiB; it cannot be saved.")
+    if sum(sizes) > container.MAX_TOTAL_BYTES:
+        raise UnsafeDocumentError("The images add up to more than 1 GiB; they cannot be saved.")
+
+
+def _check_index(size: int) -> None:
+    if size > container.MAX_INDEX_BYTES:
+        raise UnsafeDocumentError(
+            f"index.md would be {size} bytes; the limit is {container.MAX_INDEX_BYTES} "
+            "(32 MiB), so it could not be opened again. Nothing was saved."
+        )
+
+
+def _write_image(article: Article, folder: Path, member: str, *, shared: bool) -> None:
+    data = article.images[member]
+    name = clean_member_name(member)
+    on_disk = _disk_bytes(folder, name, len(data))
+    if on_disk == data:
+        return
+    if on_disk is not None and not shared:
+        article.images[member] = on_disk  # retouched in place: the file on disk wins
+        return
+    while on_disk is not None:  # beside a .md: another article's file; take a free name
+        name = _next_name(name)
+        on_disk = _disk_bytes(folder, name, len(data))
+        if on_disk == data:
+            break
+    if name != clean_member_name(member):
+        _rename_image(article, member, name)
+    if on_disk != data:
+        write_in(folder, name, data)
+
+
+def _disk_bytes(folder: Path, rel: str, _size_hint: int) -> bytes | None:
+    """Return the bytes of the regular file folder/rel, None if there is none.
+
+    A link there counts as none: the atomic rename replaces the link itself, never its target.
+    """
+    if not safefs.exists_in(folder, rel):
+        return None
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
+        return safefs.read_in(folder, rel, container.MAX_ENTRY_BYTES)
+    except UnsafeDocumentError:
+        return None
+
+
+def _next_name(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    match = re.match(r"^(.*)-(\d+)$", stem)
+    stem, n = (match.group(1), int(match.group(2)) + 1) if match else (stem, 2)
+    return f"{stem}-{n}.{ext}" if dot else f"{stem}-{n}"
+
+
+def _rename_image(article: Article, old: str, new: str) -> None:
+    article.images[new] = article.images.pop(old)
+    if article.lead_image.src == old:
+        article.lead_image.src = new
+    article.body = article.body.replace(f"]({old}", f"]({new}").replace(
+        f'src="{old}"', f'src="{new}"'
+    )
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise UnsafeDocumentError(f"The file is too large ({size} bytes).", path=str(path))
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise DocumentError("This is a folder, not a file.", path=str(path)) from exc
-    except PermissionError as exc:
-        raise DocumentError("There is no permission to read this file.", path=str(path)) from exc
-    except OSError as exc:
-        raise DocumentError(
-            f"The file could not be read ({exc.strerror}).", path=str(path)
-        ) from exc
+    return safefs.read_file(path, limit)
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -119,50 +185,60 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _read_folder(folder: Path) -> Article:
-    index = folder / "index.md"
-    if not index.is_file():
-        raise DocumentError(
-            "The folder has no index.md, so it is not a page bundle.", path=str(folder)
-        )
-    article = frontmatter.parse(_decode(_read_bytes(index, container.MAX_INDEX_BYTES), index))
-    total, count = 0, 0
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink()
-        )
-        for name in sorted(files):
-            file = Path(root) / name
-            rel = file.relative_to(folder).as_posix()
-            if name.startswith(".") or rel == "index.md" or file.is_symlink():
-                continue
-            if rel.lower().endswith((".md", ".markdown", ".html")):
-                continue  # other pages of a Hugo bundle are not ours to carry
-            count += 1
-            if count > MAX_FOLDER_FILES:
-                raise UnsafeDocumentError("The folder holds too many files.", path=str(folder))
-            data = _read_bytes(file, container.MAX_ENTRY_BYTES)
-            total += len(data)
-            if total > container.MAX_TOTAL_BYTES:
-                raise UnsafeDocumentError("The folder holds more than 1 GiB.", path=str(folder))
-            article.images[clean_member_name(rel)] = data
+    root = safefs.open_folder(folder)
+    try:
+        if not safefs.exists_in(folder, "index.md"):
+            raise DocumentError(
+                "The folder has no index.md, so it is not a page bundle.", path=str(folder)
+            )
+        index = safefs.read_in(folder, "index.md", container.MAX_INDEX_BYTES, root)
+        article = frontmatter.parse(_decode(index, folder / "index.md"))
+        _read_folder_images(article, folder)
+    finally:
+        os.close(root)
     return article
+
+
+def _read_folder_images(article: Article, folder: Path) -> None:
+    total, count, seen = 0, 0, set()
+    for rel, parent_fd, info in safefs.walk_files(folder):
+        clean = clean_member_name(rel)
+        if clean.casefold().endswith((".md", ".markdown", ".html")) or not clean:
+            continue  # index.md in any spelling, other pages of a Hugo bundle: not ours
+        count += 1
+        if count > MAX_FOLDER_FILES:
+            raise UnsafeDocumentError("The folder holds too many files.", path=str(folder))
+        total += info.st_size
+        if total > container.MAX_TOTAL_BYTES:
+            raise UnsafeDocumentError("The folder holds more than 1 GiB.", path=str(folder))
+        name = rel.rsplit("/", 1)[-1]
+        data = safefs.read_at(parent_fd, name, container.MAX_ENTRY_BYTES, rel, folder)
+        if clean.casefold() in seen:
+            raise UnsafeDocumentError(
+                f"The folder holds two files named {clean}.", path=str(folder)
+            )
+        seen.add(clean.casefold())
+        article.images[clean] = data
 
 
 def _read_markdown(path: Path) -> Article:
     article = frontmatter.parse(_decode(_read_bytes(path, container.MAX_INDEX_BYTES), path))
-    base = path.parent.resolve()
+    base = path.parent
+    total = 0
     for ref in article.referenced_images():
-        if "://" in ref or ref.startswith(("/", "data:")):
+        if "://" in ref or ref.startswith(("/", "data:")) or "\\" in ref:
             continue
-        candidate = (base / nfc(ref)).resolve()
-        if not candidate.is_relative_to(base):
+        rel = "/".join(p for p in ref.split("/") if p not in ("", "."))
+        if not rel or ".." in rel.split("/"):
             continue  # a reference that leaves the folder is not followed
-        if not candidate.is_file():
-            candidate = (base / ref).resolve()  # the disk may hold the NFD spelling
-        if candidate.is_file() and candidate.is_relative_to(base):
-            article.images[clean_member_name(ref)] = _read_bytes(
-                candidate, container.MAX_ENTRY_BYTES
-            )
+        for spelling in dict.fromkeys((nfc(rel), rel)):  # the disk may hold the NFD spelling
+            if safefs.exists_in(base, spelling):
+                data = safefs.read_in(base, spelling, container.MAX_ENTRY_BYTES)
+                total += len(data)
+                if total > container.MAX_TOTAL_BYTES or len(article.images) >= MAX_FOLDER_FILES:
+                    raise UnsafeDocumentError("The images add up to too much.", path=str(path))
+                article.images[clean_member_name(ref)] = data
+                break
     return article
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from editor.core.model import Article
 from editor.paths import data_dir
 from editor.storage import container
 from editor.storage.atomic import atomic_write
-from editor.storage.lock import process_alive
+from editor.storage.lock import process_identity, same_process_alive
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -32,6 +31,8 @@ class DraftInfo:
     origin: str | None  # the file it was opened from, None if never saved
     pid: int
     base: str | None = None  # fingerprint of origin as the app last read or wrote it
+    boot: str = ""  # the boot the writing process ran in (Linux), "" if unknown
+    started: str = ""  # when the writing process started (ticks since boot), "" if unknown
 
 
 class DraftStore:
@@ -60,7 +61,7 @@ class DraftStore:
             "headline": article.headline,
             "saved_at": clock.to_iso(clock.now()),
             "origin": origin,
-            "pid": os.getpid(),
+            **process_identity(),
             "base": base,
         }
         atomic_write(
@@ -88,9 +89,18 @@ class DraftStore:
         found = []
         for meta_path in sorted(self.folder.glob("*.json")):
             info = self._info(meta_path)
-            if info and info.pid != os.getpid() and not process_alive(info.pid):
+            if info and not self._owned(info):
                 found.append(info)
         return sorted(found, key=lambda d: d.saved_at, reverse=True)
+
+    @staticmethod
+    def _owned(info: DraftInfo) -> bool:
+        """Tell whether a running app (this one included) still owns a draft.
+
+        The process id alone is not enough: after a reboot, or once ids wrap, another process
+        has it. The boot id and the process's start time must match too.
+        """
+        return same_process_alive(info.pid, info.boot, info.started)
 
     def _info(self, meta_path: Path) -> DraftInfo | None:
         draft_id = meta_path.stem
@@ -107,6 +117,8 @@ class DraftStore:
                 meta.get("origin"),
                 int(meta.get("pid", 0)),
                 base if isinstance(base, str) else None,
+                str(meta.get("boot", "")),
+                str(meta.get("started", "")),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from editor.core.errors import DocumentError
 from editor.core.model import Article
 from editor.paths import data_dir
+from editor.storage import container, safefs
 from editor.storage.atomic import atomic_write
 from editor.storage.document import Kind, kind_of, write_article
 
@@ -25,11 +26,19 @@ def main_file(path: Path, kind: Kind | None = None) -> Path:
 
 def fingerprint(path: str | os.PathLike[str], kind: Kind | None = None) -> str | None:
     """Return a digest of the document's main file as it is on disk, None if it is missing."""
+    data = _main_bytes(Path(path), kind)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _main_bytes(path: Path, kind: Kind | None) -> bytes | None:
+    """Return the main file's bytes, never through a link inside a bundle, None if unreadable."""
+    kind = kind or kind_of(path)
     try:
-        data = main_file(Path(path), kind).read_bytes()
-    except OSError:
+        if kind is Kind.BUNDLE:
+            return safefs.read_in(path, "index.md", container.MAX_INDEX_BYTES)
+        return safefs.read_file(path, container.MAX_TOTAL_BYTES)
+    except (OSError, DocumentError):
         return None
-    return hashlib.sha256(data).hexdigest()
 
 
 def backup_path(path: Path) -> Path:
@@ -65,7 +74,7 @@ def save_document(
             "The file was changed by another program since it was opened.", path=str(target)
         )
     if current is not None:
-        _keep_backup(main_file(target, kind), backup_path(target))
+        _keep_backup(_main_bytes(target, kind), backup_path(target))
     write_article(article, target, kind)
     new = fingerprint(target, kind)
     if new is None:
@@ -73,9 +82,10 @@ def save_document(
     return new
 
 
-def _keep_backup(source: Path, backup: Path) -> None:
+def _keep_backup(data: bytes | None, backup: Path) -> None:
+    if data is None:
+        return
     try:
-        data = source.read_bytes()
         backup.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(backup, data)
     except (OSError, DocumentError):

@@ -1,4 +1,10 @@
-"""YAML that cannot run code or explode: safe_load plus limits on size and aliases."""
+"""YAML that cannot run code or explode: safe_load plus limits on size and aliases.
+
+Aliases are the one way a small front matter grows: the dumper writes each use in full (no
+anchors), so an alias-heavy file would be written back many times larger. The loader weighs
+the front matter as it would be written, aliases expanded, and refuses more than
+MAX_YAML_BYTES; dump refuses the same, so what is written can always be read back.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from editor.core.errors import DocumentError, UnsafeDocumentError
 
 MAX_YAML_BYTES = 1 << 20  # front matter larger than 1 MiB is not a reporter's
 MAX_ALIASES = 20
+_NODE_WEIGHT = 4  # bytes a node costs when written at least (": ", "- ", a line break)
 
 
 class _LimitedLoader(yaml.SafeLoader):
@@ -26,21 +33,80 @@ class _LimitedLoader(yaml.SafeLoader):
                 raise UnsafeDocumentError("The front matter uses too many YAML aliases.")
         return super().compose_node(parent, index)
 
+    def construct_yaml_timestamp(self, node):  # noqa: ANN001, ANN201 - PyYAML's signature
+        """Build a date, or say which value is not one (PyYAML itself trips on it)."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (AttributeError, ValueError, TypeError, OverflowError) as exc:
+            line = node.start_mark.line + 1 if node.start_mark else 0
+            raise DocumentError(
+                f"The front matter has a value tagged as a date that is not one: {node.value!r}"
+                f" (line {line})."
+            ) from exc
+
+
+_LimitedLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _LimitedLoader.construct_yaml_timestamp
+)
+
+
+def expanded_weight(root: yaml.Node, limit: int = MAX_YAML_BYTES) -> int:
+    """Return about how many bytes the node tree takes written out with aliases expanded.
+
+    Raises:
+        UnsafeDocumentError: more than limit, or an alias that contains itself.
+    """
+    memo: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def weigh(node: yaml.Node) -> int:
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        if key in open_nodes:
+            raise UnsafeDocumentError("The front matter has an alias that contains itself.")
+        open_nodes.add(key)
+        if isinstance(node, yaml.ScalarNode):
+            total = len(node.value.encode("utf-8", "surrogatepass"))
+        elif isinstance(node, yaml.SequenceNode):
+            total = sum(weigh(child) for child in node.value)
+        else:
+            total = sum(weigh(k) + weigh(v) for k, v in node.value)
+        total += _NODE_WEIGHT
+        open_nodes.discard(key)
+        if total > limit:
+            raise UnsafeDocumentError(
+                "The front matter's aliases expand to more than 1 MiB when written."
+            )
+        memo[key] = total
+        return total
+
+    return weigh(root)
+
 
 def load(text: str) -> Any:
     """Parse YAML safely; raise DocumentError with a readable reason."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise UnsafeDocumentError("The front matter is larger than 1 MiB.")
+    loader = _LimitedLoader(text)
     try:
-        return yaml.load(text, Loader=_LimitedLoader)  # noqa: S506 - a SafeLoader subclass
-    except UnsafeDocumentError:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if loader._aliases:
+            expanded_weight(node)
+        return loader.construct_document(node)
+    except DocumentError:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         raise DocumentError(f"The front matter is not valid YAML{where}: {exc.problem}.") from exc
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        raise DocumentError(f"The front matter is not valid YAML: {exc}.") from exc
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, AttributeError) as exc:
+        # A tag whose value is not of its kind (`!!timestamp yesterday`) trips PyYAML itself.
+        raise DocumentError(f"The front matter is not valid YAML ({exc}).") from exc
+    finally:
+        loader.dispose()
 
 
 class _Dumper(yaml.SafeDumper):
@@ -59,8 +125,12 @@ _Dumper.add_representer(str, _str_presenter)
 
 
 def dump(data: Any) -> str:
-    """Serialise to block-style YAML that keeps Hangul readable."""
-    return yaml.dump(
+    """Serialise to block-style YAML that keeps Hangul readable.
+
+    Raises:
+        UnsafeDocumentError: the result would be larger than load accepts (1 MiB).
+    """
+    text = yaml.dump(
         data,
         Dumper=_Dumper,
         allow_unicode=True,
@@ -68,3 +138,9 @@ def dump(data: Any) -> str:
         default_flow_style=False,
         width=1000,
     )
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise UnsafeDocumentError(
+            "The front matter would be larger than 1 MiB, so it could not be opened again; "
+            "nothing was saved."
+        )
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import stat
+import struct
 import zipfile
 
 import pytest
@@ -22,6 +23,30 @@ def _zip(entries: list[tuple[str | zipfile.ZipInfo, bytes]]) -> bytes:
         for name, data in entries:
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def _damaged(kind: str) -> bytes:
+    """Return a good document damaged one way: its deflate stream or its zip version."""
+    body = ("본문 " * 400).encode()
+    data = bytearray(_zip([("index.md", INDEX.encode() + body)]))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("index.md")
+    if kind == "deflate":
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        data[start + 4 : start + 12] = b"\xff" * 8
+    else:  # a version from the future, in the local header and the central directory
+        struct.pack_into("<H", data, info.header_offset + 4, 99)
+        struct.pack_into("<H", data, bytes(data).find(b"PK\x01\x02") + 6, 99)
+    return bytes(data)
+
+
+def _nameless() -> bytes:
+    return _zip([("index.md", INDEX.encode()), (zipfile.ZipInfo(""), b"x")])
+
+
+def _small_entries_bomb() -> bytes:
+    """Return ~120 KB that unpacks to 120 MiB: entries of 1 MiB escape the per-entry ratio."""
+    zero = b"\0" * (1 << 20)
+    return _zip([("index.md", INDEX.encode())] + [(f"images/{i}.bin", zero) for i in range(120)])
 
 
 def _symlink(name: str, target: str) -> zipfile.ZipInfo:
@@ -124,6 +149,47 @@ CASES = [
         ),
         UnsafeDocumentError,
         "two entries",
+    ),
+    ("corrupt deflate", _damaged("deflate"), DocumentError, "damaged"),
+    ("unknown zip version", _damaged("version"), DocumentError, "cannot read"),
+    ("empty entry name", _nameless(), UnsafeDocumentError, "without a name"),
+    (
+        "timestamp tag",
+        _zip([("index.md", b"---\ndate: !!timestamp yesterday\n---\nx")]),
+        DocumentError,
+        "not one: 'yesterday'",
+    ),
+    (
+        "index.md with a trailing space",
+        _zip([("index.md ", b"---\ntitle: x\n---\n" + b"a" * (33 << 20))]),
+        UnsafeDocumentError,
+        "too large",
+    ),
+    (
+        "INDEX.MD beside index.md",
+        _zip([("index.md", INDEX.encode()), ("INDEX.MD", b"---\ntitle: other\n---\n")]),
+        UnsafeDocumentError,
+        "two entries",
+    ),
+    ("many small bombs", _small_entries_bomb(), UnsafeDocumentError, "zip bomb"),
+    (
+        "alias expansion",
+        _zip(
+            [
+                (
+                    "index.md",
+                    (
+                        "---\na0: &a0 ["
+                        + ", ".join(['"' + "가" * 200 + '"'] * 20)
+                        + "]\n"
+                        + "".join(f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" for i in range(1, 11))
+                        + "---\nx"
+                    ).encode(),
+                )
+            ]
+        ),
+        UnsafeDocumentError,
+        "expand",
     ),
     (
         "bad private json",

@@ -1,0 +1,224 @@
+"""Files inside a document's folder, never through a link: dir fds, O_NOFOLLOW, regular files only.
+
+A bundle folder (or the folder beside a .md) is opened once; every path in it is walked one
+segment at a time relative to the folder's descriptor, each segment opened with O_NOFOLLOW,
+so a symbolic link anywhere in the path is refused instead of followed. Only regular files
+are read (a FIFO, a device, a socket is refused before a byte is read, and O_NONBLOCK keeps a
+FIFO from hanging the open), and the size is checked on the open descriptor before reading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from editor.core.errors import DocumentError, UnsafeDocumentError
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+_DIR_FDS = os.open in os.supports_dir_fd and _NOFOLLOW != 0
+
+
+def _not_ours(rel: str, folder: Path) -> UnsafeDocumentError:
+    return UnsafeDocumentError(
+        f"{rel} is a link or not a plain file; links are never followed.", path=str(folder)
+    )
+
+
+def open_folder(folder: Path) -> int:
+    """Return a descriptor of a folder the user chose (the folder itself may be a link)."""
+    try:
+        return os.open(folder, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
+    except NotADirectoryError as exc:
+        raise DocumentError("This is not a folder.", path=str(folder)) from exc
+    except OSError as exc:
+        raise DocumentError(
+            f"The folder could not be opened ({exc.strerror}).", path=str(folder)
+        ) from exc
+
+
+def _parts(rel: str) -> list[str]:
+    parts = rel.split("/")
+    if not rel or any(p in ("", ".", "..") for p in parts):
+        raise UnsafeDocumentError(f"The path {rel!r} leaves the folder.")
+    return parts
+
+
+@contextlib.contextmanager
+def subfolder(root_fd: int, parts: list[str], folder: Path, *, create: bool) -> Iterator[int]:
+    """Yield a descriptor of root/parts…, refusing links (and making folders if create)."""
+    fds: list[int] = []
+    current = root_fd
+    try:
+        for name in parts:
+            if create:
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(name, 0o777, dir_fd=current)
+            try:
+                current = os.open(
+                    name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=current
+                )
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+                    raise _not_ours("/".join(parts), folder) from exc
+                raise
+            fds.append(current)
+        yield current
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def read_fd(fd: int, limit: int, what: str, folder: Path) -> bytes:
+    """Read an open descriptor if it is a regular file of at most limit bytes."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise _not_ours(what, folder)
+    if info.st_size > limit:
+        raise UnsafeDocumentError(
+            f"{what} is too large ({info.st_size} bytes; the limit is {limit}).", path=str(folder)
+        )
+    chunks, left = [], limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    data = b"".join(chunks)
+    if len(data) > limit:  # it grew while we read
+        raise UnsafeDocumentError(f"{what} is too large.", path=str(folder))
+    return data
+
+
+def _open_flags() -> int:
+    return os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC | _BINARY
+
+
+def read_at(parent_fd: int, name: str, limit: int, rel: str, folder: Path) -> bytes:
+    """Read the regular file name in an open folder, never through a link."""
+    try:
+        fd = os.open(name, _open_flags(), dir_fd=parent_fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):
+            raise _not_ours(rel, folder) from exc
+        raise DocumentError(f"{rel} could not be read ({exc.strerror}).", path=str(folder)) from exc
+    try:
+        return read_fd(fd, limit, rel, folder)
+    finally:
+        os.close(fd)
+
+
+def read_in(folder: Path, rel: str, limit: int, root_fd: int | None = None) -> bytes:
+    """Return the bytes of folder/rel, a regular file reached without following any link.
+
+    Raises:
+        UnsafeDocumentError: a link or special file on the way, or larger than limit.
+        DocumentError: missing or unreadable.
+    """
+    parts = _parts(rel)
+    if not _DIR_FDS:  # pragma: no cover - Windows: no dir fds; check each segment instead
+        return _read_checked(folder, parts, limit)
+    own = root_fd is None
+    fd_root = open_folder(folder) if own else root_fd
+    try:
+        with subfolder(fd_root, parts[:-1], folder, create=False) as parent:
+            if not _exists(parts[-1], parent):
+                raise FileNotFoundError(errno.ENOENT, "missing", rel)
+            return read_at(parent, parts[-1], limit, rel, folder)
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{rel} does not exist.", path=str(folder)) from exc
+    except OSError as exc:
+        raise DocumentError(f"{rel} could not be read ({exc.strerror}).", path=str(folder)) from exc
+    finally:
+        if own:
+            os.close(fd_root)
+
+
+def _exists(name: str, parent_fd: int) -> bool:
+    try:
+        os.stat(name, dir_fd=parent_fd, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def exists_in(folder: Path, rel: str) -> bool:
+    """Tell whether folder/rel exists as anything (a link counts), without following links."""
+    try:
+        fd_root = open_folder(folder)
+    except DocumentError:
+        return False
+    try:
+        parts = _parts(rel)
+        with subfolder(fd_root, parts[:-1], folder, create=False) as parent:
+            return _exists(parts[-1], parent)
+    except (OSError, DocumentError):
+        return False
+    finally:
+        os.close(fd_root)
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """Return the bytes of a file the user named, if it is a regular file within limit.
+
+    The path itself may be a link the user made; what it reaches must be a regular file.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
+    except IsADirectoryError as exc:
+        raise DocumentError("This is a folder, not a file.", path=str(path)) from exc
+    except PermissionError as exc:
+        raise DocumentError("There is no permission to read this file.", path=str(path)) from exc
+    except OSError as exc:
+        raise DocumentError(
+            f"The file could not be read ({exc.strerror}).", path=str(path)
+        ) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("This is not a regular file (a pipe or a device?).", path=str(path))
+        if info.st_size > limit:
+            raise UnsafeDocumentError(
+                f"The file is too large ({info.st_size} bytes).", path=str(path)
+            )
+        return read_fd(fd, limit, path.name, path.parent)
+    except OSError as exc:
+        raise DocumentError(
+            f"The file could not be read ({exc.strerror}).", path=str(path)
+        ) from exc
+    finally:
+        os.close(fd)
+
+
+def _read_checked(folder: Path, parts: list[str], limit: int) -> bytes:  # pragma: no cover
+    current = folder
+    for name in parts:
+        current = current / name
+        if current.is_symlink():
+            raise _not_ours("/".join(parts), folder)
+    if not current.is_file():
+        raise _not_ours("/".join(parts), folder)
+    return read_file(current, limit)
+
+
+def walk_files(folder: Path) -> Iterator[tuple[str, int, os.stat_result]]:
+    """Yield (relative path, parent fd, lstat) of every regular file; links, hidden skipped."""
+    for root, dirs, files, root_fd in os.fwalk(folder, follow_symlinks=False):
+        rel_root = Path(root).relative_to(folder).as_posix()
+        prefix = "" if rel_root == "." else f"{rel_root}/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            info = os.stat(name, dir_fd=root_fd, follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue  # links, pipes, devices: never read, never carried
+            yield prefix + name, root_fd, info
