@@ -104,7 +104,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise ArticleError("Export is not available yet in this build.") from exc
     article = read_article(args.file)
     path = export_article(
-        article, args.to, args.out, as_zip=args.zip, site=args.site, force=args.force
+        article,
+        args.to,
+        args.out,
+        as_zip=args.zip,
+        site=args.site,
+        force=args.force,
+        source=args.file,
     )
     print(path)
     return EXIT_OK

@@ -52,7 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="folder to write the bundle in")
     export.add_argument("--zip", action="store_true", help="write DIR/<slug>.zip")
     export.add_argument("--site", default=None, help="site profile id (default: the article's)")
-    export.add_argument("--force", action="store_true", help="replace an existing bundle")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an earlier export of this article (never anything else)",
+    )
     return parser
 
 

@@ -40,6 +40,7 @@ def export_article(
     site: str | None = None,
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    source: Path | None = None,
 ) -> Path:
     """Write exactly one bundle, DIR/<slug>/ or DIR/<slug>.zip, and return its path.
 
@@ -50,14 +51,17 @@ def export_article(
     Args:
         fmt: markdown or html.
         site: the site profile id (default: the article's).
-        force: replace an existing bundle of the same name.
+        force: replace an existing bundle of the same name, if it is provably an earlier
+            export of this article (our marker with its id, nothing else in it) and not the
+            article's own source.
         progress: called with (done, total) steps as images finish.
+        source: the file or folder the article was opened from, never to be replaced.
 
     Raises:
         ExportError: unknown format, or the bundle exists and force is off, or the disk
             refused. ImageError (a broken image, named) and ProfileError pass through.
     """
-    from editor.export.bundle import check_free, target_path, write_bundle
+    from editor.export.bundle import check_free, export_ids, target_path, write_bundle
     from editor.render.profiles import load_profile
 
     try:
@@ -66,7 +70,8 @@ def export_article(
         raise ExportError(f"Unknown export format {fmt!r}; use markdown or html.") from exc
     out_dir = Path(out_dir)
     slug = bundle_slug(article)
-    check_free(target_path(out_dir, slug, as_zip), force, as_zip)  # before any slow work
+    ids = export_ids(article, source)
+    check_free(target_path(out_dir, slug, as_zip), force, as_zip, ids, source)  # before slow work
     profile = load_profile(site or article.site)
     if kind is ExportFormat.MARKDOWN:
         from editor.export.markdown_bundle import MarkdownBundleExporter
@@ -76,4 +81,4 @@ def export_article(
         from editor.export.html_bundle import HtmlBundleExporter
 
         files = HtmlBundleExporter(profile, progress).build(article, slug)
-    return write_bundle(files, out_dir, slug, as_zip=as_zip, force=force)
+    return write_bundle(files, out_dir, slug, as_zip=as_zip, force=force, ids=ids, source=source)

@@ -7,18 +7,26 @@ folder or zip, byte for byte (fixed zip times, sorted entries, fixed permissions
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import json
 import os
 import shutil
 import stat
 import tempfile
+import uuid
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from editor.core.errors import ExportError
+from editor.core.errors import ArticleError, ExportError
+from editor.core.model import Article
+from editor.storage import safefs
 from editor.storage.container import ZIP_TIME
+from editor.storage.document import ARTICLE_ID_KEY
 
 Files = dict[str, bytes]  # bundle-relative POSIX path -> content
+MARKER = ".article-editor-export.json"  # what makes a folder provably an earlier export
 _STORED = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".woff2", ".woff", ".zip")
 
 
@@ -27,23 +35,121 @@ def target_path(out_dir: Path, slug: str, as_zip: bool) -> Path:
     return out_dir / (f"{slug}.zip" if as_zip else slug)
 
 
-def check_free(target: Path, force: bool, as_zip: bool) -> None:
-    """Refuse an existing bundle unless forced.
+def check_free(
+    target: Path, force: bool, as_zip: bool, ids: Sequence[str] = (), source: Path | None = None
+) -> None:
+    """Refuse an existing bundle unless forced, and then unless it is provably ours to replace.
+
+    Provably ours: an earlier export of this same article, that is a folder or zip holding
+    our marker with one of the article's ids and nothing the export did not write; never the
+    article's own source, never a link, never anything else.
 
     Raises:
         ExportError: the target exists and force is off, or it is not ours to replace.
     """
+    if source is not None and _holds_source(target, source):
+        raise ExportError(
+            "The export would replace the article being exported (its own folder); "
+            "nothing was changed. Choose another folder.",
+            path=str(target),
+        )
     if not (target.exists() or target.is_symlink()):
         return
     if not force:
         raise ExportError(
-            "A bundle with this name already exists; choose another folder or allow replacing it.",
+            "A bundle with this name already exists; choose another folder, or allow "
+            "replacing it if it is an earlier export of this article.",
             path=str(target),
         )
     if target.is_symlink() or target.is_dir() == as_zip:
         raise ExportError(
             "Something else than a bundle is in the way; nothing was changed.", path=str(target)
         )
+    problem = _not_ours(target, as_zip, set(ids))
+    if problem:
+        raise ExportError(
+            f"This is not an earlier export of this article ({problem}), so it was not "
+            "replaced; nothing was changed. Choose another folder, or remove it yourself.",
+            path=str(target),
+        )
+
+
+def export_ids(article: Article, source: Path | None) -> list[str]:
+    """Return the ids an export of this article carries: its own id, and its file's."""
+    ids = []
+    own = article.private.get(ARTICLE_ID_KEY)
+    if isinstance(own, str) and own:
+        ids.append(f"id:{own}")
+    if source is not None:
+        where = str(Path(source).resolve())
+        ids.append("file:" + hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest())
+    if not ids:  # never saved: this session's article gets an id, kept if it is saved
+        article.private[ARTICLE_ID_KEY] = uuid.uuid4().hex
+        ids.append(f"id:{article.private[ARTICLE_ID_KEY]}")
+    return ids
+
+
+def marker(files: Files, ids: Sequence[str]) -> bytes:
+    """Return the marker an export leaves: who it is of, and every file it wrote."""
+    data = {"app": "article-editor", "marker": 1, "ids": sorted(ids), "files": sorted(files)}
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def _holds_source(target: Path, source: Path) -> bool:
+    src, dest = Path(source).resolve(), target.resolve()
+    return src == dest or src.is_relative_to(dest) or (src.is_dir() and dest.is_relative_to(src))
+
+
+def _not_ours(target: Path, as_zip: bool, ids: set[str]) -> str:
+    """Return why target is not an earlier export of an article with these ids ("" if it is)."""
+    try:
+        found = _zip_listing(target) if as_zip else _folder_listing(target)
+    except (OSError, ValueError, zipfile.BadZipFile, ArticleError) as exc:
+        return f"it could not be checked: {exc}"
+    if found is None:
+        return "it has no export marker"
+    listed, names = found
+    if not ids & set(listed.get("ids", [])):
+        return "its export marker names another article"
+    extra = sorted(set(names) - set(listed.get("files", [])) - {MARKER})
+    if extra:
+        return f"it holds files the export did not write: {', '.join(extra[:5])}"
+    return ""
+
+
+def _read_marker(data: bytes) -> dict | None:
+    try:
+        listed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return listed if isinstance(listed, dict) and listed.get("app") == "article-editor" else None
+
+
+def _folder_listing(target: Path) -> tuple[dict, list[str]] | None:
+    if not safefs.exists_in(target, MARKER):
+        return None
+    listed = _read_marker(safefs.read_in(target, MARKER, 1 << 20))
+    if listed is None:
+        return None
+    names = []
+    for root, dirs, files in os.walk(target, followlinks=False):
+        rel = Path(root).relative_to(target).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        names += [prefix + n for n in files]
+        names += [prefix + d for d in dirs if (Path(root) / d).is_symlink()]  # never ours
+    return listed, names
+
+
+def _zip_listing(target: Path) -> tuple[dict, list[str]] | None:
+    data = safefs.read_file(target, 1 << 31)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [n for n in archive.namelist() if not n.endswith("/")]
+        root = names[0].split("/", 1)[0] if names else ""
+        inner = [n.split("/", 1)[1] if n.startswith(root + "/") else n for n in names]
+        if MARKER not in inner:
+            return None
+        listed = _read_marker(archive.read(f"{root}/{MARKER}")[: 1 << 20])
+    return (listed, inner) if listed is not None else None
 
 
 def zip_bytes(files: Files, root: str) -> bytes:
@@ -60,14 +166,26 @@ def zip_bytes(files: Files, root: str) -> bytes:
     return buffer.getvalue()
 
 
-def write_bundle(files: Files, out_dir: Path, slug: str, *, as_zip: bool, force: bool) -> Path:
-    """Write files as DIR/<slug>/ or DIR/<slug>.zip, all or nothing; return the path.
+def write_bundle(
+    files: Files,
+    out_dir: Path,
+    slug: str,
+    *,
+    as_zip: bool,
+    force: bool,
+    ids: Sequence[str] = (),
+    source: Path | None = None,
+) -> Path:
+    """Write files and our marker as DIR/<slug>/ or DIR/<slug>.zip, all or nothing.
 
+    Returns:
+        The bundle's path.
     Raises:
-        ExportError: the bundle exists (without force), or the disk refused.
+        ExportError: the bundle exists (without force, or it is not ours), or the disk refused.
     """
     target = target_path(out_dir, slug, as_zip)
-    check_free(target, force, as_zip)
+    check_free(target, force, as_zip, ids, source)
+    files = {**files, MARKER: marker(files, ids)}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".partial", dir=out_dir))

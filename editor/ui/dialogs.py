@@ -38,12 +38,19 @@ class ExportJob(QRunnable):
     """Run export_article on a copy of the article in a pool thread."""
 
     def __init__(
-        self, article: Article, fmt: str, out_dir: Path, *, as_zip: bool, force: bool
+        self,
+        article: Article,
+        fmt: str,
+        out_dir: Path,
+        *,
+        as_zip: bool,
+        force: bool,
+        source: Path | None = None,
     ) -> None:
         super().__init__()
         self.signals = _ExportSignals()
         self._article, self._fmt, self._out_dir = article, fmt, out_dir
-        self._as_zip, self._force = as_zip, force
+        self._as_zip, self._force, self._source = as_zip, force, source
         self.setAutoDelete(False)  # Python keeps the job (and its signals) alive
 
     def run(self) -> None:
@@ -56,6 +63,7 @@ class ExportJob(QRunnable):
                 as_zip=self._as_zip,
                 force=self._force,
                 progress=self._on_progress,
+                source=self._source,
             )
         except Exception as exc:  # noqa: BLE001 - every failure becomes a message
             self.signals.failed.emit(exc)
@@ -153,13 +161,17 @@ class ExportDialog(QDialog):
             return
         if not confirm_export(self, self._doc.article):
             return
+        from editor.export.bundle import export_ids
+
         out_dir = Path(self.destination_edit.text().strip() or ".").expanduser()
+        export_ids(self._doc.article, self._doc.path)  # an untitled article gets its id here
         job = ExportJob(
             self._doc.article.copy(),
             self.format_name,
             out_dir,
             as_zip=self.zip_radio.isChecked(),
             force=self.overwrite_check.isChecked(),
+            source=self._doc.path,
         )
         job.signals.progress.connect(self.progress_bar.setValue)
         job.signals.finished.connect(self._on_job_finished)

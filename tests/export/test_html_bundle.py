@@ -79,6 +79,7 @@ def hostile_bundle(tmp_path_factory) -> Path:
 def test_bundle_layout(sample_bundle):
     assert sample_bundle.name == SLUG
     assert sorted(tree(sample_bundle)) == [
+        ".article-editor-export.json",  # the marker: what makes it replaceable, and only it
         "article.html",
         "article.json",
         "assets/css/base.css",

@@ -32,7 +32,12 @@ def test_sample_bundle_layout_and_front_matter(sample, tmp_path):
     bundle = export_md(sample, tmp_path)
     assert bundle == tmp_path / "sejong-autonomous-shuttle-expands"
     files = tree(bundle)
-    assert sorted(files) == ["images/shuttle-lead.jpg", "images/shuttle-stop.jpg", "index.md"]
+    assert sorted(files) == [
+        ".article-editor-export.json",  # the export marker (Hugo and Jekyll skip dot files)
+        "images/shuttle-lead.jpg",
+        "images/shuttle-stop.jpg",
+        "index.md",
+    ]
     assert list(tmp_path.iterdir()) == [bundle], "exactly one bundle and no leftovers"
     text = files["index.md"].decode("utf-8")
     assert "비공개" not in text and ".editor" not in text

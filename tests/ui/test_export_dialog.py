@@ -62,3 +62,30 @@ def test_file_menu_export_opens_the_dialog(window, monkeypatch):
     monkeypatch.setattr(ExportDialog, "run", classmethod(lambda cls, *a: opened.append(a)))
     window.actions["export"].trigger()
     assert opened and opened[0][1] is window.document
+
+
+def test_replace_never_touches_a_folder_that_is_not_an_earlier_export(
+    qtbot, tmp_path, window, prompts
+):
+    """The dialog's "Replace an earlier export" wiped whatever folder had the slug's name."""
+    stranger = tmp_path / bundle_slug(window.document.article)
+    stranger.mkdir()
+    (stranger / "contract.pdf").write_bytes(b"%PDF keep")
+    dialog = _dialog(qtbot, window, tmp_path)
+    dialog.overwrite_check.setChecked(True)
+    prompts.answer(Answer.OK)
+    with qtbot.waitSignal(dialog.export_failed, timeout=20000):
+        dialog.export_button.click()
+    assert "not an earlier export of this article" in prompts.seen[-1].text
+    assert "nothing was changed" in prompts.seen[-1].text
+    assert (stranger / "contract.pdf").read_bytes() == b"%PDF keep"
+    stranger.joinpath("contract.pdf").unlink()
+    stranger.rmdir()
+    prompts.answer(Answer.NO)
+    with qtbot.waitSignal(dialog.export_finished, timeout=20000):
+        dialog.export_button.click()  # now a real earlier export: replacing it works
+    dialog2 = _dialog(qtbot, window, tmp_path)
+    dialog2.overwrite_check.setChecked(True)
+    prompts.answer(Answer.NO)
+    with qtbot.waitSignal(dialog2.export_finished, timeout=20000):
+        dialog2.export_button.click()
