@@ -35,11 +35,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from editor.core.checklist import ChecklistConfig, Facts, run_checklist
     from editor.core.review import approval
     from editor.render.profiles import load_profile
+    from editor.render.reading import html_facts
     from editor.storage.images import facts as image_facts
 
     article = read_article(args.file)
     profile = load_profile(args.site or article.site)
-    facts = Facts(images=image_facts(article.images))
+    facts = Facts(images=image_facts(article.images), raw_html=html_facts(article.body))
     if args.measure:
         facts.headline_lines = _measure_headline(article, profile)
     problems = run_checklist(article, ChecklistConfig.from_data(profile.get("checklist")), facts)

@@ -53,12 +53,28 @@ class ImageFacts:
     error: str = ""
 
 
+@dataclass(frozen=True)
+class HtmlFact:
+    """Raw HTML in the body the renderer will not show as typed (found by render.reading).
+
+    kind: "dropped" (the tag goes, its words stay), "removed" (goes with its content),
+    "text" (no HTML element: shown as typed, e.g. <JTBC>).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
 @dataclass
 class Facts:
-    """Measurements made outside the core: image facts and the headline's rendered lines."""
+    """Measurements made outside the core: image facts, the headline's rendered lines, and
+    what the body's one Markdown reading found."""
 
     images: dict[str, ImageFacts] = field(default_factory=dict)
     headline_lines: dict[int, int] = field(default_factory=dict)  # viewport width → lines
+    raw_html: list[HtmlFact] = field(default_factory=list)
 
 
 def run_checklist(
@@ -76,6 +92,7 @@ def run_checklist(
         _placeholders,
         _house_style,
         _images,
+        _raw_html,
     ):
         problems += rule(article, config, facts)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -301,4 +318,32 @@ def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Pro
                     args={"path": path},
                 )
             )
+    return found
+
+
+_RAW_HTML_PROBLEMS = {
+    "dropped": (Severity.WARNING, "html-dropped", "The HTML tag {tag} is removed; its words stay."),
+    "removed": (
+        Severity.WARNING,
+        "html-removed",
+        "The HTML {tag} is removed with everything in it: {passage}",
+    ),
+    "text": (Severity.INFO, "html-as-text", "{tag} is no HTML tag: it is shown as typed."),
+}
+
+
+def _raw_html(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    """Name each passage of raw HTML the preview and exports will not show as typed."""
+    found = []
+    for fact in facts.raw_html:
+        if fact.kind not in _RAW_HTML_PROBLEMS:
+            continue
+        severity, code, message = _RAW_HTML_PROBLEMS[fact.kind]
+        tag = fact.text if len(fact.text) <= 40 else fact.text[:39] + "…"
+        passage = article.body[fact.start : fact.end]
+        passage = passage if len(passage) <= 60 else passage[:59] + "…"
+        args = {"tag": tag, "passage": passage}
+        found.append(
+            Problem(severity, "body", code, message.format(**args), fact.start, fact.end, args)
+        )
     return found

@@ -13,7 +13,8 @@ import html
 import re
 from collections.abc import Callable
 
-from editor.render.markdown import BodyRenderer, link_definitions, normalise, split_blocks
+from editor.render.markdown import BodyRenderer, link_definitions, prepare_source, split_blocks
+from editor.render.reading import parse_definition
 from editor.render.sanitize import URL_SCHEMES, VOID_ELEMENTS, clean_html
 
 Rename = Callable[[str], str | None]  # an article image reference -> its bundle path
@@ -87,13 +88,13 @@ def portable_body(body: str, rename: Rename) -> str:
     out: list[str] = []
     for block in split_blocks(body):
         lines = block.text.split("\n")
-        if all(_DEFINITION.match(line) for line in lines):
+        if all(parse_definition(line) for line in lines):
             out.append(_definitions(block.text, rename))
             continue
         preview = renderer.render_block(block.text, definitions)
         if not preview.strip():
             continue  # a spacer, a comment, a script: the preview shows nothing
-        text = normalise(block.text)
+        text = prepare_source(block.text)
         if _is_code(text):
             out.append(text)
         elif _starts_html_block(text):

@@ -15,7 +15,11 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+# CommonMark's fence rule, the one every reader of the body uses: up to 3 spaces, then 3+
+# backticks (whose info string has no backtick) or 3+ tildes. A closing fence is the same
+# character, at least as long, with nothing but spaces after it.
+FENCE = re.compile(r"^( {0,3})(`{3,}+(?![^\n]*`)|~{3,}+)")
+_CLOSING_FENCE = re.compile(r"^ {0,3}(`{3,}+|~{3,}+)[ \t]*$")
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|(\d{1,9})[.)])([ \t]+|$)(.*)$")
 _CHUNK = 4096  # characters compared at a time when looking for the edited range
 
@@ -38,6 +42,18 @@ class Block:
         return self if not delta else Block(self.line + delta, self.text, self.key)
 
 
+def open_fence(line: str) -> str | None:
+    """Return the fence (e.g. ``` or ~~~~) a line opens by CommonMark's rule, or None."""
+    match = FENCE.match(line)
+    return match.group(2) if match else None
+
+
+def closes_fence(line: str, fence: str) -> bool:
+    """Tell whether a line closes a fenced code block opened by fence."""
+    match = _CLOSING_FENCE.match(line)
+    return bool(match) and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
+
+
 def scan_blocks(lines: list[str], first: int = 0) -> Iterator[Block]:
     """Yield the blocks of lines, scanning from line first (which must start a block or gap)."""
     start: int | None = None
@@ -45,13 +61,8 @@ def scan_blocks(lines: list[str], first: int = 0) -> Iterator[Block]:
     in_list = False
     for i in range(first, len(lines)):
         line = lines[i]
-        fence_match = FENCE.match(line)
         if fence:
-            if (
-                fence_match
-                and fence_match.group(2)[0] == fence[0]
-                and len(fence_match.group(2)) >= len(fence)
-            ):
+            if closes_fence(line, fence):
                 fence = None
             continue
         if not line.strip():
@@ -64,8 +75,7 @@ def scan_blocks(lines: list[str], first: int = 0) -> Iterator[Block]:
         if start is None:
             start, in_list = i, False
         in_list = in_list or bool(LIST_ITEM.match(line))
-        if fence_match:
-            fence = fence_match.group(2)
+        fence = open_fence(line)
     if start is not None:
         yield Block(start, "\n".join(lines[start:]).rstrip("\n"))
 

@@ -14,9 +14,9 @@ import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
-from editor.render.blocks import FENCE as _FENCE
 from editor.render.blocks import LIST_ITEM as _LIST_ITEM
-from editor.render.blocks import Block, BlockSplitter, split_blocks
+from editor.render.blocks import Block, BlockSplitter, closes_fence, open_fence, split_blocks
+from editor.render.reading import Definition, definitions, escape_text_tags
 from editor.render.sanitize import clean_html
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "link_definitions",
     "make_markdown",
     "normalise",
+    "prepare_source",
     "render_body",
     "render_inline",
     "split_blocks",
@@ -67,26 +68,28 @@ def normalise(source: str) -> str:
     lines = _loosen_lists(source.split("\n"))
     out: list[str] = []
     fence: str | None = None
+    fence_indent = 0
     stack: list[int] = []  # content columns of the open list items
     kinds: dict[int, str] = {}  # the marker kind last seen at each depth: - * + . )
     prev = "blank"  # blank | para | list | other
     for i, line in enumerate(lines):
-        fence_match = _FENCE.match(line)
         if fence:
-            out.append(line)
-            if (
-                fence_match
-                and fence_match.group(2)[0] == fence[0]
-                and len(fence_match.group(2)) >= len(fence)
-                and not line[fence_match.end() :].strip()
-            ):
+            if closes_fence(line, fence):
                 fence, prev = None, "other"
+                line = line[fence_indent:] if fence_indent else line
+            else:
+                line = _dedent(line, fence_indent)
+            out.append(line)
             continue
-        if fence_match:
-            fence = fence_match.group(2)
+        opened = open_fence(line)
+        if opened:
+            # Python-Markdown reads only unindented fences: move the fence to column 0 and
+            # its content with it, as CommonMark strips the fence's indent from each line.
+            fence = opened
+            fence_indent = 0 if stack else len(line) - len(line.lstrip(" "))  # lists: as is
             if prev == "para":
                 out.append("")
-            out.append(line)
+            out.append(line[fence_indent:])
             prev = "other"
             continue
         if not line.strip():
@@ -143,6 +146,11 @@ def normalise(source: str) -> str:
     return "\n".join(out)
 
 
+def _dedent(line: str, width: int) -> str:
+    """Remove up to width leading spaces from a line of fenced code."""
+    return line[min(width, len(line) - len(line.lstrip(" "))) :]
+
+
 def _loosen_lists(lines: list[str]) -> list[str]:
     """Give every item of a loose top-level list its blank line, as CommonMark reads it.
 
@@ -191,22 +199,33 @@ def _starts_list(item: re.Match[str], prev: str, stack: list[int]) -> bool:
     return number is None or number == "1"
 
 
-def link_definitions(source: str) -> str:
+def link_definitions(source: str) -> tuple[Definition, ...]:
     """Return the reference-link definitions of a body, which every block may use.
 
-    A definition right after a paragraph line is paragraph text in CommonMark, not a definition.
+    Only whole CommonMark definitions count (`[정정]: 지난 3일 보도에서…` is a paragraph);
+    one right after a paragraph line is paragraph text, as in CommonMark.
     """
-    if "]:" not in source:
-        return ""  # no line can be a definition (the common case, found at C speed)
-    found: list[str] = []
-    previous = ""
-    is_def = False
-    for line in source.split("\n"):
-        is_def = bool(_LINK_DEF.match(line)) and (not previous.strip() or is_def)
-        if is_def:
-            found.append(line)
-        previous = line
-    return "\n".join(found)
+    return tuple(definitions(source))
+
+
+def prepare_source(text: str) -> str:
+    """Return a block's Markdown as Python-Markdown must see it to read it as CommonMark.
+
+    `<` that is text is written &lt; (so `<PD수첩>` and `<JTBC>` stay), then the
+    normaliser rewrites the constructs Python-Markdown reads differently.
+    """
+    return normalise(escape_text_tags(text))
+
+
+def _without_definitions(text: str) -> str:
+    """Blank the definition lines of a block (the renderer is handed them separately)."""
+    found = definitions(text)
+    if not found:
+        return text
+    lines = text.split("\n")
+    for item in found:
+        lines[item.line] = ""
+    return "\n".join(lines)
 
 
 class BodyRenderer:
@@ -214,7 +233,7 @@ class BodyRenderer:
 
     def __init__(self) -> None:
         self._local = threading.local()
-        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, tuple[Definition, ...]], str] = OrderedDict()
         self._lock = threading.Lock()
         self.splitter = BlockSplitter()  # re-splits only around the last edit
 
@@ -224,8 +243,8 @@ class BodyRenderer:
             md = self._local.md = make_markdown()
         return md
 
-    def render_block(self, text: str, definitions: str = "") -> str:
-        """Return the sanitised HTML of one block (cached)."""
+    def render_block(self, text: str, definitions: tuple[Definition, ...] = ()) -> str:
+        """Return the sanitised HTML of one block (cached), given the body's definitions."""
         key = (text, definitions)
         with self._lock:
             html = self._cache.get(key)
@@ -234,7 +253,10 @@ class BodyRenderer:
                 return html
         md = self._md()
         md.reset()
-        source = normalise(text) + ("\n\n" + definitions if definitions else "")
+        # Definitions go straight into the renderer's table: appended as text, a line that
+        # only looks like one would be printed after every block.
+        md.references.update({d.label: (d.url, d.title or None) for d in definitions})
+        source = prepare_source(_without_definitions(text))
         html = _STRONG_EM.sub(r"<em><strong>\1</strong></em>", clean_html(md.convert(source)))
         with self._lock:
             self._cache[key] = html

@@ -1097,6 +1097,18 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>맺음 줄은 “{line}”(으)로 써야 합니다.</translation>
     </message>
     <message>
+      <source>The HTML tag {tag} is removed; its words stay.</source>
+      <translation>HTML 태그 {tag}은(는) 지워지고 그 안의 글은 남습니다.</translation>
+    </message>
+    <message>
+      <source>The HTML {tag} is removed with everything in it: {passage}</source>
+      <translation>HTML {tag}은(는) 안의 내용과 함께 지워집니다: {passage}</translation>
+    </message>
+    <message>
+      <source>{tag} is no HTML tag: it is shown as typed.</source>
+      <translation>{tag}은(는) HTML 태그가 아니어서 입력한 그대로 보입니다.</translation>
+    </message>
+    <message>
       <source>The link “{text}” points nowhere valid ({target}).</source>
       <translation>링크 “{text}”의 주소가 올바르지 않습니다 ({target}).</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,7 +23,9 @@ PRINTABLE = st.characters(
 ) | st.sampled_from(" <>&\"'/=!-`{}%")
 FIELD = st.one_of(
     st.sampled_from(KOREAN_TITLES),
-    st.text(PRINTABLE, min_size=1, max_size=40).map(str.strip).filter(bool),
+    st.text(PRINTABLE, min_size=1, max_size=40)
+    .map(lambda s: unicodedata.normalize("NFC", s).strip())  # exports write NFC (documented)
+    .filter(bool),
 )
 
 

@@ -69,19 +69,23 @@ class ChecklistRunner:
     def run(self, article: Article, *, measure: bool = False) -> list[Problem]:
         """Return the article's problems; measure the headline first when asked."""
         from editor.render.profiles import load_profile
+        from editor.render.reading import html_facts
 
         try:
             profile = load_profile(article.site)
         except Exception:  # noqa: BLE001 - a broken profile still leaves the core rules
             log.exception("the site profile could not be loaded")
-            return run_checklist(article, ChecklistConfig(), Facts(self._facts(article)))
+            facts = Facts(self._facts(article), raw_html=html_facts(article.body))
+            return run_checklist(article, ChecklistConfig(), facts)
         if measure and self.measure is not None and not self._preview_counted(article):
             try:
                 self.measured = (article.headline, self.measure(article, profile))
                 self.measured_by_preview = False
             except Exception:  # noqa: BLE001 - a failed measurement must not stop the check
                 log.exception("the headline could not be measured")
-        facts = Facts(self._facts(article), self.headline_lines(article) or {})
+        facts = Facts(
+            self._facts(article), self.headline_lines(article) or {}, html_facts(article.body)
+        )
         return run_checklist(article, ChecklistConfig.from_data(profile.get("checklist")), facts)
 
     def _preview_counted(self, article: Article) -> bool:

@@ -67,6 +67,11 @@ def _templates() -> dict[str, str]:
         "image-gps": translate(
             "checklist", "{path} still carries GPS coordinates (exports strip them)."
         ),
+        "html-dropped": translate("checklist", "The HTML tag {tag} is removed; its words stay."),
+        "html-removed": translate(
+            "checklist", "The HTML {tag} is removed with everything in it: {passage}"
+        ),
+        "html-as-text": translate("checklist", "{tag} is no HTML tag: it is shown as typed."),
     }
 
 
