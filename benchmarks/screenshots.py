@@ -23,7 +23,7 @@ from editor import resources  # noqa: E402
 from editor.render.page import Layout  # noqa: E402
 from editor.render.profiles import load_profile  # noqa: E402
 from editor.storage import read_article  # noqa: E402
-from editor.ui.headline_fit import PageProbe, write_page  # noqa: E402
+from editor.ui.page_probe import PageProbe, write_page  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = [  # profile, layout, viewport width, file name

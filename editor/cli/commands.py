@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from editor.storage.images import facts as image_facts
 
     article = read_article(args.file)
-    profile = load_profile(args.site or article.site)
+    profile = load_profile(args.site or article.site, templates=False)
     facts = Facts(images=image_facts(article.images), raw_html=html_facts(article.body))
     if args.measure:
         facts.headline_lines = _measure_headline(article, profile)
@@ -58,21 +58,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _measure_headline(article: Article, profile) -> dict[int, int]:  # noqa: ANN001
-    """Measure the headline's lines on a 360 px phone in QtWebEngine, if Qt is installed."""
-    import os
+    """Measure the headline's lines on a 360 px phone with the bundled font (no browser)."""
+    from editor.render.headline_meter import measure_lines
 
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a command line never shows a window
-    os.environ.setdefault("QT_LOGGING_RULES", "*=false")
     try:
-        from editor.ui.app import add_chromium_flag, configure_environment
-        from editor.ui.headline_fit import measure_headline_lines
-    except ImportError:
-        return {}
-    configure_environment()  # QtWebEngine refuses to start as root without --no-sandbox
-    add_chromium_flag("--log-level=3")
-    try:
-        return measure_headline_lines(article, profile, widths=(360,))
-    except Exception as exc:  # noqa: BLE001 - a failed measurement must not stop the check
+        return measure_lines(article.headline, profile, widths=(360,))
+    except (OSError, ValueError) as exc:  # a failed measurement must not stop the check
         print(f"article-editor: the headline could not be measured ({exc})", file=sys.stderr)
         return {}
 

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-measure",
         dest="measure",
         action="store_false",
-        help="skip measuring the headline in the mobile layout (needs Qt)",
+        help="skip measuring the headline's lines on a 360 px phone",
     )
 
     render = sub.add_parser("render", help="write the preview page as HTML")

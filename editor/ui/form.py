@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -25,6 +26,9 @@ from editor.ui.authors_editor import AuthorsEditor
 from editor.ui.document import ArticleDocument
 from editor.ui.lead_image_panel import LeadImagePanel
 
+if TYPE_CHECKING:
+    from editor.ui.headline_fit import HeadlineFit
+
 FALLBACK_SECTIONS = ["뉴스", "정치", "경제", "사회", "지역", "문화", "오피니언"]
 
 
@@ -43,20 +47,21 @@ class HeadlineGuidance:
         return max(1, math.ceil(length / per_line)) if length else 0
 
 
-def load_site_settings(site_id: str) -> tuple[list[str], HeadlineGuidance]:
-    """Return the profile's sections and headline guidance, or sensible defaults."""
+def load_site_settings(site_id: str) -> tuple[list[str], HeadlineGuidance, HeadlineFit | None]:
+    """Return the profile's sections, headline guidance and meter, or sensible defaults."""
     try:
         from editor.render.profiles import load_profile
+        from editor.ui.headline_fit import HeadlineFit  # HarfBuzz and ICU: after the first paint
 
-        profile = load_profile(site_id)
+        profile = load_profile(site_id, templates=False)  # the form needs no Jinja2
         sections = list(profile.sections) or FALLBACK_SECTIONS
         raw = profile.headline_guidance
     except Exception:  # noqa: BLE001 - a broken profile must not stop the editor
-        return FALLBACK_SECTIONS, HeadlineGuidance()
+        return FALLBACK_SECTIONS, HeadlineGuidance(), None
     desktop, mobile = dict(raw.get("desktop") or {}), dict(raw.get("mobile") or {})
     base = HeadlineGuidance()
     target = int(desktop.get("chars", base.target))
-    return sections, HeadlineGuidance(
+    guidance = HeadlineGuidance(
         target=target,
         warn=int(desktop.get("warn", base.warn)),
         desktop_per_line=int(desktop.get("chars_per_line", target)),
@@ -66,6 +71,7 @@ def load_site_settings(site_id: str) -> tuple[list[str], HeadlineGuidance]:
         desktop_lines=int(desktop.get("lines", base.desktop_lines)),
         mobile_lines=int(mobile.get("lines", base.mobile_lines)),
     )
+    return sections, guidance, HeadlineFit(profile)
 
 
 class ArticleForm(QScrollArea):
@@ -88,6 +94,7 @@ class ArticleForm(QScrollArea):
         self._site_held = hold_site_settings  # see release_site_settings
         self.guidance = HeadlineGuidance()
         self._measured: dict[str, tuple[str, int]] = {}  # layout → (headline, lines)
+        self._fit: HeadlineFit | None = None  # the site's headline meter, once read
         content = QWidget(self)
         content.setObjectName("article_form_content")
         self._layout = QVBoxLayout(content)
@@ -263,7 +270,7 @@ class ArticleForm(QScrollArea):
         self._site = site_id
         if self._site_held:
             return  # release_site_settings loads it
-        sections, self.guidance = load_site_settings(site_id)
+        sections, self.guidance, self._fit = load_site_settings(site_id)
         current = self.section_combo.currentText()
         self.section_combo.clear()
         self.section_combo.addItems(sections)
@@ -278,7 +285,10 @@ class ArticleForm(QScrollArea):
         self._update_counts()
 
     def _headline_lines(self, layout: str, length: int, per_line: int) -> int:
-        """Return the measured line count for the current headline, else an estimate."""
+        """Return the meter's line count for the headline, else the preview's, else a guess."""
+        metered = self._fit.lines(self._doc.article.headline) if self._fit else {}
+        if layout in metered:
+            return metered[layout]
         headline, lines = self._measured.get(layout, ("", 0))
         if headline == self._doc.article.headline and lines:
             return lines

@@ -1,188 +1,51 @@
-"""Headline fit: how many lines the headline takes on the site, measured in QtWebEngine.
+"""Headline fit for the window: the headline's lines on the site, from the browser-free meter.
 
-PageProbe is a small offscreen browser that loads a page at a viewport width and answers
-JavaScript questions synchronously (a local event loop, never a sleep), so the same code
-serves a running app, pytest-qt tests and a command line.
+The form and the review checklist ask here; the answer comes from
+editor/render/headline_meter.py (the bundled font shaped with HarfBuzz, Chromium's line
+breaking), so a count is there as soon as the site profile is read, on every keystroke,
+without waiting for the preview or starting a browser.
 """
 
 from __future__ import annotations
 
-import json
-import tempfile
+import logging
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
-
-import shiboken6
-from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
-from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QApplication
 
 from editor.core.model import Article
-from editor.render.page import Layout, render_page
-from editor.render.profiles import SiteProfile
-from editor.render.urls import FileUrls
+from editor.render.headline_meter import DEFAULT_WIDTHS, measure_lines
 
-DEFAULT_WIDTHS = (360, 390, 412, 1280)
-_app: QApplication | None = None
-
-# The article head's headline: h1[data-field=headline] (the sticky bar holds another copy).
-HEADLINE_LINES_JS = """(() => {
-  const el = document.querySelector('h1[data-field="headline"]')
-    || document.querySelector('[data-field="headline"]');
-  if (!el) return -1;
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const tops = new Set();
-  for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
-  if (tops.size) return tops.size;
-  const lh = parseFloat(getComputedStyle(el).lineHeight);
-  return lh > 0 ? Math.round(el.getBoundingClientRect().height / lh) : 0;
-})()"""
-
-
-class ProbeTimeout(RuntimeError):
-    """The page did not answer in time."""
-
-
-def ensure_app() -> QApplication:
-    """Return the running QApplication, creating one (for command-line use) if none runs."""
-    global _app
-    app = QApplication.instance()
-    if app is None:
-        from editor.ui.file_open import ArticleApplication  # the one app class
-
-        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-        app = _app = ArticleApplication([])
-    return app  # type: ignore[return-value]
-
-
-class PageProbe:
-    """An offscreen page at a chosen viewport width that answers JavaScript questions."""
-
-    def __init__(
-        self,
-        width: int = 1280,
-        height: int = 900,
-        timeout_ms: int = 20000,
-        *,
-        scrollbars: bool = False,
-    ) -> None:
-        ensure_app()
-        self.timeout_ms = timeout_ms
-        self.view = QWebEngineView()
-        # Phones draw overlay scrollbars that take no width; so does the probe by default.
-        self.view.settings().setAttribute(
-            QWebEngineSettings.WebAttribute.ShowScrollBars, scrollbars
-        )
-        self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        self.view.resize(width, height)
-        self.view.show()
-
-    @property
-    def page(self) -> QWebEnginePage:
-        return self.view.page()
-
-    def _wait(self, done: list[Any], what: str) -> None:
-        """Spin a local event loop until done holds a value or the timeout passes."""
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        poll = QTimer()
-        poll.timeout.connect(lambda: loop.quit() if done else None)
-        timer.start(self.timeout_ms)
-        poll.start(10)
-        while not done and timer.isActive():
-            loop.exec()
-        poll.stop()
-        if not done:
-            raise ProbeTimeout(f"Timed out waiting for {what}.")
-
-    def load(self, path: Path, width: int | None = None, height: int | None = None) -> bool:
-        """Load a local file at a viewport size, wait for it and its fonts; return success."""
-        if width:
-            self.resize(width, height)
-        done: list[bool] = []
-        self.page.loadFinished.connect(done.append)
-        try:
-            self.page.load(QUrl.fromLocalFile(str(Path(path).resolve())))
-            self._wait(done, f"{path} to load")
-        finally:
-            self.page.loadFinished.disconnect(done.append)
-        self.wait_for("document.fonts.status === 'loaded' && document.readyState === 'complete'")
-        return done[0]
-
-    def resize(self, width: int, height: int | None = None) -> None:
-        """Set the viewport size and wait until the page has laid out at it."""
-        self.view.resize(width, height or self.view.height())
-        if self.page.url().isValid() and not self.page.url().isEmpty():
-            self.wait_for(f"window.innerWidth === {int(width)}")
-
-    def evaluate(self, script: str) -> Any:
-        """Run a JavaScript expression in the page and return its (JSON-able) value."""
-        result: list[Any] = []
-        self.page.runJavaScript(f"JSON.stringify({script}) ?? 'null'", 0, result.append)
-        self._wait(result, "a script result")
-        return json.loads(result[0]) if isinstance(result[0], str) else None
-
-    def wait_for(self, condition: str) -> Any:
-        """Evaluate condition until it is truthy (or time out); return its value."""
-        loop_left = max(1, self.timeout_ms // 20)
-        for _ in range(loop_left):
-            value = self.evaluate(condition)
-            if value:
-                return value
-            self.pause(20)
-        raise ProbeTimeout(f"Timed out waiting for {condition}.")
-
-    def pause(self, ms: int) -> None:
-        """Let Qt run for ms milliseconds (events flow; this is not a blocking sleep)."""
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def close(self) -> None:
-        """Release the view and its page now (a page outliving its profile warns at exit)."""
-        self.view.close()
-        shiboken6.delete(self.view)
-
-
-def layout_for_width(profile: SiteProfile, width: int) -> Layout:
-    """Return the layout the site serves at a viewport width."""
-    return Layout.MOBILE if width < profile.breakpoint else Layout.DESKTOP
-
-
-def write_page(article: Article, profile: SiteProfile, layout: Layout, folder: Path) -> Path:
-    """Render a page to a file in folder (loaded by URL: setHtml has a 2 MB limit)."""
-    target = folder / f"{profile.id}-{layout}.html"
-    html = render_page(article, profile, layout, urls=FileUrls(profile, article.images))
-    target.write_text(html, encoding="utf-8")
-    return target
+log = logging.getLogger(__name__)
+MOBILE_WIDTH = 360  # the phone the site guidance speaks of
+DESKTOP_WIDTH = 1280
 
 
 def measure_headline_lines(
-    article: Article, profile: SiteProfile, widths: Iterable[int] = DEFAULT_WIDTHS
+    article: Article,
+    profile,
+    widths: Iterable[int] = DEFAULT_WIDTHS,  # noqa: ANN001
 ) -> dict[int, int]:
-    """Return how many lines the article head's headline takes at each viewport width.
+    """Return how many lines the article's headline takes at each viewport width."""
+    return measure_lines(article.headline, profile, widths)
 
-    Widths below the profile's breakpoint use its mobile page, others its desktop page.
-    Works inside a running QApplication or creates one.
-    """
-    lines: dict[int, int] = {}
-    probe = PageProbe()
-    try:
-        with tempfile.TemporaryDirectory(prefix="headline-fit-") as tmp:
-            loaded: Layout | None = None
-            for width in sorted(set(widths), key=lambda w: (layout_for_width(profile, w), w)):
-                layout = layout_for_width(profile, width)
-                if layout != loaded:
-                    probe.load(write_page(article, profile, layout, Path(tmp)), width)
-                    loaded = layout
-                else:
-                    probe.resize(width)
-                lines[width] = int(probe.evaluate(HEADLINE_LINES_JS))
-    finally:
-        probe.close()
-    return {w: lines[w] for w in widths}
+
+class HeadlineFit:
+    """The headline's line counts for one site profile, remembered for the last headline."""
+
+    def __init__(self, profile) -> None:  # noqa: ANN001
+        self.profile = profile
+        self._last: tuple[str, dict[str, int]] | None = None
+
+    def lines(self, headline: str) -> dict[str, int]:
+        """Return {"mobile": lines at 360 px, "desktop": lines at 1280 px} ({} if unknown)."""
+        if self._last and self._last[0] == headline:
+            return self._last[1]
+        try:
+            counts = measure_lines(headline, self.profile, (MOBILE_WIDTH, DESKTOP_WIDTH))
+        except (OSError, ValueError):
+            log.exception("the headline could not be measured")
+            counts = {}
+        result = (
+            {"mobile": counts[MOBILE_WIDTH], "desktop": counts[DESKTOP_WIDTH]} if counts else {}
+        )
+        self._last = (headline, result)
+        return result

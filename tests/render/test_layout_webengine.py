@@ -12,12 +12,7 @@ from editor import resources  # noqa: E402
 from editor.render.page import Layout  # noqa: E402
 from editor.render.profiles import load_profile  # noqa: E402
 from editor.storage import read_article  # noqa: E402
-from editor.ui.headline_fit import (  # noqa: E402
-    HEADLINE_LINES_JS,
-    PageProbe,
-    measure_headline_lines,
-    write_page,
-)
+from editor.ui.page_probe import HEADLINE_LINES_JS, PageProbe, write_page  # noqa: E402
 
 pytestmark = pytest.mark.webengine
 
@@ -95,19 +90,3 @@ def test_sticky_bar_appears_only_after_scrolling(probe, pages):
     assert probe.wait_for(f"{state} === 'visible'")
     probe.evaluate("window.scrollTo(0, 0)")
     assert probe.wait_for(f"{state} === 'hidden'")
-
-
-def test_measure_headline_lines(qtbot, article):
-    lines = measure_headline_lines(article, load_profile("sisacatch"))
-    assert set(lines) == {360, 390, 412, 1280}
-    assert lines[1280] == 1  # 27 characters fit one line on PC
-    assert all(2 <= lines[w] <= 3 for w in (360, 390, 412))
-
-
-def test_long_headline_wraps_more(qtbot, article):
-    longer = article.copy()
-    longer.headline = article.headline + " 야간 운행과 교통약자 예약 서비스도 함께 시험한다"
-    profile = load_profile("sisacatch")
-    short = measure_headline_lines(article, profile, widths=(390, 1280))
-    long = measure_headline_lines(longer, profile, widths=(390, 1280))
-    assert long[390] > short[390] and long[1280] > short[1280]

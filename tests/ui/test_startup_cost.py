@@ -32,6 +32,10 @@ AFTER_FIRST_PAINT = (
     "editor.ui.dialogs",
     "editor.render.profiles",
     "importlib.metadata",
+    "editor.render.headline_meter",  # HarfBuzz's module set-up alone is ~86 M instructions
+    "uharfbuzz",
+    "icu4py",
+    "fontTools",
 )
 FIRST_FRAME = """
 import json, os, sys

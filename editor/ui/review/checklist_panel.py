@@ -1,9 +1,10 @@
 """The pre-publish checklist: the site profile's rules, refreshed as the reporter pauses.
 
 Running the rules costs milliseconds, so it waits for a pause in typing (a debounce). The
-headline's line count on a 360 px phone is measured in QtWebEngine (~0.3 s), so only an
-explicit refresh measures it; later runs reuse the count while the headline is unchanged.
-When the preview shows the phone page at 360 px, its own count is used and nothing is probed.
+headline's line count on a 360 px phone comes from the browser-free meter
+(editor/ui/headline_fit.py, a few ms) on an explicit refresh; later runs reuse the count while
+the headline is unchanged. When the preview shows the phone page at 360 px, its own count is
+used.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ SEVERITY_COLORS = {
 
 
 def measure_on_phone(article: Article, profile: object) -> dict[int, int]:
-    """Measure the headline's lines in the real mobile page (QtWebEngine)."""
+    """Measure the headline's lines on the phone with the browser-free meter."""
     from editor.ui.headline_fit import measure_headline_lines
 
     return measure_headline_lines(article, profile, widths=(MOBILE_WIDTH,))  # type: ignore[arg-type]

@@ -1,0 +1,78 @@
+"""`article-editor check` measures the headline with no browser: no Qt, no child left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from editor.storage import read_article, write_article
+
+# Runs check, then reports which Qt modules that process ever loaded and its peak memory.
+RUN_CHECK = """
+import json, sys
+from editor.cli.main import main
+status = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))
+# VmHWM, not ru_maxrss: that one keeps the forking parent's peak across exec.
+hwm = [line for line in open('/proc/self/status') if line.startswith('VmHWM')][0]
+peak = int(hwm.split()[1]) / 1024
+print('REPORT ' + json.dumps({'modules': loaded, 'peak_mb': peak}))
+sys.exit(status)
+"""
+MAX_RSS_MB = 60
+
+
+def _session_members(session: int) -> list[int]:
+    """Return the processes still in a session (its leader's pid is the session id)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:  # after pid (comm): state ppid pgrp session
+            members.append(int(entry.name))
+    return members
+
+
+def _long_headline_article(sample_dir: Path, tmp_path: Path) -> Path:
+    article = read_article(sample_dir)
+    article.headline = (
+        "자율주행 셔틀 세종 도심 달린다 시민 1000명 시승 신청 몰려 운행 구간 두 배로 늘린다"
+    )
+    target = tmp_path / "long.article"
+    write_article(article, target)
+    return target
+
+
+def _run_check(target: Path) -> tuple[dict, str, list[int]]:
+    """Run check in its own session; return its report, output and what is left running."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUN_CHECK, "check", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    printed, report = out.split("REPORT ", 1)
+    return json.loads(report), printed, _session_members(proc.pid)
+
+
+def test_check_measures_the_headline_without_qt_and_leaves_no_process(sample_dir, tmp_path):
+    target = _long_headline_article(sample_dir, tmp_path)
+    first, out, left = _run_check(target)  # unpacks the font's metrics into the cache
+    assert first["modules"] == []
+    assert left == []
+    # The meter measured: this headline takes three lines on a 360 px phone (Chromium agrees).
+    assert "On a 360 px phone the headline takes 3 lines; aim for 2." in out
+    again, out_again, left = _run_check(target)
+    assert (again["modules"], left, out_again) == ([], [], out)
+    assert again["peak_mb"] <= MAX_RSS_MB
