@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from editor.cli.publish import cmd_outbox, cmd_publish  # noqa: F401 - dispatched by name
 from editor.core import clock
 from editor.core.errors import ArticleError, DocumentError
 from editor.core.model import Article

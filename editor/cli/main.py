@@ -10,7 +10,7 @@ from pathlib import Path
 from editor import __version__
 from editor.core.errors import ArticleError
 
-COMMANDS = ("new", "check", "render", "export")
+COMMANDS = ("new", "check", "render", "export", "publish", "outbox")
 EXIT_PROBLEMS = 1  # check found errors
 EXIT_USER_ERROR = 2  # bad input: one clear line, never a traceback
 
@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace an earlier export of this article (never anything else)",
     )
+    from editor.cli.publish import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
