@@ -86,7 +86,6 @@ def test_author_publishes_the_korean_article_as_written(wp, passwords, korean, c
     assert names == {"<JTBC>", "방송", "토지"}
 
 
-@pytest.mark.xfail(reason="issue 12 (in progress): the body renderer deletes <PD수첩>")
 def test_angle_bracket_titles_in_the_body_reach_wordpress(wp, passwords, korean):
     assert publish(wp, korean) == 0
     post, _ = post_of(wp, korean)
