@@ -109,11 +109,15 @@ class BodyEditor(QWidget):
         self.toolbar.setObjectName("body_toolbar")
         self.format_actions: list[QAction] = []
         self._build_actions()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.text_edit, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.toolbar)
+        self._layout.addWidget(self.text_edit, 1)
+
+    def add_bar(self, bar: QWidget) -> None:
+        """Show a bar (find & replace) between the toolbar and the text."""
+        self._layout.insertWidget(1, bar)
 
     def _build_actions(self) -> None:
         specs: list[tuple[str, str, str, QKeySequence | str, Callable[[], None]]] = [

@@ -168,8 +168,43 @@ def _edit_menu(window: MainWindow, actions: WindowActions) -> None:
         if name == "redo":
             menu.addSeparator()
     menu.addSeparator()
+    _find_actions(window, actions, menu)
+    menu.addSeparator()
     fmt = menu.addMenu(translate("MainWindow", "&Format"))
     fmt.addActions(window.body_editor.format_actions)
+
+
+def _find_actions(window: MainWindow, actions: WindowActions, menu: QMenu) -> None:
+    """Find and replace over the body and the form (the bar is built on first use)."""
+    keys = QKeySequence.StandardKey
+    for name, text, key, slot in (
+        ("find", translate("MainWindow", "&Find…"), keys.Find, lambda b: b.open_find()),
+        (
+            "replace",
+            translate("MainWindow", "R&eplace…"),
+            "Ctrl+H",
+            lambda b: b.open_find(replace=True),
+        ),
+        (
+            "find_next",
+            translate("MainWindow", "Find &Next"),
+            keys.FindNext,
+            lambda b: b.find_next(),
+        ),
+        (
+            "find_previous",
+            translate("MainWindow", "Find Pre&vious"),
+            keys.FindPrevious,
+            lambda b: b.find_previous(),
+        ),
+    ):
+        _add(window, actions, menu, name, text, key, lambda s=slot: s(_find_bar(window)))
+
+
+def _find_bar(window: MainWindow):
+    from editor.ui.find_bar import find_bar_of
+
+    return find_bar_of(window)
 
 
 def _view_menu(window: MainWindow, actions: WindowActions) -> None:

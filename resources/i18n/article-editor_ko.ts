@@ -309,6 +309,22 @@ Drop or paste a photo here</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>&amp;Find…</source>
+      <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>R&amp;eplace…</source>
+      <translation>바꾸기(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Find &amp;Next</source>
+      <translation>다음 찾기(&amp;N)</translation>
+    </message>
+    <message>
+      <source>Find Pre&amp;vious</source>
+      <translation>이전 찾기(&amp;V)</translation>
+    </message>
+    <message>
       <source>Could not open the article</source>
       <translation>기사를 열지 못했습니다</translation>
     </message>
@@ -1202,6 +1218,61 @@ The body change can be undone; the next save records it as a new revision.</sour
     <message>
       <source>Version {version}</source>
       <translation>버전 {version}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindBar</name>
+    <message>
+      <source>Find</source>
+      <translation>찾기</translation>
+    </message>
+    <message>
+      <source>Replace with</source>
+      <translation>바꿀 내용</translation>
+    </message>
+    <message>
+      <source>Match case</source>
+      <translation>대소문자 구분</translation>
+    </message>
+    <message>
+      <source>Whole word</source>
+      <translation>단어 단위</translation>
+    </message>
+    <message>
+      <source>Regular expression</source>
+      <translation>정규식</translation>
+    </message>
+    <message>
+      <source>Previous match</source>
+      <translation>이전 항목</translation>
+    </message>
+    <message>
+      <source>Next match</source>
+      <translation>다음 항목</translation>
+    </message>
+    <message>
+      <source>Replace</source>
+      <translation>바꾸기</translation>
+    </message>
+    <message>
+      <source>Replace All</source>
+      <translation>모두 바꾸기</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+      <source>Invalid pattern</source>
+      <translation>잘못된 패턴</translation>
+    </message>
+    <message>
+      <source>No matches</source>
+      <translation>찾는 내용 없음</translation>
+    </message>
+    <message>
+      <source>{n} of {total}</source>
+      <translation>{total}개 중 {n}번째</translation>
     </message>
   </context>
 </TS>

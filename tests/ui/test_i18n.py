@@ -21,6 +21,7 @@ MY_MODULES = (
     "body_editor",
     "dialogs",
     "document",
+    "find_bar",
     "form",
     "lead_image_panel",
     "main_window",

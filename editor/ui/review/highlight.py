@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 from editor.core import review
 from editor.core.review import Note
 from editor.ui.review.fields import field_widgets
+from editor.ui.text_fields import set_marks
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -79,7 +80,7 @@ class NoteHighlighter(QObject):
         for name, widget in field_widgets(self._window).items():
             found = by_field.get(name, [])
             if isinstance(widget, QPlainTextEdit):
-                widget.setExtraSelections(self._selections(widget, found))
+                set_marks(widget, "notes", self._selections(widget, found))
             elif isinstance(widget, QLineEdit) and name != "slug":
                 self._mark_line(widget, found)
 
