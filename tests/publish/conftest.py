@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+
+# The export tests' photo maker and hugo finder, shared rather than copied.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
 from realtools import in_ci, require
 from wpserver import HOW, WORDPRESS, WordPressServer, remove
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from export.exporthelp import photo
+from exporthelp import photo
 
 from editor.core.model import Article, Author, LeadImage, Status
 
