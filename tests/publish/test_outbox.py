@@ -124,3 +124,16 @@ def test_targets_are_kept_without_secrets(tmp_path):
                Target("git", repo="/srv/site.git", layout="jekyll")]  # fmt: skip
     save_targets(targets)
     assert load_targets() == targets
+
+
+def test_publishing_loads_no_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, editor.cli.publish, editor.publish.outbox, editor.publish.wordpress, "
+        "editor.publish.gitsite, editor.publish.pastekit; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
