@@ -105,9 +105,8 @@ def from_meta(meta: dict[Any, Any], body: str) -> Article:
     lead = _lead_image(text.get("lead_image"))
     if not lead.is_set and isinstance(text.get("images"), list) and text["images"]:
         lead.src = _text(text["images"][0], "images")
-    status = text.get("status")
-    if status is None:
-        status = Status.DRAFT if _bool(text.get("draft", False)) else Status.APPROVED
+    # No status means nobody approved it here, whatever `draft:` says: it opens as a draft.
+    status = text.get("status") or Status.DRAFT
     return Article(
         headline=_text(text.get("title"), "title"),
         subhead=_text(text.get("subtitle"), "subtitle"),
@@ -136,12 +135,6 @@ def _text(value: Any, key: str) -> str:
         f"The front matter key '{key}' must be text, not a "
         f"{'list' if isinstance(value, list) else 'mapping'}."
     )
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "yes", "on", "1")
-    return bool(value)
 
 
 def _tags(value: Any) -> list[str]:

@@ -126,12 +126,14 @@ def install_file_open_events(app) -> None:
 
 
 def _offer_recovery_soon(window) -> None:
-    """Offer a crash's drafts on the next turn: the window is painted, the preview started."""
+    """Ask who the user is on the first run, then offer a crash's drafts, once painted."""
     from PySide6.QtCore import QTimer
 
     def offer() -> None:
         from editor.ui.recovery import offer_recovery
 
+        if not window.settings.has_user():
+            window.ask_user()  # the first run: whose byline, who signs, who may approve
         offer_recovery(window, lambda: open_window(None, sample_when_empty=False))
 
     QTimer.singleShot(0, window, offer)

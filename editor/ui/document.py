@@ -29,6 +29,8 @@ from editor.core.model import Article, Author, LeadImage, Status
 from editor.storage import Kind, kind_of, read_article
 from editor.storage import images as image_check
 from editor.storage.safe_save import fingerprint, main_file, save_document
+from editor.ui.document_review import STATUS_FIELD, DocumentReview
+from editor.ui.identity import User
 
 if TYPE_CHECKING:  # the lock (socket, getpass) loads when a file is opened
     from editor.storage.lock import DocumentLock, LockInfo
@@ -38,10 +40,16 @@ TEXT_FIELDS = ("headline", "subhead", "summary", "section", "slug")
 ALL_FIELDS = "*"  # `changed` carries this after a load or a new document
 
 
-class ArticleDocument(QObject):
+class ArticleDocument(QObject, DocumentReview):
     """One article: its file, its form (kind), its unsaved state and its undoable body."""
 
-    changed = Signal(str)  # field name, or "*" when the whole article was replaced
+    changed = Signal(str)  # field name, "notes", or "*" when the whole article was replaced
+    notes_changed = Signal()  # a note was added, answered, resolved or reopened
+    status_changed = Signal(object)  # Status, after who approved was recorded or dropped
+    approval_withdrawn = Signal()  # an approved article's text changed: back to the desk
+    revision_recorded = Signal(object)  # the revision entry a save just recorded
+    revision_restored = Signal(str)  # revision id
+    user_changed = Signal(object)  # User: who signs, and whether they may approve
     body_edited = Signal(int, int, int)  # position, chars removed, chars added (committed)
     modified_changed = Signal(bool)
     saved = Signal(object)  # Path written
@@ -56,6 +64,8 @@ class ArticleDocument(QObject):
         self._modified = False
         self._body_stale = False
         self._layout_only = 0
+        self.user = User()
+        self.save_summary = ""
         self._fingerprint: str | None = None  # of the file as loaded or last saved
         self._notified: str | None = None  # the outside change last reported
         self._lock: DocumentLock | None = None
@@ -122,8 +132,9 @@ class ArticleDocument(QObject):
             value = str(value)
         elif name == "tags":
             value = [str(t).strip() for t in value if str(t).strip()]
-        elif name == "status":
-            value = Status.parse(value)
+        elif name == STATUS_FIELD:
+            self.set_status(value)  # records or drops who approved
+            return
         elif name == "authors":
             value = [replace(a) for a in value]
         elif name != "lead_image":
@@ -132,6 +143,7 @@ class ArticleDocument(QObject):
             return
         setattr(article, name, value)
         self._touch(name)
+        self._withdraw_stale_approval()
 
     def set_lead_image(self, lead: LeadImage) -> None:
         """Replace the lead image's reference and texts."""
@@ -147,7 +159,7 @@ class ArticleDocument(QObject):
         before = len(self._article.images)
         ref = self._article.add_image(name, data)
         if len(self._article.images) != before:
-            self._touch("images")
+            self._touch("images")  # a new file is not a new text: the approval stands
         return ref
 
     def set_lead_image_file(self, name: str, data: bytes) -> str:
@@ -260,7 +272,10 @@ class ArticleDocument(QObject):
         article.updated = clock.now()
         article.created = article.created or article.updated
         try:
-            self._fingerprint = save_document(article, path, kind, expected=expected, force=force)
+            with self._revision_for_save():  # one save, one signed revision
+                self._fingerprint = save_document(
+                    article, path, kind, expected=expected, force=force
+                )
         except Exception:
             article.updated = previous
             raise
@@ -332,9 +347,11 @@ class ArticleDocument(QObject):
         if self._layout_only or (removed == 0 and added == 0):
             return
         self._body_stale = True
+        self._shift_note_anchors(position, removed, added)
         self.set_modified(True)
         self.body_edited.emit(position, removed, added)
         self.changed.emit("body")
+        self._withdraw_stale_approval()
 
 
 def guess_kind(path: Path) -> Kind:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from editor.core.model import Status
 from editor.ui.authors_editor import AuthorsEditor
 from editor.ui.document import ArticleDocument
+from editor.ui.identity import User
 from editor.ui.lead_image_panel import LeadImagePanel
 
 if TYPE_CHECKING:
@@ -188,6 +189,8 @@ class ArticleForm(QScrollArea):
         ):
             self.status_combo.addItem(label, str(status))
         self.status_combo.currentIndexChanged.connect(self._on_status_combo_index_changed)
+        self._doc.user_changed.connect(self._on_document_user_changed)
+        self._on_document_user_changed(self._doc.user)
         self.tags_edit = QLineEdit(self)
         self.tags_edit.setObjectName("tags_edit")
         self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
@@ -219,8 +222,18 @@ class ArticleForm(QScrollArea):
             self._doc.set_field("section", text.strip())
 
     def _on_status_combo_index_changed(self, index: int) -> None:
-        if not self._updating and index >= 0:
-            self._doc.set_field("status", self.status_combo.itemData(index))
+        if self._updating or index < 0:
+            return
+        status = Status.parse(self.status_combo.itemData(index))
+        if status is Status.APPROVED and not self._doc.user.is_desk:
+            self._on_document_changed("status")  # only the desk approves: show it as it is
+            return
+        self._doc.set_status(status)
+
+    def _on_document_user_changed(self, user: User) -> None:
+        """Offer "Approved" in the status combo to a desk editor only."""
+        approved = self.status_combo.model().item(self.status_combo.findData("approved"))
+        approved.setEnabled(user.is_desk)
 
     def _on_tags_edit_text_edited(self, text: str) -> None:
         self._doc.set_field("tags", [t.strip() for t in text.replace("，", ",").split(",")])

@@ -20,6 +20,7 @@ from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
 from editor.ui.first_paint import after_first_paint
 from editor.ui.form import ArticleForm
+from editor.ui.identity import User
 from editor.ui.image_input import document_paths
 from editor.ui.menus import build_menus
 from editor.ui.review.status import title_suffix  # light: the review package loads lazily
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings or Settings()
         self.document = document or ArticleDocument(self)
+        self.document.set_user(self.settings.user())
         self._preview_factory = preview_factory or _make_preview
         self.preview: QWidget | None = None
         self._shown = False
@@ -250,8 +252,8 @@ class MainWindow(QMainWindow):
         """Start an empty article in this window."""
         if not self.maybe_save():
             return False
-        author = Author(self.settings.author_name(), self.settings.author_email())
-        self.document.new_blank(author)
+        user = self.settings.user()  # the user's own byline, never the last article's
+        self.document.new_blank(Author(user.name, user.email))
         self.form.headline_edit.setFocus()
         return True
 
@@ -274,8 +276,7 @@ class MainWindow(QMainWindow):
 
     def _write(self, write: Callable[[], Path]) -> bool:
         try:
-            with self.review.revision_for_save():  # one save, one signed revision
-                written = write()
+            written = write()  # the document records the save's signed revision
         except ChangedOnDiskError:
             return self._resolve_save_conflict()
         except (DocumentError, OSError) as exc:
@@ -283,7 +284,6 @@ class MainWindow(QMainWindow):
             return False
         self.settings.add_recent_file(written)
         self.settings.set_last_folder(str(written.parent))
-        self._remember_author()
         return True
 
     def _resolve_save_conflict(self) -> bool:
@@ -294,11 +294,18 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return False
 
-    def _remember_author(self) -> None:
-        authors = self.document.article.authors
-        if authors and authors[0].name:
-            self.settings.set_author_name(authors[0].name)
-            self.settings.set_author_email(authors[0].email)
+    def set_user(self, user: User) -> None:
+        """Remember who uses the app and sign this window's work with it."""
+        self.settings.set_user(user)
+        self.document.set_user(user)
+
+    def ask_user(self) -> bool:
+        """Ask the user's name, e-mail and role; False when cancelled."""
+        user = messages.ask_identity(self, self.settings.user())
+        if user is None or not user.is_known:
+            return False
+        self.set_user(user)
+        return True
 
     # Window events -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -20,6 +20,7 @@ from editor.core.errors import (
     ProfileError,
     UnsafeDocumentError,
 )
+from editor.ui.identity import User
 
 translate = QCoreApplication.translate
 
@@ -181,6 +182,11 @@ def ask_restore_revision(parent: QWidget | None, when: str) -> bool:
     return _confirm(parent, Kind.QUESTION, translate("messages", "Restore revision"), text)
 
 
+def ask_identity(parent: QWidget | None, user: User) -> User | None:
+    """Ask the user's name, e-mail and role; return None when cancelled."""
+    return _ask_identity(parent, user)
+
+
 def _confirm(parent: QWidget | None, kind: Kind, title: str, text: str) -> bool:
     """Ask Yes or Cancel (Cancel the default); return True for Yes."""
     answers = [Answer.CANCEL, Answer.YES]
@@ -245,7 +251,7 @@ def describe(exc: BaseException) -> str:
     return f"{summary}\n\n{detail}" if detail else summary
 
 
-# The two doors tests patch -----------------------------------------------------------------
+# The doors tests patch -----------------------------------------------------------------
 _ICONS = {
     Kind.INFORMATION: QMessageBox.Icon.Information,
     Kind.WARNING: QMessageBox.Icon.Warning,
@@ -303,3 +309,10 @@ def _choose(parent: QWidget | None, request: FileRequest) -> str:
     return QFileDialog.getOpenFileName(parent, request.title, request.folder, request.name_filter)[
         0
     ]
+
+
+def _ask_identity(parent: QWidget | None, user: User) -> User | None:
+    """Show the name-and-role dialog."""
+    from editor.ui.identity_dialog import IdentityDialog
+
+    return IdentityDialog.run(parent, user)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from editor import paths
+from editor.ui.identity import Role, User
 
 SETTINGS_FILE = "settings.ini"
 MAX_RECENT = 10
@@ -79,24 +80,23 @@ class Settings:
     def clear_recent_files(self) -> None:
         self._q.setValue("files/recent", [])
 
-    def author_name(self) -> str:
-        return str(self._q.value("author/name", "") or "")
+    def user(self) -> User:
+        """Return who uses the app: the byline of new articles, the name that signs reviews.
 
-    def set_author_name(self, name: str) -> None:
-        self._q.setValue("author/name", name)
+        Settings written before the role existed keep their reviewer or byline name.
+        """
+        name = self._str("user/name") or self._str("review/name") or self._str("author/name")
+        email = self._str("user/email") or self._str("author/email")
+        return User(name, email, Role.parse(self._q.value("user/role", Role.REPORTER.value)))
 
-    def author_email(self) -> str:
-        return str(self._q.value("author/email", "") or "")
+    def set_user(self, user: User) -> None:
+        self._q.setValue("user/name", user.name.strip())
+        self._q.setValue("user/email", user.email.strip())
+        self._q.setValue("user/role", user.role.value)
 
-    def set_author_email(self, email: str) -> None:
-        self._q.setValue("author/email", email)
-
-    def reviewer_name(self) -> str:
-        """Return the name notes, approvals and revisions are signed with (not the byline)."""
-        return str(self._q.value("review/name", "") or "")
-
-    def set_reviewer_name(self, name: str) -> None:
-        self._q.setValue("review/name", name)
+    def has_user(self) -> bool:
+        """Tell whether the user has said who they are (the first run asks)."""
+        return bool(self._str("user/name"))
 
     def last_folder(self) -> str:
         return str(self._q.value("files/last_folder", "") or "")
@@ -116,6 +116,9 @@ class Settings:
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._q.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _str(self, key: str) -> str:
+        return str(self._q.value(key, "") or "").strip()
 
     def _int(self, key: str, default: int) -> int:
         try:

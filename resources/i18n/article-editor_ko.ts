@@ -842,6 +842,22 @@ The body change can be undone; the next save records it as a new revision.</sour
   <context>
     <name>ReviewController</name>
     <message>
+      <source>Signed as {name} ({role})</source>
+      <translation>서명: {name} ({role})</translation>
+    </message>
+    <message>
+      <source>Your &amp;Name and Role…</source>
+      <translation>내 이름과 역할(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>desk editor</source>
+      <translation>데스크</translation>
+    </message>
+    <message>
+      <source>reporter</source>
+      <translation>기자</translation>
+    </message>
+    <message>
       <source>Review Notes</source>
       <translation>검토 메모</translation>
     </message>
@@ -1273,6 +1289,37 @@ The body change can be undone; the next save records it as a new revision.</sour
     <message>
       <source>{n} of {total}</source>
       <translation>{total}개 중 {n}번째</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityDialog</name>
+    <message>
+      <source>Desk editor (approves articles)</source>
+      <translation>데스크 (기사 승인)</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>이메일</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>이름</translation>
+    </message>
+    <message>
+      <source>New articles carry this name as their byline; notes, saves and approvals are signed with it. Only a desk editor can approve an article.</source>
+      <translation>새 기사의 바이라인에 이 이름이 들어가고, 메모·저장·승인에도 이 이름이 남습니다. 기사 승인은 데스크만 할 수 있습니다.</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation>기자</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>역할</translation>
+    </message>
+    <message>
+      <source>Who Is Writing</source>
+      <translation>사용자 정보</translation>
     </message>
   </context>
 </TS>

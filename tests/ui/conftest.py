@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
+from editor.ui.identity import Role, User
 from editor.ui.main_window import MainWindow
 from editor.ui.settings import Settings
 
@@ -26,6 +27,7 @@ class Prompts:
 
     answers: deque = field(default_factory=deque)
     files: deque = field(default_factory=deque)
+    identities: deque = field(default_factory=deque)
     seen: list = field(default_factory=list)
     unexpected: list = field(default_factory=list)
 
@@ -46,6 +48,13 @@ class Prompts:
             )
         return self.answers.popleft()
 
+    def ask_identity(self, _parent, user: User) -> User | None:
+        self.seen.append(user)
+        if not self.identities:
+            self.unexpected.append("identity dialog")
+            return None
+        return self.identities.popleft()
+
     def choose_file(self, _parent, request: messages.FileRequest) -> str:
         self.seen.append(request)
         if not self.files:
@@ -60,6 +69,7 @@ def prompts(monkeypatch) -> Prompts:
     recorder = Prompts()
     monkeypatch.setattr(messages, "_present", recorder.present)
     monkeypatch.setattr(messages, "_choose", recorder.choose_file)
+    monkeypatch.setattr(messages, "_ask_identity", recorder.ask_identity)
 
     def refuse(self, *_args):
         recorder.unexpected.append(f"modal {type(self).__name__}: {self.windowTitle()}")
@@ -72,9 +82,18 @@ def prompts(monkeypatch) -> Prompts:
         pytest.fail("unexpected prompt(s): " + "; ".join(recorder.unexpected))
 
 
-@pytest.fixture
+USER = User("박기자", "park@sisacatch.example", Role.REPORTER)
+
+
+@pytest.fixture(autouse=True)
 def settings(tmp_path) -> Settings:
-    return Settings()
+    """Return settings of a reporter who has said who they are (no first-run question).
+
+    Autouse: windows the app makes itself (app.run) read the same file.
+    """
+    settings = Settings()
+    settings.set_user(USER)
+    return settings
 
 
 def placeholder_preview(_doc: ArticleDocument, parent: QWidget) -> QWidget:

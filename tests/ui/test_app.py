@@ -70,3 +70,24 @@ def prompts_ok():
     from editor.ui.messages import Answer
 
     return Answer.OK
+
+
+def test_the_first_run_asks_who_the_user_is_and_new_articles_take_that_byline(
+    qtbot, started, settings, prompts
+):
+    from editor.ui.identity import Role, User
+    from editor.ui.settings import Settings
+
+    settings.set_user(User())  # a first run: nobody said who they are
+    prompts.identities.append(User("최기자", "choi@sisacatch.example", Role.REPORTER))
+    app.run(None)
+    window = started[-1]
+    qtbot.waitUntil(lambda: Settings().has_user())
+    assert Settings().user() == User("최기자", "choi@sisacatch.example", Role.REPORTER)
+    assert window.document.user.name == "최기자"
+    window.document.set_modified(False)
+    window.new_document()
+    [author] = window.document.article.authors
+    assert (author.name, author.email) == ("최기자", "choi@sisacatch.example")
+    assert not window.review.flow.approve_action.isVisible()  # a reporter submits only
+    assert window.review.flow.submit_action.isVisible()

@@ -17,24 +17,28 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from editor.core import review
 from editor.core.model import Article
 from editor.storage import write_article
 from editor.storage.drafts import DraftStore
 from editor.storage.lock import DocumentLock, lock_path
 from editor.storage.safe_save import fingerprint
 from editor.ui import app, main_window
-from editor.ui.automation import TYPE_ENV
+from editor.ui.automation import NOTE_ENV, TYPE_ENV
 from editor.ui.recovery import Choice, RecoveryDialog
 
 TYPED = "기차 안에서 쓴 마지막 문장"
+NOTE = "출처를 밝혀 주세요"
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
 
 
-def _start_app(tmp_path, article) -> subprocess.Popen:
+def _start_app(tmp_path, article, hook: tuple[str, str] = (TYPE_ENV, TYPED)) -> subprocess.Popen:
     config = tmp_path / "config"
     config.mkdir()
-    (config / "settings.ini").write_text("[autosave]\ninterval_ms=200\n", encoding="utf-8")
+    (config / "settings.ini").write_text(
+        "[autosave]\ninterval_ms=200\n[user]\nname=김데스크\nrole=desk\n", encoding="utf-8"
+    )
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -42,7 +46,7 @@ def _start_app(tmp_path, article) -> subprocess.Popen:
         ARTICLE_EDITOR_DATA_DIR=str(tmp_path / "data"),
         ARTICLE_EDITOR_LANG="en",
     )
-    env[TYPE_ENV] = TYPED
+    env[hook[0]] = hook[1]
     log = (tmp_path / "app.log").open("wb")
     return subprocess.Popen(
         [sys.executable, "-m", "editor", str(article)],
@@ -53,12 +57,12 @@ def _start_app(tmp_path, article) -> subprocess.Popen:
     )
 
 
-def _draft_with_text(store: DraftStore, proc: subprocess.Popen, log) -> bool:
+def _draft_with(store: DraftStore, proc: subprocess.Popen, log, found) -> bool:
     if proc.poll() is not None:
         pytest.fail(f"the app exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
     for meta in store.folder.glob("*.json"):
         try:
-            if TYPED in store.load(meta.stem).body:
+            if found(store.load(meta.stem)):
                 return True
         except Exception:  # noqa: BLE001 - a draft being written is read again on the next poll
             continue
@@ -92,7 +96,10 @@ def test_a_killed_app_offers_its_draft_at_the_next_start(qtbot, tmp_path, second
     store = DraftStore(tmp_path / "data" / "drafts")
     proc = _start_app(tmp_path, article)
     try:
-        qtbot.waitUntil(lambda: _draft_with_text(store, proc, tmp_path / "app.log"), timeout=60_000)
+        qtbot.waitUntil(
+            lambda: _draft_with(store, proc, tmp_path / "app.log", lambda a: TYPED in a.body),
+            timeout=60_000,
+        )
     finally:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
@@ -109,3 +116,31 @@ def test_a_killed_app_offers_its_draft_at_the_next_start(qtbot, tmp_path, second
     assert doc.path == article.resolve() and doc.is_modified
     assert doc.article.body.endswith(TYPED)
     assert doc.article.body.startswith("첫 문단.")
+
+
+def _noted(article: Article) -> bool:
+    return [n.text for n in review.notes(article)] == [NOTE]
+
+
+@pytest.mark.slow
+def test_a_desk_note_on_an_unmodified_document_survives_kill_9(qtbot, tmp_path, second_start):
+    """The note is the only change: it must reach a draft as any keystroke does."""
+    article = tmp_path / "shuttle.article"
+    write_article(Article(headline="세종시 셔틀 확대", body="첫 문단."), article)
+    store = DraftStore(tmp_path / "data" / "drafts")
+    proc = _start_app(tmp_path, article, (NOTE_ENV, NOTE))
+    try:
+        qtbot.waitUntil(
+            lambda: _draft_with(store, proc, tmp_path / "app.log", _noted), timeout=60_000
+        )
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    assert app.run(None) == 0
+    qtbot.waitUntil(lambda: bool(second_start))
+    doc = app._windows[-1].document
+    assert doc.path == article.resolve() and doc.is_modified
+    [note] = review.notes(doc.article)
+    assert (note.text, note.author, note.quote) == (NOTE, "김데스크", "세종시 셔틀 확대")

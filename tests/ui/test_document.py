@@ -11,6 +11,7 @@ from editor.core.errors import DocumentError, ImageError
 from editor.core.model import Author, LeadImage, Status
 from editor.storage import Kind, read_article
 from editor.ui.document import ArticleDocument, guess_kind
+from editor.ui.identity import Role, User
 
 KST = timezone(timedelta(hours=9))
 
@@ -62,11 +63,12 @@ def test_save_and_reopen_keeps_every_field(tmp_path, doc, name):
     doc.set_field("subhead", "첫 줄\n둘째 줄")
     doc.set_field("summary", "요약 문장")
     doc.set_field("tags", ["충청", "모빌리티"])
-    doc.set_field("status", Status.APPROVED)
     doc.set_field("section", "경제")
     doc.set_field("authors", [Author("홍길동", "hong@example.com"), Author("김하늘", "")])
     doc.set_lead_image(LeadImage("images/shuttle-lead.jpg", "대체", "▲ 설명", "사진=제공"))
     doc.set_body(doc.body_text() + "\n\n마지막 문단 △가 △나\n")
+    doc.set_user(User("데스크", "", Role.DESK))
+    doc.set_field("status", Status.APPROVED)  # last: an edit after approval withdraws it
     expected = doc.article.copy()
     target = tmp_path / name
     written = doc.save_as(target)

@@ -23,6 +23,7 @@ MY_MODULES = (
     "document",
     "find_bar",
     "form",
+    "identity_dialog",
     "lead_image_panel",
     "main_window",
     "menus",

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor.storage import read_article, write_article
+from editor.ui.identity import Role, User
 from editor.ui.messages import Answer, FileRequest
 from editor.ui.settings import Settings
 
@@ -49,6 +50,12 @@ def test_form_fields_reach_the_document(qtbot, window, commit_text):
     name = form.authors_editor.name_edits[0]
     name.clear()
     commit_text(name, "홍길동")
+    form.status_combo.setCurrentIndex(2)  # a reporter cannot approve
+    assert str(window.document.article.status) == "ready"  # the sample's, unchanged
+    assert form.status_combo.currentData() == "ready"
+    assert not form.status_combo.model().item(2).isEnabled()
+    window.set_user(User("데스크", "", Role.DESK))
+    assert form.status_combo.model().item(2).isEnabled()
     form.status_combo.setCurrentIndex(2)  # last: an edit after approval returns it to the desk
     article = window.document.article
     assert article.tags == ["하나", "둘"]
@@ -173,7 +180,6 @@ def test_open_recent_lists_saved_files_and_opens_them(tmp_path, window, settings
     target = tmp_path / "recent.article"
     prompts.choose(target)
     assert window.save_as()
-    assert settings.author_name() == "김하늘"  # remembered for the next new article
     window.new_document()
     menu = window.actions.recent_menu
     menu.aboutToShow.emit()
@@ -182,7 +188,8 @@ def test_open_recent_lists_saved_files_and_opens_them(tmp_path, window, settings
     entries[0].trigger()
     assert window.document.path == target.resolve()
     window.new_document()
-    assert window.document.article.authors[0].name == "김하늘"
+    # The user's own byline from the settings, not the sample's reporter saved last.
+    assert window.document.article.authors[0].name == settings.user().name == "박기자"
 
 
 def test_settings_live_in_the_config_folder(settings):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -13,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -24,6 +22,7 @@ from editor.core import review
 from editor.core.review import Note
 from editor.core.validate import Problem
 from editor.ui.document import ALL_FIELDS
+from editor.ui.identity import User
 from editor.ui.review.checklist_panel import ChecklistPanel
 from editor.ui.review.fields import field_of, select_passage, selection_in
 from editor.ui.review.highlight import NoteHighlighter
@@ -43,12 +42,12 @@ class ReviewController(QObject):
         super().__init__(window)
         self.window, self.doc = window, window.document
         self._last_field: tuple[str, QWidget] | None = None
-        self.flow = StatusFlow(window, self.author)
-        self.notes_panel = NotesPanel(self.doc, self.author, self.current_anchor, window)
+        self.flow = StatusFlow(window)
+        self.notes_panel = NotesPanel(self.doc, self.current_anchor, window)
         self.checklist = ChecklistPanel(self.doc, window)
         self.highlighter = NoteHighlighter(window, self._on_highlighter_marker)
         self.status_strip = StatusStrip(self.flow, lambda: self.doc.article, window)
-        self.name_edit, self.summary_edit = self._line_edits()
+        self.signer_label, self.summary_edit = self._line_edits()
         self.notes_dock = self._dock("notes_dock", self.tr("Review Notes"), self._notes_box())
         self.checklist_dock = self._dock(
             "checklist_dock", self.tr("Pre-publish Checklist"), self.checklist
@@ -61,21 +60,20 @@ class ReviewController(QObject):
         self.highlighter.refresh()
 
     # Building ----------------------------------------------------------------------------
-    def _line_edits(self) -> tuple[QLineEdit, QLineEdit]:
-        name = QLineEdit(self.window.settings.reviewer_name(), self.window)
-        name.setObjectName("reviewer_name_edit")
-        name.setPlaceholderText(self.tr("Your name (signs notes and saves)"))
-        name.textEdited.connect(self._on_name_edit_text_edited)
+    def _line_edits(self) -> tuple[QLabel, QLineEdit]:
+        signer = QLabel(self.window)
+        signer.setObjectName("signer_label")
+        signer.setProperty("role", "count")
         summary = QLineEdit(self.window)
         summary.setObjectName("save_summary_edit")
         summary.setPlaceholderText(self.tr("What this save changes (optional)"))
-        return name, summary
+        return signer, summary
 
     def _notes_box(self) -> QWidget:
         box = QWidget(self.window)
         row = QHBoxLayout()
         row.setContentsMargins(8, 0, 8, 0)
-        row.addWidget(self.name_edit, 2)
+        row.addWidget(self.signer_label, 0)
         row.addWidget(self.summary_edit, 3)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,6 +110,7 @@ class ReviewController(QObject):
             ("add_note", self.tr("Add &Note on Selection"), "Ctrl+Alt+M", self.begin_note),
             ("check_again", self.tr("&Check Before Publishing"), "F7", self.check_again),
             ("history", self.tr("Revision &History…"), "Ctrl+Alt+H", self.open_history),
+            ("identity", self.tr("Your &Name and Role…"), "", self.window.ask_user),
         )
         actions = {}
         for name, text, key, slot in specs:
@@ -138,12 +137,14 @@ class ReviewController(QObject):
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_document_changed)
-        self.doc.body_edited.connect(self._on_document_body_edited)
+        self.doc.revision_recorded.connect(self._on_document_revision_recorded)
+        self.doc.user_changed.connect(self._show_signer)
+        self._show_signer(self.doc.user)
         self.notes_panel.note_activated.connect(self._on_notes_panel_note_activated)
         self.notes_panel.notes_changed.connect(self.highlighter.refresh)
         self.checklist.problem_activated.connect(self._on_checklist_problem_activated)
         QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
-        self._private = self.doc.article.private
+        self.summary_edit.textChanged.connect(self._on_summary_edit_text_changed)
         self.window.preview_installed.connect(self._on_window_preview_installed)
         if self.window.preview is not None:
             self._on_window_preview_installed(self.window.preview)
@@ -160,9 +161,15 @@ class ReviewController(QObject):
 
     # Who, where --------------------------------------------------------------------------
     def author(self) -> str:
-        """Return the name the review signs with: the reviewer's, else the system user's."""
-        settings = self.window.settings
-        return self.name_edit.text().strip() or settings.reviewer_name() or _system_user()
+        """Return the name the review signs with (the user's, from the settings)."""
+        return self.doc.user.name
+
+    def _show_signer(self, user: User) -> None:
+        role = self.tr("desk editor") if user.is_desk else self.tr("reporter")
+        self.signer_label.setText(
+            self.tr("Signed as {name} ({role})").format(name=user.name or "?", role=role)
+        )
+        self.flow.update_actions()
 
     def current_anchor(self) -> Anchor | None:
         """Return the passage selected in the field last edited (its paragraph or all if none)."""
@@ -204,24 +211,6 @@ class ReviewController(QObject):
         if on:
             self.window.resizeDocks(docks, [560, 340], Qt.Orientation.Vertical)
 
-    @contextmanager
-    def revision_for_save(self) -> Iterator[dict[str, str]]:
-        """Record the save's revision (signed, with the summary); take it back if it fails.
-
-        A save that is refused, cancelled or retried after "changed on disk" leaves no
-        revision of its own, and the summary stays for the save that goes through.
-        """
-        article = self.doc.article
-        review.reanchor(article)
-        checkpoint = review.history_checkpoint(article)
-        entry = review.record_revision(article, self.author(), self.summary_edit.text().strip())
-        try:
-            yield entry
-        except BaseException:
-            review.rollback_history(article, checkpoint)
-            raise
-        self.summary_edit.clear()
-
     def sync_with_document(self) -> None:
         """Show the open article's notes as on opening it (review installed after the load)."""
         self._on_document_changed(ALL_FIELDS)
@@ -233,7 +222,6 @@ class ReviewController(QObject):
     # Slots -------------------------------------------------------------------------------
     def _on_document_changed(self, field: str) -> None:
         if field == ALL_FIELDS:
-            self._private = self.doc.article.private
             self.notes_panel.pending = None
             self.notes_panel.show_notes()
             self.highlighter.refresh()
@@ -250,8 +238,11 @@ class ReviewController(QObject):
             mode.setChecked(on)
             mode.blockSignals(False)
 
-    def _on_document_body_edited(self, position: int, removed: int, added: int) -> None:
-        review.shift_notes(self._private, "body", position, removed, added)
+    def _on_document_revision_recorded(self, _entry: object) -> None:
+        self.summary_edit.clear()
+
+    def _on_summary_edit_text_changed(self, text: str) -> None:
+        self.doc.save_summary = text
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         name = field_of(self.window, new)
@@ -274,16 +265,6 @@ class ReviewController(QObject):
 
     def _on_checklist_problem_activated(self, problem: Problem) -> None:
         self.jump_to(problem.field, problem.start, problem.end)
-
-    def _on_name_edit_text_edited(self, text: str) -> None:
-        self.window.settings.set_reviewer_name(text.strip())
-
-
-def _system_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
 
 
 def install_review(window: MainWindow) -> ReviewController:

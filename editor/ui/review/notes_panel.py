@@ -55,13 +55,12 @@ class NotesPanel(QWidget):
     def __init__(
         self,
         document: ArticleDocument,
-        author: Callable[[], str],
         anchor: Callable[[], Anchor | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notes_panel")
-        self._doc, self._author, self._anchor = document, author, anchor
+        self._doc, self._anchor = document, anchor
         self.pending: Anchor | None = None
         self.show_resolved_check = QCheckBox(self.tr("Show resolved"), self)
         self.show_resolved_check.setObjectName("show_resolved_check")
@@ -188,8 +187,8 @@ class NotesPanel(QWidget):
             self._show_anchor(hint=True)
             self.composer.setFocus()
             return None
-        note = review.add_note(self._doc.article, *anchor, text, self._author())
         self.pending = None
+        note = self._doc.add_note(*anchor, text)
         self._changed(note.id)
         return note
 
@@ -198,7 +197,7 @@ class NotesPanel(QWidget):
         note, text = self.current_note(), (text or self.composer.toPlainText()).strip()
         if note is None or not text:
             return False
-        review.update_note(self._doc.article, note.id, reply=(self._author(), text))
+        self._doc.reply_to_note(note.id, text)
         self._changed(note.id)
         return True
 
@@ -207,7 +206,7 @@ class NotesPanel(QWidget):
         note = self.current_note()
         if note is None:
             return False
-        review.update_note(self._doc.article, note.id, resolved=not note.resolved)
+        self._doc.set_note_resolved(note.id, not note.resolved)
         if not note.resolved:
             self.show_resolved_check.setChecked(True)  # keep the note in sight
         self._changed(note.id)
@@ -215,7 +214,6 @@ class NotesPanel(QWidget):
 
     def _changed(self, note_id: str) -> None:
         self.composer.clear()
-        self._doc.set_modified(True)
         self.show_notes()
         self.note_list.blockSignals(True)  # stay in the panel; do not jump to the passage
         self.select_note(note_id)

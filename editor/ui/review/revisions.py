@@ -27,7 +27,6 @@ from editor.core import review
 from editor.ui import messages
 from editor.ui.review.compare import (
     DiffPageView,
-    article_at,
     differences_html,
     page_html,
     state_of,
@@ -153,16 +152,9 @@ class RevisionsDialog(QDialog):
         self.page_view.show_page(page_html(article, old, new))
 
     def restore(self, revision_id: str) -> bool:
-        """Put a revision's text back into the editor (an undoable body edit)."""
-        state = review.revision_fields(self._doc.article, revision_id)
-        if state is None:
+        """Put a revision's text back into the editor (the document's undoable edit)."""
+        if not self._doc.restore_revision(revision_id):
             return False
-        restored = article_at(self._doc.article, state)
-        for name in ("headline", "subhead", "summary", "section", "tags", "authors"):
-            self._doc.set_field(name, getattr(restored, name))
-        self._doc.set_lead_image(restored.lead_image)
-        if restored.body != self._doc.article.body:
-            self._doc.set_body(restored.body)
         self.compare()
         return True
 

@@ -1,7 +1,8 @@
 """The article's status: submit to the desk, approve, return to the reporter.
 
-Whoever sets the status, the form's combo or these actions, the approval is recorded with
-the name from the settings; editing an approved article sends it back for review.
+Whoever sets the status, the form's combo or these actions, the document records the
+approval with the user's name from the settings; editing an approved article sends it
+back for review.
 """
 
 from __future__ import annotations
@@ -54,20 +55,23 @@ def status_line(article: Article) -> str:
 
 
 class StatusFlow(QObject):
-    """Status actions for the menu and the panel, and the approval bookkeeping."""
+    """Status actions for the menu and the panel; the document keeps the books.
+
+    Approving and returning are the desk's: a reporter only sees "Submit to Desk".
+    """
 
     status_changed = Signal()
 
-    def __init__(self, window: MainWindow, author: Callable[[], str]) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._window, self._doc, self._author = window, window.document, author
-        self._approved = False
+        self._window, self._doc = window, window.document
         self.submit_action = self._action("submit", self.tr("&Submit to Desk"), self.submit)
         self.approve_action = self._action("approve", self.tr("&Approve"), self.approve)
         self.return_action = self._action(
             "return", self.tr("&Return to Reporter"), self.return_to_reporter
         )
         self._doc.changed.connect(self._on_document_changed)
+        self._doc.approval_withdrawn.connect(self._on_document_approval_withdrawn)
         self._on_document_changed(ALL_FIELDS)
 
     def _action(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
@@ -81,51 +85,37 @@ class StatusFlow(QObject):
 
     def submit(self) -> None:
         """Hand the article to the desk."""
-        self._doc.set_field("status", Status.READY)
+        self._doc.set_status(Status.READY)
 
     def approve(self) -> None:
-        """Approve the article as it is now (who and when are recorded)."""
-        self._doc.set_field("status", Status.APPROVED)
+        """Approve the article as it is now (who and when are recorded); desk only."""
+        if self._doc.user.is_desk:
+            self._doc.approve()
 
     def return_to_reporter(self) -> None:
         """Send the article back to the reporter as a draft, noting the desk saw it."""
-        self._doc.set_field("status", Status.DRAFT)
-        review.mark_desk_review(self._doc.article, self._author())
-        self.status_changed.emit()
+        if self._doc.user.is_desk:
+            self._doc.return_to_reporter()
+
+    def update_actions(self) -> None:
+        """Offer what the user's role and the article's status allow."""
+        status, desk = self._doc.article.status, self._doc.user.is_desk
+        self.submit_action.setEnabled(status is Status.DRAFT)
+        self.approve_action.setVisible(desk)
+        self.approve_action.setEnabled(desk and status is not Status.APPROVED)
+        self.return_action.setVisible(desk)
+        self.return_action.setEnabled(desk and status is not Status.DRAFT)
 
     def _on_document_changed(self, field: str) -> None:
-        if field not in NOT_EDITS:
-            if self._approved:
-                self._return_after_edit()
-            return
-        article = self._doc.article
-        if field == "status":
-            self._record(article)
-        self._approved = article.status is Status.APPROVED
-        self._update_actions(article.status)
-        self.status_changed.emit()
+        if field in NOT_EDITS:
+            self.update_actions()
+            self.status_changed.emit()
 
-    def _record(self, article: Article) -> None:
-        """Record who approved, or forget the approval once the status moves on."""
-        approved = review.approval(article)
-        if article.status is Status.APPROVED and approved is None:
-            review.set_status(article, Status.APPROVED, self._author())
-            review.mark_desk_review(article, self._author())
-        elif article.status is not Status.APPROVED and review.APPROVAL_KEY in article.private:
-            review.set_status(article, article.status, "")
-
-    def _return_after_edit(self) -> None:
-        self._approved = False
-        self._doc.set_field("status", Status.READY)
+    def _on_document_approval_withdrawn(self) -> None:
         self._window.statusBar().showMessage(
             self.tr("This article was approved; the edit sends it back to the desk for review."),
             NOTICE_MS,
         )
-
-    def _update_actions(self, status: Status) -> None:
-        self.submit_action.setEnabled(status is Status.DRAFT)
-        self.approve_action.setEnabled(status is not Status.APPROVED)
-        self.return_action.setEnabled(status is not Status.DRAFT)
 
 
 class StatusStrip(QWidget):

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from editor.core import clock
+from editor.ui.identity import Role, User
 from editor.ui.main_window import MainWindow
 
 REVIEWER = "김데스크"
@@ -26,9 +27,8 @@ def ticking_clock():
 @pytest.fixture
 def review_window(make_window, settings) -> MainWindow:
     """Return the sample in a window in review mode, signed by the desk."""
-    settings.set_reviewer_name(REVIEWER)
+    settings.set_user(User(REVIEWER, "desk@sisacatch.example", Role.DESK))
     window = make_window()
-    window.review.name_edit.setText(REVIEWER)
     window.review.checklist.runner.measure = lambda _article, _profile: {360: 2}
     window.review.set_review_mode(True)
     return window

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from editor.core import review
+from editor.ui.identity import User
 from editor.ui.messages import Answer
 from editor.ui.review.revisions import CURRENT, RevisionsDialog
 
@@ -73,7 +74,7 @@ def test_since_the_desk_last_saw_it(qtbot, tmp_path, review_window, open_dialog)
     review_window.review.flow.approve()
     assert review_window._write(lambda: doc.save_as(tmp_path / "a.article"))
     desk = review.desk_revision(doc.article)
-    review_window.review.name_edit.setText("김하늘")  # the reporter takes over
+    review_window.set_user(User("김하늘"))  # the reporter takes over
     doc.set_body(doc.article.body.replace("8곳", "9곳"))
     assert review_window.save()
     doc.set_field("subhead", "부제 고침")  # unsaved: still part of "now"
