@@ -14,6 +14,13 @@ from editor.storage import read_article, write_article
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
+# The rendered page carries everything it shows (data: URIs): a browser opening it loads
+# nothing from anywhere, and runs no script, whatever the article holds.
+RENDER_CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "img-src data:; style-src data: 'unsafe-inline'; font-src data:; base-uri 'none'; "
+    "form-action 'none'\">"
+)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -84,6 +91,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         Layout(args.layout),
         urls=FileUrls(profile, article.images, embed_fonts=True),
     )
+    html = html.replace("<head>", f"<head>{RENDER_CSP}", 1)
     atomic_write(args.out, html.encode("utf-8"))
     print(args.out)
     return EXIT_OK

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageCms
 
 from editor.core.errors import ImageError
+from editor.export.chunks import strip_metadata
 from editor.storage.images import MAX_PIXELS, inspect
 
 # Source format -> the format its renditions are written in (GIF becomes PNG).
@@ -111,8 +112,12 @@ def process_image(job: ImageJob) -> ProcessedImage:
 
 
 def _animated(job: ImageJob, img: Image.Image) -> ProcessedImage:
-    """Keep an animation as it is: re-encoding would drop frames or bloat it."""
-    rendition = Rendition(img.width, img.height, img.format or "GIF", job.data)
+    """Keep an animation's frames as they are (re-encoding drops frames or bloats it).
+
+    Its metadata goes: GPS, camera and comments never survive an export in any format.
+    """
+    fmt = img.format or "GIF"
+    rendition = Rendition(img.width, img.height, fmt, strip_metadata(job.data, fmt, job.name))
     return ProcessedImage(job.name, img.width, img.height, (rendition,))
 
 

@@ -54,6 +54,8 @@ class FileUrls:
     that survives being mailed, at about 2 MB more).
     """
 
+    offline = True  # a remote URL (a tracking beacon) is never put in the page
+
     def __init__(
         self,
         profile: SiteProfile,
@@ -77,9 +79,15 @@ class FileUrls:
         return self._assets[rel]
 
     def image(self, src: str) -> dict[str, str]:
-        """Return the image as a data: URI; an image the article lacks keeps its path."""
+        """Return the image as a data: URI; nothing remote (a tracking beacon) is ever loaded.
+
+        An image the article lacks keeps its path when it is one of the bundle's (the page
+        shows it missing); a remote or file URL becomes an empty src.
+        """
         data = self.images.get(src)
-        return {"src": data_uri(data, src) if data is not None else src}
+        if data is not None:
+            return {"src": data_uri(data, src)}
+        return {"src": src if is_bundle_path(src) or src.startswith("data:") else ""}
 
 
 class BundleUrls:

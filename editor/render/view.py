@@ -77,7 +77,9 @@ def build_figure(article: Article, urls: UrlPolicy) -> Figure:
     lead = article.lead_image
     if not lead.is_set:
         return Figure()
-    attrs = urls.image(lead.src) if is_bundle_path(lead.src) else {"src": lead.src}
+    # A stand-alone page (offline policy) decides about remote URLs too: it loads none.
+    ask = is_bundle_path(lead.src) or getattr(urls, "offline", False)
+    attrs = urls.image(lead.src) if ask else {"src": lead.src}
     return Figure(True, dict(attrs), lead.alt, lead.caption.strip(), lead.credit.strip())
 
 

@@ -13,6 +13,12 @@ if TYPE_CHECKING:  # the checklist (and review) load only when facts are asked f
     from editor.core.checklist import ImageFacts
 
 MAX_PIXELS = 100_000_000  # 100 megapixels: larger than any newsroom camera
+MAX_ANIMATION_PIXELS = 4 * MAX_PIXELS  # every frame of an animation, together
+# Decoding may take at most this many times the file's size (once past the floor): a real
+# photo decodes to ~10x its bytes, a flat graphic to a few hundred; a 50 KB one-bit PNG that
+# claims 89 megapixels (356 MB as the preview's RGBA) is a bomb.
+DECODED_FLOOR = 64 << 20
+MAX_DECODE_RATIO = 1024
 ACCEPTED_FORMATS = {
     "JPEG": "image/jpeg",
     "PNG": "image/png",
@@ -46,9 +52,13 @@ def inspect(data: bytes, name: str = "image") -> ImageInfo:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as img:
                 fmt, (width, height) = img.format or "", img.size
+                frames = _frames(img, width * height)
                 img.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageError(f"The image is too large to open safely ({exc}).", path=name) from exc
+    except ImageError as exc:
+        exc.path = name
+        raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError("The file is not an image, or it is damaged.", path=name) from exc
     if fmt not in ACCEPTED_FORMATS:
@@ -59,7 +69,36 @@ def inspect(data: bytes, name: str = "image") -> ImageInfo:
             f"{MAX_PIXELS // 1_000_000} megapixels.",
             path=name,
         )
+    check_decoded(width * height, frames, len(data), name)
     return ImageInfo(fmt, width, height)
+
+
+def _frames(img, pixels: int) -> int:  # noqa: ANN001 - a PIL image
+    """Return the frame count from the headers (APNG acTL, WebP ANIM, GIF blocks)."""
+    if not getattr(img, "is_animated", False):
+        return 1
+    frames = int(getattr(img, "n_frames", 1) or 1)
+    if frames * pixels > MAX_ANIMATION_PIXELS:
+        raise ImageError(
+            f"The animation has {frames} frames of {img.size[0]}x{img.size[1]} pixels; the "
+            f"limit is {MAX_ANIMATION_PIXELS // 1_000_000} megapixels in all frames."
+        )
+    return frames
+
+
+def check_decoded(pixels: int, frames: int, size: int, name: str = "image") -> None:
+    """Refuse, before decoding, an image whose pixels far outweigh its file (a bomb).
+
+    Raises:
+        ImageError: decoding would take more than DECODED_FLOOR and MAX_DECODE_RATIO x size.
+    """
+    decoded = pixels * 4 * frames  # what a browser or Qt holds: RGBA, every frame
+    if decoded > DECODED_FLOOR and decoded > MAX_DECODE_RATIO * size:
+        raise ImageError(
+            f"The image would take {decoded >> 20} MB to show from a {max(size >> 10, 1)} KB "
+            "file (a decompression bomb); it is not opened.",
+            path=name,
+        )
 
 
 def inspect_all(images: dict[str, bytes]) -> dict[str, ImageInfo | ImageError]:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
 from PySide6.QtGui import QImage, QImageReader
 
 from editor.core import clock
-from editor.storage.images import IMAGE_SUFFIXES
+from editor.core.errors import ImageError
+from editor.storage.images import IMAGE_SUFFIXES, check_decoded
 
 MAX_IMAGE_FILE_BYTES = 200 * 1024 * 1024
 
@@ -80,6 +81,11 @@ def thumbnail(
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
     size = reader.size()
+    try:  # pixels are bounded before anything is decoded (a 10 KB PNG can claim 89 MP)
+        frames = max(1, reader.imageCount())
+        check_decoded(max(size.width(), 0) * max(size.height(), 0), frames, len(data))
+    except ImageError:
+        return QImage()
     if size.isValid():  # JPEG decodes at a fraction of its size: 8 ms, not 22, for 1600 px
         reader.setScaledSize(size.scaled(width, height, mode))
     image = reader.read()

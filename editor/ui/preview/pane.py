@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import zlib
 from functools import partial
 from importlib import resources as importlib_resources
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from editor.core.errors import ProfileError
+from editor.core.errors import ImageError, ProfileError
 from editor.render.markdown import BodyRenderer
 from editor.render.page import Layout
 from editor.ui.preview.interceptor import BlockingInterceptor
@@ -86,6 +87,7 @@ class PreviewPane(QWidget):
         self._document: QObject | None = None
         self._pages: dict[str, tuple[str, str]] = {}
         self._assets: dict[tuple[str, str], bytes] = {}
+        self._safe_images: dict[tuple[str, int, int], bool] = {}  # bombs never reach the page
         self._shown: list[ShownBlock] = []
         self._dirty: set[str] = set()
         self._held: set[str] = set()  # changes made while the preview was paused
@@ -453,12 +455,28 @@ class PreviewPane(QWidget):
             return None
         if path.startswith("images/"):
             data = self._document.article.images.get(path)
-            return Resource(data, mime_for(path)) if data is not None else None
+            if data is None or not self._image_is_safe(path, data):
+                return None
+            return Resource(data, mime_for(path))
         if path == PREVIEW_CSS:
             return Resource(_static("preview.css"), "text/css")
         if path.startswith("assets/"):
             return self._asset(path[len("assets/") :])
         return None
+
+    def _image_is_safe(self, path: str, data: bytes) -> bool:
+        """Tell whether the page may decode an image: pixels bounded first (bombs never)."""
+        from editor.storage.images import inspect
+
+        key = (path, len(data), zlib.crc32(data))
+        cache = self._safe_images
+        if key not in cache:
+            try:
+                inspect(data, path)
+                cache[key] = True
+            except ImageError:
+                cache[key] = False
+        return cache[key]
 
     def _asset(self, rel: str) -> Resource | None:
         site = self._document.article.site

@@ -1,0 +1,31 @@
+"""The preview never hands the page an image whose pixels are not bounded (a 10 KB PNG bomb)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from editor.ui.image_input import thumbnail
+
+
+def _one_bit_png(width: int, height: int) -> bytes:
+    path = Path(__file__).parents[2] / "storage" / "test_image_bombs.py"
+    spec = importlib.util.spec_from_file_location("image_bombs", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.one_bit_png(width, height)
+
+
+def test_the_preview_does_not_serve_a_bomb_but_serves_a_photo(make_pane, document):
+    pane = make_pane(show=False)
+    pane.set_document(document)
+    photo = next(iter(document.article.images))
+    document.article.images["images/bomb.png"] = _one_bit_png(9400, 9400)
+    assert pane._resolve("images/bomb.png") is None
+    served = pane._resolve(photo)
+    assert served is not None and served.data == document.article.images[photo]
+
+
+def test_a_thumbnail_of_a_bomb_is_null_without_decoding(qtbot):
+    assert thumbnail(_one_bit_png(9400, 9400), 200, 120).isNull()
+    assert not thumbnail(_one_bit_png(400, 300), 200, 120).isNull()
