@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 import buildinfo
+import elfscan
 
 REPO = buildinfo.REPO
 PACKAGING = buildinfo.PACKAGING
@@ -100,6 +102,47 @@ def freeze(clean_cache: bool) -> None:
     run(command, env={**os.environ, "ARTICLE_EDITOR_GENERATED": str(GENERATED)})
 
 
+def add_linux_launcher(app_dir: Path) -> elfscan.HostNeeds:
+    """Move the frozen binary into app/ and put the glibc-checking launcher in its place.
+
+    Raises SystemExit when the bundle needs a newer glibc than buildinfo.GLIBC_FLOOR.
+    """
+    inner = app_dir / "app"
+    inner.mkdir()
+    for name in (buildinfo.EXE_NAME, "_internal"):
+        (app_dir / name).rename(inner / name)
+    needs = elfscan.scan(inner)
+    floor = needs.floor("GLIBC")
+    print(
+        f"glibc floor {floor} (set by {needs.needed_by.get('GLIBC')}), "
+        f"libstdc++ GLIBCXX_{needs.floor('GLIBCXX')}; from the host: "
+        + " ".join(sorted(needs.host_libraries))
+    )
+    if not elfscan.at_least(buildinfo.GLIBC_FLOOR, floor):
+        raise SystemExit(
+            f"build: the app needs glibc {floor} ({needs.needed_by['GLIBC']}), newer than the "
+            f"supported floor {buildinfo.GLIBC_FLOOR}: build on an older system"
+        )
+    template = (PACKAGING / "linux" / "article-editor.sh").read_text(encoding="utf-8")
+    launcher = app_dir / buildinfo.EXE_NAME
+    launcher.write_text(template.replace("@GLIBC_FLOOR@", floor), encoding="utf-8")
+    launcher.chmod(0o755)
+    GENERATED.mkdir(parents=True, exist_ok=True)
+    (GENERATED / "host-needs.json").write_text(
+        json.dumps(
+            {
+                "glibc": floor,
+                "glibcxx": needs.floor("GLIBCXX"),
+                "needed_by": needs.needed_by,
+                "host_libraries": sorted(needs.host_libraries),
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return needs
+
+
 def add_linux_integration(app_dir: Path) -> None:
     """Copy the .desktop entry, icons, MIME type, metainfo and install.sh into the app."""
     linux = PACKAGING / "linux"
@@ -146,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     compile_translations()
     freeze(args.clean)
     if sys.platform.startswith("linux"):
+        add_linux_launcher(APP_DIR)
         add_linux_integration(APP_DIR)
     size = folder_size(APP_DIR) / 1e6
     print(

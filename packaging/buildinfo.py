@@ -26,6 +26,9 @@ EXTENSION = "article"
 UTI = "kr.sisacatch.article"  # macOS uniform type identifier of .article files
 PUBLISHER = "SisaCatch"
 COPYRIGHT = "Copyright © SisaCatch"
+# Linux: the oldest glibc the app supports (Debian 12, Ubuntu 22.04, Fedora 36 and newer).
+# The build fails when the bundle needs a newer one; docs/packaging.md says how it is proven.
+GLIBC_FLOOR = "2.35"
 
 
 def app_version() -> str:

@@ -136,6 +136,41 @@ LANGUAGES = ("ko", "en")
 WEBENGINE_LOCALES = ("ko.pak", "en-US.pak", "en-GB.pak")
 
 
+# Linux: libraries from the build machine's /lib and /usr/lib stay out of the app and come
+# from the host (PyInstaller's exclude_system_libraries practice; AppImage's excludelist names
+# the worst offenders): glibc, libstdc++/libgcc_s (a bundled one breaks Mesa's drivers on newer
+# systems), the GL/EGL/gbm/drm graphics stack, X11/xcb/Wayland/xkbcommon, GLib/GTK/Pango/Cairo
+# (the GTK theme plugin must match the desktop's), fontconfig/freetype, D-Bus, systemd, NSS, CUPS,
+# ALSA, OpenSSL (security updates come from the distribution). These few are kept: Qt's xcb
+# plugin needs the xcb-util libraries, which desktops often lack (Ubuntu 22.04 has no
+# libxcb-cursor0), and Python's own modules need libffi/libbz2/liblzma, whose sonames differ
+# between distributions (Fedora has no libbz2.so.1.0).
+BUNDLED_HOST_LIBRARIES = (
+    "libxcb-cursor.so.0",
+    "libxcb-icccm.so.4",
+    "libxcb-image.so.0",
+    "libxcb-keysyms.so.1",
+    "libxcb-render-util.so.0",
+    "libxcb-util.so.1",
+    "libffi.so.8",
+    "libbz2.so.1.0",
+    "liblzma.so.5",
+)
+SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
+
+
+def drop_host_libraries(binaries: Iterable[tuple]) -> list[tuple]:
+    """Drop libraries taken from the build machine's system folders, but for the few we carry."""
+    return [entry for entry in binaries if not _from_host(entry)]
+
+
+def _from_host(entry: tuple) -> bool:
+    dest, source = PurePosixPath(entry[0].replace("\\", "/")), str(entry[1])
+    if "lib-dynload" in dest.parts:
+        return False  # Python's own extension modules
+    return source.startswith(SYSTEM_LIBRARY_DIRS) and dest.name not in BUNDLED_HOST_LIBRARIES
+
+
 def resource_datas(resources: Path, compiled_i18n: Path) -> list[tuple[str, str]]:
     """Return (file, destination folder) pairs for resources/ plus the compiled .qm files."""
     datas = []

@@ -12,16 +12,29 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import buildinfo
+import elfscan
+import prove_install
+import prove_oldroot
+from proofkit import (
+    Report,
+    Xvfb,
+    clean_env,
+    colours_in,
+    find_window,
+    outcome,
+    screenshot,
+    stop,
+    xdotool,
+)
 
 import build
 
@@ -33,47 +46,6 @@ WINDOW_TIMEOUT = 60.0
 SETTLE_SECONDS = 5.0  # let the preview load before the screenshot
 KOREAN_UNTITLED = "제목 없음"  # "Untitled" in resources/i18n/article-editor_ko.ts
 STABLE_SECONDS = 3.0  # a window id that holds this long is the one the user sees
-
-
-@dataclass
-class Report:
-    """What the proof found: each check's outcome, the size and the timings."""
-
-    version: str = ""
-    checks: dict[str, str] = field(default_factory=dict)
-    size_bytes: int = 0
-    size_du: str = ""
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    def record(self, name: str, ok: bool, detail: str = "") -> bool:
-        """Note a check's outcome and print it; return ok."""
-        self.checks[name] = ("PASS" if ok else "FAIL") + (f": {detail}" if detail else "")
-        print(
-            f"[{'PASS' if ok else 'FAIL'}] {name}" + (f" — {detail}" if detail else ""), flush=True
-        )
-        return ok
-
-    @property
-    def passed(self) -> bool:
-        return all(v.startswith("PASS") for v in self.checks.values())
-
-
-def clean_env(home: Path, **extra: str) -> dict[str, str]:
-    """Return a bare environment: no venv, no repo on any path, home in a temp folder."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "LANG": "C.UTF-8",
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "XDG_DATA_HOME": str(home / ".local/share"),
-        "XDG_RUNTIME_DIR": str(home / "runtime"),
-    }
-    (home / "runtime").mkdir(parents=True, exist_ok=True, mode=0o700)
-    if os.geteuid() == 0:  # Chromium refuses to run as root with its sandbox on
-        env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
-    env.update(extra)
-    return env
 
 
 def run_app(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
@@ -113,14 +85,14 @@ def check_headless(report: Report, env: dict[str, str], work: Path) -> None:
         report.record(
             f"export --to {fmt}",
             result.returncode == 0 and bool(pages),
-            _outcome(result, f"wrote {pages[0].relative_to(out)}" if pages else ""),
+            outcome(result, f"wrote {pages[0].relative_to(out)}" if pages else ""),
         )
     result = run_app(["render", str(sample), "--out", str(work / "page.html")], env, work)
     report.record(
-        "render", result.returncode == 0 and (work / "page.html").is_file(), _outcome(result)
+        "render", result.returncode == 0 and (work / "page.html").is_file(), outcome(result)
     )
     result = run_app(["check", "--no-measure", str(sample)], env, work)
-    report.record("check --no-measure", result.returncode == 0, _outcome(result))
+    report.record("check --no-measure", result.returncode == 0, outcome(result))
     started = time.perf_counter()  # the headline meter: the bundled font, no browser
     result = run_app(["check", str(sample)], env, work)
     report.seconds["check_with_meter"] = round(time.perf_counter() - started, 3)
@@ -128,108 +100,40 @@ def check_headless(report: Report, env: dict[str, str], work: Path) -> None:
     report.record(
         "check (headline measured with the bundled font)",
         result.returncode == 0 and measured,
-        _outcome(result),
+        outcome(result),
     )
 
 
-def _outcome(result: subprocess.CompletedProcess, ok_detail: str = "") -> str:
-    if result.returncode == 0:
-        return ok_detail
-    lines = (result.stderr or result.stdout).strip().splitlines()
-    return f"exit {result.returncode}: {lines[-1] if lines else ''}"
-
-
-def check_desktop_files(report: Report, work: Path) -> None:
-    """Validate the .desktop and metainfo files and run install.sh into a temp prefix."""
+def check_desktop_files(report: Report) -> None:
+    """Validate the shipped .desktop entry and the AppStream metainfo (strictly)."""
     share = APP_DIR / "share"
     desktop = share / "applications" / "article-editor.desktop"
     metainfo = share / "metainfo" / f"{buildinfo.APP_ID}.metainfo.xml"
     for tool, args, name in (
         ("desktop-file-validate", [desktop], "desktop file valid"),
-        ("appstreamcli", ["validate", "--no-net", metainfo], "metainfo valid"),
+        ("appstreamcli", ["validate", "--strict", "--no-net", metainfo], "metainfo valid (strict)"),
     ):
-        if shutil.which(tool) is None:
-            report.record(name, True, f"skipped: {tool} not installed")
+        if shutil.which(tool) is None:  # a proof without its validator proves nothing
+            report.record(name, False, f"{tool} is not installed (make package-check installs it)")
             continue
         result = subprocess.run([tool, *map(str, args)], capture_output=True, text=True)
-        report.record(name, result.returncode == 0, _outcome(result))
-    prefix = work / "prefix"
-    result = subprocess.run(
-        ["sh", str(APP_DIR / "install.sh"), str(prefix)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HOME": str(work)},
+        report.record(name, result.returncode == 0, outcome(result, result.stdout.strip()))
+
+
+def check_floor(report: Report) -> None:
+    """The launcher checks the glibc floor the build measured, and that is the supported one."""
+    needs = json.loads((build.GENERATED / "host-needs.json").read_text(encoding="utf-8"))
+    report.host_needs = needs
+    launcher = BINARY.read_text(encoding="utf-8")
+    ok = f"GLIBC_FLOOR={needs['glibc']}\n" in launcher and elfscan.at_least(
+        buildinfo.GLIBC_FLOOR, needs["glibc"]
     )
-    installed = (prefix / "share/applications/article-editor.desktop").is_file() and (
-        prefix / "share/icons/hicolor/256x256/apps/article-editor.png"
-    ).is_file()
-    report.record("install.sh", result.returncode == 0 and installed, _outcome(result))
-    mime_cache = prefix / "share/mime/application/x-article-editor.xml"
-    if shutil.which("update-mime-database"):
-        report.record("MIME type registered", mime_cache.is_file(), str(mime_cache.name))
-
-
-class Xvfb:
-    """A private X server for the GUI check, stopped on exit."""
-
-    def __init__(self) -> None:
-        self.display = next(
-            f":{n}" for n in range(99, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists()
-        )
-        self.process: subprocess.Popen | None = None
-
-    def __enter__(self) -> Xvfb:
-        self.process = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        socket = Path(f"/tmp/.X11-unix/X{self.display[1:]}")
-        deadline = time.monotonic() + 10
-        while not socket.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-def xdotool(display: str, *args: str) -> str:
-    """Run xdotool on display; return what it printed."""
-    result = subprocess.run(
-        ["xdotool", *args], capture_output=True, text=True, env={**os.environ, "DISPLAY": display}
+    report.record(
+        "glibc floor measured and checked at start",
+        ok,
+        f"glibc {needs['glibc']} (supported floor {buildinfo.GLIBC_FLOOR}), "
+        f"GLIBCXX_{needs['glibcxx']}; {len(needs['host_libraries'])} libraries from the host",
     )
-    return result.stdout.strip()
-
-
-def find_window(display: str) -> str:
-    """Return the id of the app's visible top-level window, or "".
-
-    Matched by WM_CLASS: xdotool's --name regex does not match titles with Hangul in them.
-    """
-    found = xdotool(display, "search", "--onlyvisible", "--class", buildinfo.EXE_NAME).split()
-    return found[0] if found else ""
-
-
-def screenshot(display: str, target: Path) -> None:
-    """Save the whole X screen as a PNG (ImageMagick's import, else xwd + convert)."""
-    env = {**os.environ, "DISPLAY": display}
-    if shutil.which("import"):
-        subprocess.run(["import", "-window", "root", str(target)], env=env, check=True)
-    else:
-        xwd = target.with_suffix(".xwd")
-        subprocess.run(["xwd", "-root", "-silent", "-out", str(xwd)], env=env, check=True)
-        subprocess.run(["convert", str(xwd), str(target)], check=True)
-
-
-def colours_in(png: Path) -> int:
-    """Return how many distinct colours a screenshot has (a blank screen has one)."""
-    from PIL import Image
-
-    with Image.open(png) as image:
-        return len(image.convert("RGB").getcolors(maxcolors=1 << 20) or [])
 
 
 def check_gui(report: Report, work: Path, run: int, language: str) -> None:
@@ -256,7 +160,7 @@ def check_gui(report: Report, work: Path, run: int, language: str) -> None:
         )
         window, mapped = _wait_for_window(xvfb.display, app, started)
         if not window:
-            _stop(app)
+            stop(app)
             report.record(
                 f"GUI opens (run {run}, {language})", False, f"no window in {WINDOW_TIMEOUT:.0f} s"
             )
@@ -270,20 +174,33 @@ def check_gui(report: Report, work: Path, run: int, language: str) -> None:
         screenshot(xvfb.display, shot)
         window = find_window(xvfb.display) or window
         title = xdotool(xvfb.display, "getwindowname", window)
+        icon = window_icon_size(xvfb.display, window)
         closed = _close(xvfb.display, window, app)
     text = log.read_text(errors="replace")
     colours = colours_in(shot)
-    ok = colours > 50 and "Traceback" not in text
+    ok = colours > 50 and "Traceback" not in text and icon > 0
     if language == "ko":
         ok = ok and KOREAN_UNTITLED in title
     report.record(
         f"GUI opens (run {run}, {language})",
         ok,
         f"window {title!r} mapped in {mapped:.2f} s (final window {settled:.2f} s), "
-        f"{colours} colours in {shot.name}, "
+        f"{colours} colours in {shot.name}, window icon of {icon} values, "
         f"{'closed cleanly' if closed else 'had to be terminated'}"
         + ("; Python traceback in " + log.name if "Traceback" in text else ""),
     )
+
+
+def window_icon_size(display: str, window: str) -> int:
+    """Return how many numbers the window's _NET_WM_ICON holds (0: no icon for the WM)."""
+    result = subprocess.run(
+        ["xprop", "-id", window, "-notype", "32c", "_NET_WM_ICON"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DISPLAY": display},
+    )
+    values = result.stdout.partition("=")[2]
+    return len(values.split(",")) if values.strip() else 0
 
 
 def _wait_for_window(display: str, app: subprocess.Popen, started: float) -> tuple[str, float]:
@@ -320,19 +237,8 @@ def _close(display: str, window: str, app: subprocess.Popen) -> bool:
         app.wait(timeout=15)
         return True
     except subprocess.TimeoutExpired:
-        _stop(app)
+        stop(app)
         return False
-
-
-def _stop(app: subprocess.Popen) -> None:
-    """Stop the app and its helper processes (they share its session)."""
-    if app.poll() is None:
-        os.killpg(app.pid, signal.SIGTERM)
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(app.pid, signal.SIGKILL)
-            app.wait()
 
 
 def measure_size(report: Report) -> None:
@@ -347,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
     """Build (unless --no-build), prove, report; return 0 when every check passed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-build", action="store_true", help="prove the existing dist/")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path.home() / ".cache" / "article-editor-package-check",
+        help="where the old Debian userland is kept between runs",
+    )
     args = parser.parse_args(argv)
     report = Report(version=buildinfo.app_version())
     if not args.no_build:
@@ -360,7 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         env = clean_env(work / "home")
         check_version(report, env, work)
         check_headless(report, env, work)
-        check_desktop_files(report, work)
+        check_desktop_files(report)
+        check_floor(report)
+        prove_install.check_install(report, APP_DIR, work)
+        prove_oldroot.check_old_userland(report, APP_DIR, args.cache, OUT)
         # The first start fills Qt WebEngine's caches; the second, in Korean, shows a warm one.
         for run, language in ((1, "en"), (2, "ko")):
             check_gui(report, work, run, language)

@@ -110,12 +110,26 @@ def run(path: Path | None) -> int:
     window = open_window(Path(path) if path is not None else None)
     install_file_open_events(app)
     window.first_painted.connect(lambda: _offer_recovery_soon(window))
+    window.first_painted.connect(lambda: set_window_icon(app))
     automation.apply(window)
     if os.environ.get("ARTICLE_EDITOR_STARTUP_PROBE"):  # benchmarks/startup.py
         from editor.ui import startup_probe
 
         startup_probe.arm(window)
     return app.exec()
+
+
+def set_window_icon(app) -> None:
+    """Give every window the bundled icon (install.sh's theme icon may not be there).
+
+    After the first paint: the window manager's icon is rendered from the SVG, which the
+    first frame need not wait for.
+    """
+    from PySide6.QtGui import QIcon
+
+    from editor import resources
+
+    app.setWindowIcon(QIcon(str(resources.path("icons", "article-editor.svg"))))
 
 
 def install_file_open_events(app) -> None:

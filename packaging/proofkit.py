@@ -1,0 +1,150 @@
+"""What the Linux proofs share: the report, a bare environment, a private X server, xdotool."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import buildinfo
+
+
+@dataclass
+class Report:
+    """What the proof found: each check's outcome, the size and the timings."""
+
+    version: str = ""
+    checks: dict[str, str] = field(default_factory=dict)
+    size_bytes: int = 0
+    size_du: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)
+    host_needs: dict[str, object] = field(default_factory=dict)
+
+    def record(self, name: str, ok: bool, detail: str = "") -> bool:
+        """Note a check's outcome and print it; return ok."""
+        self.checks[name] = ("PASS" if ok else "FAIL") + (f": {detail}" if detail else "")
+        print(
+            f"[{'PASS' if ok else 'FAIL'}] {name}" + (f" — {detail}" if detail else ""), flush=True
+        )
+        return ok
+
+    @property
+    def passed(self) -> bool:
+        return all(v.startswith("PASS") for v in self.checks.values())
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """Return a bare environment: no venv, no repo on any path, home in a temp folder."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+    }
+    (home / "runtime").mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.geteuid() == 0:  # Chromium refuses to run as root with its sandbox on
+        env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+    env.update(extra)
+    return env
+
+
+def outcome(result: subprocess.CompletedProcess, ok_detail: str = "") -> str:
+    if result.returncode == 0:
+        return ok_detail
+    lines = (result.stderr or result.stdout).strip().splitlines()
+    return f"exit {result.returncode}: {lines[-1] if lines else ''}"
+
+
+class Xvfb:
+    """A private X server for the GUI check, stopped on exit.
+
+    Xvfb picks a free display itself (-displayfd): other engineers' servers on this machine
+    may hold a number without a socket file this process can see.
+    """
+
+    def __init__(self) -> None:
+        self.display = ""
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> Xvfb:
+        read_end, write_end = os.pipe()
+        self.process = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                "1600x1000x24",
+                "-nolisten",
+                "tcp",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(write_end,),
+        )
+        os.close(write_end)
+        with os.fdopen(read_end) as chosen:
+            number = chosen.readline().strip()  # written once the server accepts clients
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+def xdotool(display: str, *args: str) -> str:
+    """Run xdotool on display; return what it printed."""
+    result = subprocess.run(
+        ["xdotool", *args], capture_output=True, text=True, env={**os.environ, "DISPLAY": display}
+    )
+    return result.stdout.strip()
+
+
+def find_window(display: str, window_class: str = buildinfo.EXE_NAME) -> str:
+    """Return the id of the app's (or window_class's) visible top-level window, or "".
+
+    Matched by WM_CLASS: xdotool's --name regex does not match titles with Hangul in them.
+    """
+    found = xdotool(display, "search", "--onlyvisible", "--class", window_class).split()
+    return found[0] if found else ""
+
+
+def screenshot(display: str, target: Path) -> None:
+    """Save the whole X screen as a PNG (ImageMagick's import, else xwd + convert)."""
+    env = {**os.environ, "DISPLAY": display}
+    if shutil.which("import"):
+        subprocess.run(["import", "-window", "root", str(target)], env=env, check=True)
+    else:
+        xwd = target.with_suffix(".xwd")
+        subprocess.run(["xwd", "-root", "-silent", "-out", str(xwd)], env=env, check=True)
+        subprocess.run(["convert", str(xwd), str(target)], check=True)
+
+
+def colours_in(png: Path) -> int:
+    """Return how many distinct colours a screenshot has (a blank screen has one)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return len(image.convert("RGB").getcolors(maxcolors=1 << 20) or [])
+
+
+def stop(app: subprocess.Popen) -> None:
+    """Stop the app and its helper processes (they share its session)."""
+    if app.poll() is None:
+        os.killpg(app.pid, signal.SIGTERM)
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(app.pid, signal.SIGKILL)
+            app.wait()
