@@ -27,7 +27,10 @@ fi
 missing=""
 for package in $wanted; do
     status=$(dpkg-query -W -f '${db:Status-Status}' "$package" 2>/dev/null || true)
-    [ "$status" = installed ] || missing="$missing $package"
+    case $status in
+        installed | triggers-pending | triggers-awaited) ;; # usable; a trigger runs later
+        *) missing="$missing $package" ;;
+    esac
 done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
@@ -36,6 +39,8 @@ if [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 echo "deps.sh: installing$missing"
-apt-get update
+# Another apt run (a colleague's, unattended-upgrades) may hold the lock: wait for it.
+apt-get -o DPkg::Lock::Timeout=600 update
 # shellcheck disable=SC2086 # one word per package
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y \
+    --no-install-recommends $missing

@@ -70,7 +70,7 @@ copy_app() {
             mkdir -m 755 "$target"
             record d "$target"
         else
-            cp -p "$source_path" "$target"
+            cp "$source_path" "$target" # not -p: as root, files must not stay the unpacker's
             chmod u+rw,go+r,go-w "$target"
             record f "$target"
         fi

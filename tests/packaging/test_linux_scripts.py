@@ -176,3 +176,15 @@ def test_launcher_refuses_a_system_without_glibc(app_dir, tmp_path):
     result = subprocess.run([app_dir / "article-editor"], capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert "no glibc" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to hand the files to another user")
+def test_a_system_wide_install_belongs_to_root_not_to_whoever_unpacked_it(app_dir, tmp_path):
+    for path in [app_dir, *app_dir.rglob("*")]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+    prefix = tmp_path / "usr local"
+    assert run_sh(app_dir / "install.sh", prefix).returncode == 0
+    dest = prefix / "lib" / buildinfo.EXE_NAME
+    owners = {p.lstat().st_uid for p in [dest, *dest.rglob("*")]}
+    assert owners == {0}
+    assert not any(p.stat().st_mode & 0o022 for p in dest.rglob("*") if not p.is_symlink())
