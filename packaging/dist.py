@@ -40,7 +40,7 @@ def pack(app_dir: Path, target: Path, date: str) -> Path:
     partial = target.with_name(target.name + ".part")
     with (
         partial.open("wb") as raw,
-        gzip.GzipFile(fileobj=raw, mode="wb", mtime=mtime, filename="") as zipped,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=mtime, filename="") as zipped,
         tarfile.open(fileobj=zipped, mode="w", format=tarfile.PAX_FORMAT) as tar,
     ):
         for path in [app_dir, *sorted(app_dir.rglob("*"))]:
