@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QFont,
     QInputMethodEvent,
+    QKeyEvent,
     QKeySequence,
     QTextCursor,
 )
@@ -30,6 +31,10 @@ from editor.ui.image_input import (
 )
 
 _BLOCK_MARKER = re.compile(r"^\s*(#{1,6}|>|[-*+]|\d{1,9}[.)])\s?")
+# A list item: indent, bullet or number, the space after it, an optional task box.
+_LIST_ITEM = re.compile(
+    r"^(?P<indent> *)(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))(?P<gap> +)(?P<task>\[[ xX]\] )?"
+)
 
 
 class MarkdownTextEdit(QPlainTextEdit):
@@ -51,6 +56,69 @@ class MarkdownTextEdit(QPlainTextEdit):
     def first_visible_line(self) -> int:
         """Return the body line at the top of the view (for scroll sync)."""
         return self.firstVisibleBlock().blockNumber()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Continue or end a list on Enter; indent or outdent a list item on Tab."""
+        key, mods = event.key(), event.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain and self._continue_list():
+            return
+        if key == Qt.Key.Key_Tab and plain and self._indent_items(outdent=False):
+            return
+        if key == Qt.Key.Key_Backtab and self._indent_items(outdent=True):
+            return
+        super().keyPressEvent(event)
+
+    def _continue_list(self) -> bool:
+        """On Enter in a list item start the next item; on an empty item end the list."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        item = _LIST_ITEM.match(block.text())
+        if item is None or cursor.hasSelection() or cursor.positionInBlock() < item.end():
+            return False
+        if not block.text()[item.end() :].strip():
+            # An empty item ends the list: the marker goes, the line stays as a paragraph break.
+            cursor.beginEditBlock()
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            return True
+        cursor.insertText("\n" + next_marker(item))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _indent_items(self, *, outdent: bool) -> bool:
+        """Indent (or outdent) the list items the cursor or selection is on."""
+        cursor = self.textCursor()
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        blocks = [first]
+        while blocks[-1] != last and blocks[-1].next().isValid():
+            blocks.append(blocks[-1].next())
+        items = [(b, _LIST_ITEM.match(b.text())) for b in blocks]
+        if not any(m for _b, m in items):
+            return False
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()
+        for block, item in items:
+            if item is None:
+                continue
+            edit.setPosition(block.position())
+            if outdent:
+                edit.setPosition(
+                    block.position() + _outdent_step(block), QTextCursor.MoveMode.KeepAnchor
+                )
+                edit.removeSelectedText()
+            else:
+                edit.insertText(" " * _nesting_step(block))
+        edit.endEditBlock()
+        return True
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt's name
         """Show preedit inline; only committed text counts as an edit."""
@@ -246,6 +314,39 @@ class BodyEditor(QWidget):
     def _on_text_edit_image_rejected(self, name: str, error: object) -> None:
         exc = error if isinstance(error, BaseException) else ValueError(str(error))
         messages.show_error(self, self.tr("Image not added"), exc)
+
+
+def next_marker(item: re.Match[str]) -> str:
+    """Return the marker of the item after this one (1. → 2., - → -, tasks unticked)."""
+    marker = item["marker"]
+    if item["num"] is not None:
+        marker = f"{int(item['num']) + 1}{item['delim']}"
+    return f"{item['indent']}{marker}{item['gap']}{'[ ] ' if item['task'] else ''}"
+
+
+def _nesting_step(block) -> int:  # noqa: ANN001 - a QTextBlock
+    """Return how far to indent an item to nest it under the item above (its content column)."""
+    own = _LIST_ITEM.match(block.text())
+    indent = len(own["indent"]) if own else 0
+    previous = block.previous()
+    while previous.isValid() and (above := _LIST_ITEM.match(previous.text())):
+        if len(above["indent"]) <= indent:
+            step = len(above["indent"]) + len(above["marker"]) + len(above["gap"]) - indent
+            return step if step > 0 else 2
+        previous = previous.previous()
+    return len(own["marker"]) + len(own["gap"]) if own else 2
+
+
+def _outdent_step(block) -> int:  # noqa: ANN001 - a QTextBlock
+    """Return how many spaces to remove to bring an item back to its parent's level."""
+    own = _LIST_ITEM.match(block.text())
+    indent = len(own["indent"]) if own else 0
+    previous = block.previous()
+    while previous.isValid() and (above := _LIST_ITEM.match(previous.text())):
+        if len(above["indent"]) < indent:
+            return indent - len(above["indent"])
+        previous = previous.previous()
+    return indent
 
 
 def _marker_length(text: str) -> int:

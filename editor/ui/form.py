@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from editor.core.model import Status
 from editor.ui.authors_editor import AuthorsEditor
 from editor.ui.document import ArticleDocument
+from editor.ui.headline_edit import HeadlineEdit
 from editor.ui.identity import User
 from editor.ui.lead_image_panel import LeadImagePanel
 
@@ -129,7 +130,7 @@ class ArticleForm(QScrollArea):
 
     def _build_headline(self) -> None:
         self.headline_count_label = self._caption_row(self.tr("Headline"), "headline_count_label")
-        self.headline_edit = QLineEdit(self)
+        self.headline_edit = HeadlineEdit(self)
         self.headline_edit.setObjectName("headline_edit")
         self.headline_edit.setPlaceholderText(self.tr("Headline (aim for 23 characters or fewer)"))
         font = QFont(self.headline_edit.font())
@@ -330,7 +331,7 @@ class ArticleForm(QScrollArea):
         _set_level(self.subhead_count_label, "warn" if lines > 3 else "ok")
 
 
-def _set_line(edit: QLineEdit, value: str) -> None:
+def _set_line(edit: QLineEdit | HeadlineEdit, value: str) -> None:
     if edit.text() != value:
         edit.setText(value)
         edit.setCursorPosition(0)  # show the start of a long text, not its end

@@ -29,7 +29,7 @@ QLineEdit, QPlainTextEdit, QComboBox {
     selection-background-color: #cfe3ff; selection-color: #111111;
 }
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus { border: 1px solid #2f6fde; }
-QLineEdit#headline_edit { padding: 7px 10px; }
+QPlainTextEdit#headline_edit { padding: 4px 7px; }
 QPlainTextEdit#body_text_edit {
     border: none; border-top: 1px solid #e3e6eb; border-radius: 0; padding: 12px 18px;
 }

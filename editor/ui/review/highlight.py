@@ -78,10 +78,12 @@ class NoteHighlighter(QObject):
                 by_field.setdefault(note.field, []).append((note, *span))
                 self.spans[note.id] = (note.field, *span)
         for name, widget in field_widgets(self._window).items():
+            if name == "slug":
+                continue  # the slug is edited through the headline's widget
             found = by_field.get(name, [])
             if isinstance(widget, QPlainTextEdit):
                 set_marks(widget, "notes", self._selections(widget, found))
-            elif isinstance(widget, QLineEdit) and name != "slug":
+            elif isinstance(widget, QLineEdit):
                 self._mark_line(widget, found)
 
     def _selections(

@@ -113,14 +113,12 @@ def test_a_note_whose_passage_is_deleted_is_marked(qtbot, review_window, select_
 
 
 def test_note_on_the_headline_marks_the_field(qtbot, review_window):
-    edit = review_window.form.headline_edit
+    edit = review_window.form.headline_edit  # a wrapping text box: marked like the subhead
     edit.setFocus()
     edit.setSelection(0, 3)
     review_window.review._on_app_focus_changed(None, edit)  # the offscreen window has no focus
     note = _add_note(review_window, "지명 표기 확인")
     assert (note.field, note.quote) == ("headline", "세종시")
-    marker = review_window.review.highlighter.marker(edit)
-    assert marker is not None and "지명 표기 확인" in marker.toolTip()
-    review_window.review.notes_panel.note_list.setCurrentRow(-1)
-    marker.trigger()
-    assert review_window.review.notes_panel.current_note().id == note.id
+    marked = [s.cursor.selectedText() for s in edit.extraSelections()]
+    assert marked == ["세종시"]
+    assert "지명 표기 확인" in edit.extraSelections()[0].format.toolTip()
