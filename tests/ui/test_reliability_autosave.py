@@ -74,7 +74,7 @@ def test_non_stop_typing_still_writes_within_a_few_intervals(qtbot, fast_window)
 
 def test_losing_focus_writes_the_draft_at_once(qtbot, fast_window, qapp):
     window = fast_window()
-    window.autosaver._timer.setInterval(60_000)
+    window.autosaver._interval = 60_000  # only the focus change can write it now
     window.document.set_field("headline", "자리를 비움")
     with qtbot.waitSignal(window.autosaver.draft_written, timeout=3000):
         qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
