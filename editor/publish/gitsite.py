@@ -37,6 +37,7 @@ class GitPublisher:
         self.branch = branch
         self.layout = layout
         self.content_dir = content_dir
+        self._pending: Files | None = None
 
     def publish(self, article: Article, record: dict[str, Any], *, overwrite: bool = False,
                 progress=None, journal=None, **_ignored) -> Sent:  # fmt: skip
@@ -54,6 +55,7 @@ class GitPublisher:
             clone = self._clone(work)
             files, folder, removed = site_files(article, self.layout, self.content_dir, record)
             if not overwrite:
+                self._pending = files
                 self._check_conflict(clone, record)
             self._write(clone, files, removed)
             commit = self._commit(clone, article, list(files) + removed)
@@ -104,7 +106,7 @@ class GitPublisher:
             f"{record.get('path')} was changed in the repository since it was last sent; "
             "nothing was overwritten.",
             remote=RemoteCopy(content=_text(now)),
-            ours=RemoteCopy(),
+            ours=RemoteCopy(content=_text(self._pending or {})),
         )
 
     def _write(self, clone: Path, files: Files, removed: list[str]) -> None:

@@ -48,6 +48,9 @@ class Job:
     status: str = ""  # a wanted remote status (--status), "" for the article's own
     overwrite: bool = False
     conflict: bool = False
+    write_back: bool = True  # record the remote id in the source file (the app keeps its own)
+    remote: dict[str, Any] = field(default_factory=dict)  # on a conflict: the web's copy
+    ours: dict[str, Any] = field(default_factory=dict)  # … and what we would have sent
     record: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -104,6 +107,15 @@ class Outbox:
         blob = json.dumps(asdict(job), ensure_ascii=False, indent=1, sort_keys=True)
         atomic_write(self.folder / f"{job.id}.json", blob.encode("utf-8"))
 
+    def retry(self, job_id: str, *, overwrite: bool = False) -> Job:
+        """Put a failed job back in the queue (overwrite: the user chose to replace the web's)."""
+        job = self.get(job_id)
+        job.state, job.next_try, job.message = QUEUED, "", ""
+        job.overwrite = job.overwrite or overwrite
+        job.conflict, job.remote, job.ours = False, {}, {}
+        self.save(job)
+        return job
+
     def remove(self, job_id: str) -> None:
         for suffix in (".json", ".article", ".lock"):
             with contextlib.suppress(OSError):
@@ -158,6 +170,8 @@ class Outbox:
         except PublishError as exc:
             job.state, job.message = FAILED, str(exc)
             job.conflict = isinstance(exc, ConflictError)
+            if isinstance(exc, ConflictError):
+                job.remote, job.ours = asdict(exc.remote), asdict(exc.ours)
         else:
             self._done(job, sent, target)
         self.save(job)
@@ -167,7 +181,7 @@ class Outbox:
         job.state, job.url, job.message = SENT, sent.url, ""
         job.record, job.warnings = sent.record, sent.warnings
         job.next_try = ""
-        if job.source:
+        if job.source and job.write_back:
             write_back(Path(job.source), target.key, sent.record)
 
     def _freshest_record(self, job: Job, target: Target) -> dict[str, Any]:

@@ -147,9 +147,18 @@ class MainWindow(QMainWindow):
             self._autosaver.draft_failed.connect(self._on_autosaver_draft_failed)
         return self._autosaver
 
+    @property
+    def publishing(self):  # noqa: ANN201 - PublishingController, imported when first used
+        """Return the Publish menu's controller (and the outbox's sender), installing it once."""
+        if getattr(self, "_publishing", None) is None:
+            from editor.ui.publishing import install_publishing
+
+            self._publishing = install_publishing(self)
+        return self._publishing
+
     def _finish_setup(self) -> None:
         """Start what the first frame did without: autosave, review mode, the site profile."""
-        _ = self.autosaver, self.review
+        _ = self.autosaver, self.review, self.publishing
         self.form.release_site_settings()
 
     # The preview -------------------------------------------------------------------------

@@ -1322,4 +1322,291 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>사용자 정보</translation>
     </message>
   </context>
+  <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>Edited on the web</source>
+      <translation>웹에서 수정됨</translation>
+    </message>
+    <message>
+      <source>“{headline}” was changed at {where} since it was last sent. Marked below: what sending now would change in the web's copy.</source>
+      <translation>“{headline}” 기사는 마지막으로 보낸 뒤 {where}에서 수정되었습니다. 아래 표시는 지금 보내면 웹의 기사에서 바뀔 부분입니다.</translation>
+    </message>
+    <message>
+      <source>Keep Theirs</source>
+      <translation>웹 수정본 유지</translation>
+    </message>
+    <message>
+      <source>Overwrite</source>
+      <translation>덮어쓰기</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>취소</translation>
+    </message>
+  </context>
+  <context>
+    <name>OutboxWindow</name>
+    <message>
+      <source>Outbox</source>
+      <translation>출고 대기함</translation>
+    </message>
+    <message>
+      <source>Article</source>
+      <translation>기사</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>보낼 곳</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>상태</translation>
+    </message>
+    <message>
+      <source>Where / why</source>
+      <translation>주소 / 사유</translation>
+    </message>
+    <message>
+      <source>Send Now</source>
+      <translation>지금 보내기</translation>
+    </message>
+    <message>
+      <source>Resolve…</source>
+      <translation>해결…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>삭제</translation>
+    </message>
+    <message>
+      <source>Queued</source>
+      <translation>대기 중</translation>
+    </message>
+    <message>
+      <source>Sending</source>
+      <translation>보내는 중</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>보냄</translation>
+    </message>
+    <message>
+      <source>Edited on the web</source>
+      <translation>웹에서 수정됨</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>실패</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasteKitPanel</name>
+    <message>
+      <source>Paste Kit</source>
+      <translation>붙여넣기 도우미</translation>
+    </message>
+    <message>
+      <source>Copy each field in turn and paste it into the CMS form.</source>
+      <translation>항목을 차례로 복사해 CMS 입력 화면에 붙여 넣으세요.</translation>
+    </message>
+    <message>
+      <source>Copy Next</source>
+      <translation>다음 항목 복사</translation>
+    </message>
+    <message>
+      <source>Save Photos…</source>
+      <translation>사진 저장…</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>제목</translation>
+    </message>
+    <message>
+      <source>Subhead</source>
+      <translation>부제</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>본문</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>사진 설명</translation>
+    </message>
+    <message>
+      <source>Credit</source>
+      <translation>사진 출처</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>태그</translation>
+    </message>
+    <message>
+      <source>The paste kit could not be made</source>
+      <translation>붙여넣기 도우미를 만들 수 없습니다</translation>
+    </message>
+    <message>
+      <source>Photos, upload in this order: {names}</source>
+      <translation>사진은 이 순서로 올리세요: {names}</translation>
+    </message>
+    <message>
+      <source>No photos.</source>
+      <translation>사진이 없습니다.</translation>
+    </message>
+    <message>
+      <source>(empty)</source>
+      <translation>(비어 있음)</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>복사</translation>
+    </message>
+    <message>
+      <source>Copied: {field}</source>
+      <translation>복사함: {field}</translation>
+    </message>
+    <message>
+      <source>Copy Next: {field}</source>
+      <translation>다음 복사: {field}</translation>
+    </message>
+    <message>
+      <source>All fields copied</source>
+      <translation>모든 항목을 복사했습니다</translation>
+    </message>
+    <message>
+      <source>The photos were not saved</source>
+      <translation>사진을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+      <source>Saved {count} photos and captions.txt in {folder}</source>
+      <translation>사진 {count}장과 captions.txt를 {folder}에 저장했습니다</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublishSettingsDialog</name>
+    <message>
+      <source>Publishing Settings</source>
+      <translation>출고 설정</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>추가</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>삭제</translation>
+    </message>
+    <message>
+      <source>WordPress</source>
+      <translation>워드프레스</translation>
+    </message>
+    <message>
+      <source>Git (Hugo or Jekyll site)</source>
+      <translation>Git (Hugo·Jekyll 사이트)</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>종류</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>이름</translation>
+    </message>
+    <message>
+      <source>Site address</source>
+      <translation>사이트 주소</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>사용자 이름</translation>
+    </message>
+    <message>
+      <source>Repository</source>
+      <translation>저장소</translation>
+    </message>
+    <message>
+      <source>Branch</source>
+      <translation>브랜치</translation>
+    </message>
+    <message>
+      <source>Content folder</source>
+      <translation>기사 폴더</translation>
+    </message>
+    <message>
+      <source>Application password (kept in the keyring)</source>
+      <translation>애플리케이션 비밀번호 (키링에 보관)</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>비밀번호</translation>
+    </message>
+    <message>
+      <source>Site layout</source>
+      <translation>사이트 형식</translation>
+    </message>
+    <message>
+      <source>The target is incomplete</source>
+      <translation>보낼 곳 정보가 모자랍니다</translation>
+    </message>
+    <message>
+      <source>Publishing settings were not saved</source>
+      <translation>출고 설정을 저장하지 못했습니다</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublishingController</name>
+    <message>
+      <source>&amp;Publish</source>
+      <translation>출고(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Publish to {target}</source>
+      <translation>{target}(으)로 출고</translation>
+    </message>
+    <message>
+      <source>Publish…</source>
+      <translation>출고…</translation>
+    </message>
+    <message>
+      <source>Paste &amp;Kit…</source>
+      <translation>붙여넣기 도우미(&amp;K)…</translation>
+    </message>
+    <message>
+      <source>&amp;Outbox</source>
+      <translation>출고 대기함(&amp;O)</translation>
+    </message>
+    <message>
+      <source>Publishing &amp;Settings…</source>
+      <translation>출고 설정(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>No publish target</source>
+      <translation>보낼 곳이 없습니다</translation>
+    </message>
+    <message>
+      <source>Add a WordPress site or a Git repository in Publishing Settings first.</source>
+      <translation>먼저 출고 설정에서 워드프레스 사이트나 Git 저장소를 추가하세요.</translation>
+    </message>
+    <message>
+      <source>The record was not saved</source>
+      <translation>출고 기록을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+      <source>Publishing “{headline}”…</source>
+      <translation>“{headline}” 출고 중…</translation>
+    </message>
+    <message>
+      <source>Published: {url}</source>
+      <translation>출고됨: {url}</translation>
+    </message>
+    <message>
+      <source>Not published: {reason}</source>
+      <translation>출고 안 됨: {reason}</translation>
+    </message>
+    <message>
+      <source>Outbox: {count} waiting</source>
+      <translation>출고 대기함: {count}건 대기</translation>
+    </message>
+  </context>
 </TS>

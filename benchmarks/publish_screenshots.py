@@ -1,0 +1,76 @@
+"""Screenshots of publishing: the paste kit panel and the Outbox window (with a queued job).
+
+    .venv/bin/python benchmarks/publish_screenshots.py [--out docs/screenshots] [--lang ko]
+
+Opens the sample, queues it for a WordPress address nothing answers on (so the job waits in
+the outbox), opens the paste kit with the body copied, and grabs both. Runs offscreen by
+default, in a temp config and data folder. Prints the files it wrote as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+import tempfile
+
+import benchlib
+
+
+def _nobody_url() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = benchlib.screenshot_parser(
+        __doc__.splitlines()[0], settle_s=2.0, lang="ko", lang_help="ko or en"
+    )
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ARTICLE_EDITOR_LANG"] = args.lang
+    os.environ["PUBLISH_SHOT_PASSWORD"] = "x"
+    for var in ("ARTICLE_EDITOR_CONFIG_DIR", "ARTICLE_EDITOR_DATA_DIR"):
+        os.environ[var] = tempfile.mkdtemp(prefix="publish-shots-")
+    from editor.publish.targets import Target, save_targets
+    from editor.ui.app import create_application, open_window
+
+    target = Target("wordpress", name="시사캐치 WordPress", url=_nobody_url(), user="reporter",
+                    password_env="PUBLISH_SHOT_PASSWORD")  # fmt: skip
+    save_targets([target])
+    app = create_application([sys.argv[0]])
+    window = open_window(None)
+    window.resize(1366, 768)
+    benchlib.settle(app, args.settle)
+    publishing = window.publishing
+    publishing.publish(target)
+    publishing.runner.wait()
+    benchlib.settle(app, 0.5)
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    publishing.show_paste_kit()
+    kit = publishing.paste_kit
+    kit.resize(720, 460)
+    kit.copy_field(0)
+    kit.copy_field(1)
+    kit.copy_field(2)  # the body: the next button now offers the caption
+    benchlib.settle(app, 0.5)
+    for widget, name in ((kit, "publish-paste-kit.png"), (window, "publish-window.png")):
+        target_path = args.out / name
+        widget.grab().save(str(target_path))
+        written.append(str(target_path))
+    publishing.show_outbox()
+    publishing.outbox_window.resize(900, 260)
+    benchlib.settle(app, 0.5)
+    target_path = args.out / "publish-outbox.png"
+    publishing.outbox_window.grab().save(str(target_path))
+    written.append(str(target_path))
+    print(json.dumps({"screenshots": written}, ensure_ascii=False))
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
