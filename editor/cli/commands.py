@@ -41,9 +41,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Print an article's checklist problems, one a line; exit 1 when any is an error."""
     from editor.core.checklist import ChecklistConfig, Facts, run_checklist
-    from editor.core.review import approval
+    from editor.core.review import VERIFIED, approval
     from editor.render.profiles import load_profile
     from editor.render.reading import html_facts
+    from editor.storage import approvals
     from editor.storage.images import facts as image_facts
 
     article = read_article(args.file)
@@ -57,6 +58,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     approved = approval(article)
     status = f"approved by {approved['by']} at {approved['at']}" if approved else article.status
+    if approved and approvals.state(article) != VERIFIED:
+        status = f"approval unverified (by {approved['by'] or '?'} at {approved['at'] or '?'}: "
+        status += "no valid desk signature on this machine; exports publish it as a draft)"
     print(
         f"{args.file}: {errors} error(s), {len(problems) - errors} other problem(s); "
         f"status {status}",

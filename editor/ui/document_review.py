@@ -94,9 +94,20 @@ class DocumentReview:
                 raise ApprovalRefused(self.user.name)
             review.set_status(article, status, self.user.name)
             review.mark_desk_review(article, self.user.name)
+            self._sign_approval()
         else:
             review.set_status(article, status, "")
         self._review_touched(STATUS_FIELD)
+
+    def _sign_approval(self) -> None:
+        """Sign the approval with the desk key; without a keyring it stays unverified."""
+        from editor.storage import approvals
+        from editor.storage.secrets import SecretStoreError
+
+        try:
+            approvals.sign(self._article)
+        except SecretStoreError:
+            pass  # the status line says "unverified"; the export publishes it as a draft
 
     def approve(self) -> None:
         """Approve the article as it is now, recording who and when."""

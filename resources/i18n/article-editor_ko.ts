@@ -971,6 +971,10 @@ The body change can be undone; the next save records it as a new revision.</sour
       <source>Approved by {who}, {when}</source>
       <translation>승인됨 — {who}, {when}</translation>
     </message>
+    <message>
+      <source>Approval unverified ({who}, {when})</source>
+      <translation>확인되지 않은 승인 ({who}, {when})</translation>
+    </message>
   </context>
   <context>
     <name>RevisionsDialog</name>

@@ -46,11 +46,14 @@ def status_line(article: Article) -> str:
     if approved:
         # Imported here: the window's title uses this module before its first paint, and
         # the notes panel's widget classes cost ~30 ms to load.
+        from editor.core.review import VERIFIED
+        from editor.storage.approvals import state
         from editor.ui.review.notes_panel import short_time
 
-        return translate("ReviewStatus", "Approved by {who}, {when}").format(
-            who=approved["by"] or "?", when=short_time(approved["at"])
-        )
+        text = translate("ReviewStatus", "Approved by {who}, {when}")
+        if state(article) != VERIFIED:
+            text = translate("ReviewStatus", "Approval unverified ({who}, {when})")
+        return text.format(who=approved["by"] or "?", when=short_time(approved["at"]))
     return status_label(article.status)
 
 
