@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import socket
 import tempfile
 
@@ -88,10 +89,34 @@ def _eacces(*_args, **_kwargs):
     raise OSError(errno.EACCES, "Permission denied")
 
 
+_REAL_OPEN = os.open
+
+
+def _refuse_create(failure):
+    """Fail os.open only where it creates a file (the writer's temp file); reads go through."""
+
+    def guarded(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            failure()
+        return _REAL_OPEN(path, flags, *args, **kwargs)
+
+    return guarded
+
+
 WRITE_FAILURES = [
     ("disk full", "os.fsync", _enospc, "The disk is full; nothing was changed."),
-    ("disk full at create", "tempfile.mkstemp", _enospc, "The disk is full; nothing was changed."),
-    ("permission denied", "tempfile.mkstemp", _eacces, "There is no permission to write here"),
+    (
+        "disk full at create",
+        "os.open",
+        _refuse_create(_enospc),
+        "The disk is full; nothing was changed.",
+    ),
+    (
+        "permission denied",
+        "os.open",
+        _refuse_create(_eacces),
+        "There is no permission to write here",
+    ),
     ("read-only at rename", "os.replace", _eacces, "There is no permission to write here"),
 ]
 
