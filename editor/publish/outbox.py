@@ -19,9 +19,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from editor.core.errors import ArticleError
 from editor.core.model import Article
 from editor.paths import data_dir
-from editor.publish.errors import ConflictError, PublishError, UnreachableError
+from editor.publish.errors import AuthError, ConflictError, UnreachableError
 from editor.publish.targets import Sent, Target, password_for, publisher_for
 from editor.storage import container
 from editor.storage.atomic import atomic_write
@@ -48,6 +49,7 @@ class Job:
     status: str = ""  # a wanted remote status (--status), "" for the article's own
     overwrite: bool = False
     conflict: bool = False
+    reason: str = ""  # why it is not sent: unreachable, auth, conflict or refused
     write_back: bool = True  # record the remote id in the source file (the app keeps its own)
     remote: dict[str, Any] = field(default_factory=dict)  # on a conflict: the web's copy
     ours: dict[str, Any] = field(default_factory=dict)  # … and what we would have sent
@@ -110,7 +112,7 @@ class Outbox:
     def retry(self, job_id: str, *, overwrite: bool = False) -> Job:
         """Put a failed job back in the queue (overwrite: the user chose to replace the web's)."""
         job = self.get(job_id)
-        job.state, job.next_try, job.message = QUEUED, "", ""
+        job.state, job.next_try, job.message, job.reason = QUEUED, "", "", ""
         job.overwrite = job.overwrite or overwrite
         job.conflict, job.remote, job.ours = False, {}, {}
         self.save(job)
@@ -165,11 +167,14 @@ class Outbox:
             sent = publisher.publish(article, job.record, status=job.status or None,
                                      overwrite=job.overwrite, progress=progress, journal=journal)  # fmt: skip
         except UnreachableError as exc:
-            job.state, job.message = QUEUED, str(exc)
+            job.state, job.message, job.reason = QUEUED, str(exc), "unreachable"
             job.next_try = (self.now() + timedelta(seconds=backoff(job.attempts))).isoformat()
-        except PublishError as exc:
+        except ArticleError as exc:  # refused, bad settings, a broken image: the user's to fix
             job.state, job.message = FAILED, str(exc)
             job.conflict = isinstance(exc, ConflictError)
+            job.reason = (
+                "conflict" if job.conflict else "auth" if isinstance(exc, AuthError) else "refused"
+            )
             if isinstance(exc, ConflictError):
                 job.remote, job.ours = asdict(exc.remote), asdict(exc.ours)
         else:
@@ -178,7 +183,7 @@ class Outbox:
         return job
 
     def _done(self, job: Job, sent: Sent, target: Target) -> None:
-        job.state, job.url, job.message = SENT, sent.url, ""
+        job.state, job.url, job.message, job.reason = SENT, sent.url, "", ""
         job.record, job.warnings = sent.record, sent.warnings
         job.next_try = ""
         if job.source and job.write_back:

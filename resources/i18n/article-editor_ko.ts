@@ -1561,6 +1561,18 @@ The body change can be undone; the next save records it as a new revision.</sour
   <context>
     <name>PublishingController</name>
     <message>
+      <source>No answer from the site; trying again at {time}.</source>
+      <translation>사이트가 응답하지 않습니다. {time}에 다시 보냅니다.</translation>
+    </message>
+    <message>
+      <source>The site refused the account or password. {words}</source>
+      <translation>사이트가 계정이나 비밀번호를 거부했습니다. {words}</translation>
+    </message>
+    <message>
+      <source>Edited on the web since it was sent; nothing was overwritten.</source>
+      <translation>보낸 뒤 웹에서 수정되어 덮어쓰지 않았습니다.</translation>
+    </message>
+    <message>
       <source>&amp;Publish</source>
       <translation>출고(&amp;P)</translation>
     </message>

@@ -163,3 +163,24 @@ def test_a_missing_repository_is_one_line(sample_dir, tmp_path, capsys):
     assert main(["publish", str(path), "--to", "git", "--repo", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "There is no repository at" in err[0]
+
+
+def test_a_page_bundle_folder_republishes_to_the_same_path(sample_dir, tmp_path):
+    import shutil
+
+    bare = site_repo(tmp_path, {"hugo.toml": ""})
+    folder = tmp_path / "bundle"
+    shutil.copytree(sample_dir, folder)
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    args = ["publish", str(folder), "--to", "git", "--repo", str(bare)]
+    assert main(args) == 0
+    article = read_article(folder)
+    article.section = "정치"  # the section changed: the article still lives where it was sent
+    write_article(article, folder)
+    assert main(args) == 0
+    site = checkout(bare, tmp_path, "bundle-site")
+    assert git("rev-list", "--count", "HEAD", cwd=site).strip() == "3"
+    paths = git("-c", "core.quotePath=false", "ls-files", cwd=site).split()
+    assert "content/뉴스/sejong-autonomous-shuttle-expands/index.md" in paths
+    assert not [p for p in paths if p.startswith("content/정치")]
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before  # not written to

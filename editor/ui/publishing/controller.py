@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -126,6 +127,22 @@ class PublishingController(QObject):
         elif choice == "theirs":
             self.outbox.remove(job.id)
 
+    def describe(self, job: Job) -> str:
+        """Return where a job went, or why it has not gone, in words."""
+        if job.state == SENT:
+            return job.url
+        if job.reason == "unreachable":
+            when = job.next_try and datetime.fromisoformat(job.next_try).astimezone()
+            at = when.strftime("%H:%M") if when else "?"
+            return self.tr("No answer from the site; trying again at {time}.").format(time=at)
+        if job.reason == "auth":
+            return self.tr("The site refused the account or password. {words}").format(
+                words=job.message
+            )
+        if job.reason == "conflict":
+            return self.tr("Edited on the web since it was sent; nothing was overwritten.")
+        return job.message
+
     def update_status(self, job: Job | None = None) -> None:
         """Show the outbox's state: sending, waiting, or how the last job ended."""
         jobs = self.outbox.jobs()
@@ -135,13 +152,13 @@ class PublishingController(QObject):
         elif job is not None and job.state == SENT:
             text = self.tr("Published: {url}").format(url=job.url)
         elif job is not None and job.state == FAILED:
-            text = self.tr("Not published: {reason}").format(reason=job.message)
+            text = self.tr("Not published: {reason}").format(reason=self.describe(job))
         elif waiting:
             text = self.tr("Outbox: {count} waiting").format(count=waiting)
         else:
             text = ""
         self.status_label.setText(text)
-        self.status_label.setToolTip(job.message if job is not None else "")
+        self.status_label.setToolTip(self.describe(job) if job is not None else "")
 
     # -- windows ----------------------------------------------------------------------------
     def show_outbox(self) -> None:

@@ -73,7 +73,7 @@ class OutboxWindow(QDialog):
         """Show the jobs as they are on disk now."""
         self.job_list.clear()
         for job in reversed(self.controller.outbox.jobs()):  # newest first
-            where = job.url if job.state == "sent" else job.message
+            where = self.controller.describe(job)
             item = QTreeWidgetItem(
                 [job.headline, job.target_obj.label, self.state_label(job), where]
             )
