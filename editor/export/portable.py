@@ -9,12 +9,21 @@ as the preview's own sanitised HTML for that block.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
 
-from editor.render.markdown import BodyRenderer, link_definitions, prepare_source, split_blocks
-from editor.render.reading import parse_definition
+from editor.render.blocks import FENCE as _FENCE
+from editor.render.blocks import closes_fence, open_fence
+from editor.render.markdown import (
+    BodyRenderer,
+    labels,
+    link_definitions,
+    prepare_source,
+    split_blocks,
+)
+from editor.render.reading import AUTOLINK, code_lines, parse_definition
 from editor.render.sanitize import URL_SCHEMES, VOID_ELEMENTS, clean_html
 
 Rename = Callable[[str], str | None]  # an article image reference -> its bundle path
@@ -27,7 +36,6 @@ _OTHER_HTML = re.compile(
     r"<!--(?:-?>|[\s\S]*?-->)|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>"
     r"|<!\[CDATA\[[\s\S]*?\]\]>"
 )
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}):[^\s<>]*>")
 _VOID = VOID_ELEMENTS
 _RAW_TEXT = {
     "script",
@@ -44,7 +52,17 @@ _RAW_TEXT = {
     "select",
     "plaintext",
 }
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# What may interrupt a paragraph in CommonMark (besides a fence and HTML blocks 1-6).
+_INTERRUPTS = re.compile(
+    r" {0,3}(?:>|#{1,6}(?:[ \t]|$)|(?:[-*+]|1[.)])[ \t]+\S|([-*_])(?:[ \t]*\1){2,}[ \t]*$"
+    r"|=+[ \t]*$|-+[ \t]*$)"
+)
+# In a list or a quote the container's end may end a code span early: code holding
+# markup is not copied as written there.
+_RISKY = re.compile(r"<|\]\(|\]:")
+_TICKS = re.compile(r"`+")
+_CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)(.*)$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _URL_ATTR = re.compile(r'(\s(?:src|href)=")([^"]*)(")')
@@ -94,21 +112,40 @@ def portable_body(body: str, rename: Rename) -> str:
         preview = renderer.render_block(block.text, definitions)
         if not preview.strip():
             continue  # a spacer, a comment, a script: the preview shows nothing
-        text = prepare_source(block.text)
-        if _is_code(text):
-            out.append(text)
-        elif _starts_html_block(text):
-            out.append(html_block(preview, rename))
-        else:
-            out.append(_definitions(_inline(text, rename), rename))
+        if block.text in renderer.unreadable:
+            out.append(html_block(preview, rename))  # what the renderer could not read
+            continue
+        text = prepare_source(block.text, labels(definitions))
+        code, rest = _leading_code(text)
+        parts = [code] if code else []
+        if rest.strip():
+            if code:  # the prose after the code, as the preview renders it alone
+                preview = renderer.render_block(rest, definitions)
+            if _starts_html_block(rest):
+                parts.append(html_block(preview, rename))
+            else:
+                parts.append(_definitions(_inline(rest, rename), rename))
+        out.append("\n".join(parts))
     return "\n\n".join(out) + "\n" if out else ""
 
 
-def _is_code(text: str) -> bool:
-    first = text.split("\n", 1)[0]
-    if _FENCE.match(first):
-        return True
-    return first.startswith(("    ", "\t"))
+def _leading_code(text: str) -> tuple[str, str]:
+    """Split a block into the code it opens with (by CommonMark's rules) and the rest.
+
+    Only this code is copied as written; whatever follows a closing fence or ends an
+    indented code block is prose again and goes through the sanitiser.
+    """
+    lines = text.split("\n")
+    fence = open_fence(lines[0])
+    if fence:
+        ends = (k + 1 for k in range(1, len(lines)) if closes_fence(lines[k], fence))
+        count = next(ends, len(lines))
+    else:
+        marks = code_lines(lines)
+        count = 0
+        while count < len(lines) and marks[count]:
+            count += 1
+    return "\n".join(lines[:count]), "\n".join(lines[count:])
 
 
 def _starts_html_block(text: str) -> bool:
@@ -173,13 +210,19 @@ def _unescape(text: str) -> str:
 
 
 # -- inline: a small scanner over one block ------------------------------------------------
-def _inline(text: str, rename: Rename) -> str:
-    """Sanitise raw HTML, links and images in a block's text; leave the rest as written."""
+def _inline(text: str, rename: Rename, *, nested: bool = False) -> str:
+    """Sanitise raw HTML, links and images in a block's text; leave the rest as written.
+
+    nested: text inside a link's brackets (no line of it starts a block).
+    """
     out: list[str] = []
     i, n = 0, len(text)
+    # From the first list item or quote on, the container's end may end a fence early.
+    container = _CONTAINER_LINE.search(text)
+    contained_from = container.start() if container else n
     while i < n:
-        if i == 0 or text[i - 1] == "\n":
-            skip = _fenced_code_end(text, i)
+        if not nested and (i == 0 or text[i - 1] == "\n"):
+            skip = _fenced_code_end(text, i, i >= contained_from)
             if skip:
                 out.append(text[i:skip])
                 i = skip
@@ -190,6 +233,8 @@ def _inline(text: str, rename: Rename) -> str:
             i += 2
         elif ch == "`":
             end = _code_span_end(text, i)
+            if _RISKY.search(text, i, end) and not _sure_code_span(text, i, end):
+                end = i + len(_TICKS.match(text, i).group(0))  # type: ignore[union-attr]
             out.append(text[i:end])
             i = end
         elif ch == "<":
@@ -204,29 +249,95 @@ def _inline(text: str, rename: Rename) -> str:
     return "".join(out)
 
 
-def _fenced_code_end(text: str, start: int) -> int:
-    """Return the end of fenced code opening on the line at start (in a list item), or 0."""
-    match = re.compile(r"[ \t]*(`{3,}|~{3,})").match(text, start)
-    if not match:
-        return 0
-    fence = match.group(1)
-    close = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+def _fenced_code_end(text: str, start: int, contained: bool) -> int:
+    """Return the end of fenced code opening on the line at start, or 0.
+
+    Copied as written only when every reader surely reads it as code: a fence by the one
+    fence rule in top-level prose, up to its closing fence by the same rule. In a list or
+    quote (whose end also ends the fence) it is prose to the sanitiser, like any text.
+    """
     line_end = text.find("\n", start)
-    after = close.search(text, line_end + 1) if line_end >= 0 else None
-    return after.end() if after else len(text)
+    line = text[start : len(text) if line_end < 0 else line_end]
+    fence = open_fence(line)
+    if contained or not fence:
+        return 0
+    at = line_end
+    while at >= 0:
+        nxt = text.find("\n", at + 1)
+        if closes_fence(text[at + 1 : len(text) if nxt < 0 else nxt], fence):
+            return len(text) if nxt < 0 else nxt
+        at = nxt
+    return len(text)
 
 
 def _code_span_end(text: str, i: int) -> int:
-    """Return the end of a code span starting at i, or just past the backticks if none."""
-    run = re.match(r"`+", text[i:]).group(0)  # type: ignore[union-attr]
+    """Return the end of a code span starting at i, or just past the backticks if none.
+
+    A code span never reaches past a line that starts a block (a fence ends the paragraph).
+    """
+    run = re.compile(r"`+").match(text, i).group(0)  # type: ignore[union-attr]
     closing = re.compile(rf"(?<!`){run}(?!`)")
-    match = closing.search(text, i + len(run))
+    match = closing.search(text, i + len(run), _next_block_line(text, i))
     return match.end() if match else i + len(run)
+
+
+def _sure_code_span(text: str, start: int, end: int) -> bool:
+    """Tell whether every CommonMark reader pairs these backticks as this code span.
+
+    Only a span on one line of a plain paragraph (no list, quote, HTML or other block
+    starting on any line) whose earlier lines each pair their own backticks is sure:
+    however a reader cuts the lines into blocks, it pairs the same runs.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if "\n" in text[start:end]:
+        return False
+    lines = text[:line_start].split("\n")[:-1] + [text[line_start:start]]
+    for number, line in enumerate(lines):
+        if _CONTAINER.match(line) or line.lstrip().startswith("<"):
+            return False
+        if number and _interrupts(line):
+            return False
+        if number < len(lines) - 1 and not _self_paired(line):
+            return False
+    return _self_paired(text[line_start:start])
+
+
+def _self_paired(line: str) -> bool:
+    """Tell whether each backtick run of a line is closed by a run on the same line."""
+    runs = [len(m.group(0)) for m in _TICKS.finditer(line)]
+    open_run = None
+    for run in runs:
+        if open_run is None:
+            open_run = run
+        elif run == open_run:
+            open_run = None
+    return open_run is None
+
+
+def _interrupts(line: str) -> bool:
+    """Tell whether a line ends the paragraph above it, by CommonMark's rules."""
+    return bool(
+        open_fence(line)
+        or _INTERRUPTS.match(line)
+        or _HTML_BLOCK_1_5.match(line)
+        or _HTML_BLOCK_6.match(line)
+    )
+
+
+def _next_block_line(text: str, i: int) -> int:
+    """Return where the first line after position i that may start a block begins."""
+    start = text.find("\n", i)
+    while start >= 0:
+        line = text[start + 1 : text.find("\n", start + 1) % (len(text) + 1)]
+        if _interrupts(line):
+            return start + 1
+        start = text.find("\n", start + 1)
+    return len(text)
 
 
 def _html_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
     """Return what replaces the raw HTML starting at i, and where scanning goes on."""
-    auto = _AUTOLINK.match(text, i)
+    auto = AUTOLINK.match(text, i)  # a URI or e-mail autolink, as CommonMark defines
     if auto:
         return (auto.group(0) if safe_url(auto.group(0)[1:-1]) else ""), auto.end()
     other = _OTHER_HTML.match(text, i)
@@ -237,7 +348,9 @@ def _html_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
         return "", close.end()  # a stray end tag: the browser ignores it too
     tag = _OPEN_TAG.match(text, i)
     if not tag:
-        return "<", i + 1  # not a tag: CommonMark reads it as text
+        # Not a tag here: text. Escaped when a reader might still start markup with it
+        # (an unclosed comment swallows everything after it).
+        return ("&lt;" if re.match(r"<[A-Za-z!?/]", text[i : i + 2]) else "<"), i + 1
     name = tag.group(1).lower()
     if name in _VOID or tag.group(2):
         return _sanitise(tag.group(0), rename), tag.end()
@@ -252,13 +365,21 @@ def _html_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
 
 def _matching_close(text: str, start: int, name: str) -> int | None:
     """Return the end of the end tag closing an element opened just before start."""
-    depth = 1
+    return _close_map(text, name.lower()).get(start)
+
+
+@functools.lru_cache(maxsize=64)
+def _close_map(text: str, name: str) -> dict[int, int]:
+    """Match every <name> of text with its </name> in one pass (end of opening -> end)."""
     pattern = re.compile(rf"<(/?)({re.escape(name)})\b[^>]*>", re.I)
-    for match in pattern.finditer(text, start):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:
-            return match.end()
-    return None
+    opened: list[int] = []
+    found: dict[int, int] = {}
+    for match in pattern.finditer(text):
+        if not match.group(1):
+            opened.append(match.end())
+        elif opened:
+            found[opened.pop()] = match.end()
+    return found
 
 
 def _sanitise(fragment: str, rename: Rename) -> str:
@@ -278,7 +399,7 @@ def _link_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
     if parsed is None:
         return text[i : open_at + 1], open_at + 1
     dest, rest, end = parsed
-    inner = _inline(text[open_at + 1 : close_at], rename)
+    inner = _inline(text[open_at + 1 : close_at], rename, nested=True)
     url = _unescape(dest[1:-1] if dest.startswith("<") else dest)
     if not safe_url(url) or (image and is_remote(url)):
         return inner, end  # the preview drops the URL: keep the words only

@@ -16,7 +16,8 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from editor.render.blocks import LIST_ITEM as _LIST_ITEM
 from editor.render.blocks import Block, BlockSplitter, closes_fence, open_fence, split_blocks
-from editor.render.reading import Definition, definitions, escape_text_tags
+from editor.render.brackets import escape_idle_brackets
+from editor.render.reading import Definition, cap_nesting, definitions, escape_text_tags
 from editor.render.sanitize import clean_html
 
 __all__ = [
@@ -76,7 +77,7 @@ def normalise(source: str) -> str:
         if fence:
             if closes_fence(line, fence):
                 fence, prev = None, "other"
-                line = line[fence_indent:] if fence_indent else line
+                line = _dedent(line, fence_indent)
             else:
                 line = _dedent(line, fence_indent)
             out.append(line)
@@ -208,13 +209,43 @@ def link_definitions(source: str) -> tuple[Definition, ...]:
     return tuple(definitions(source))
 
 
-def prepare_source(text: str) -> str:
-    """Return a block's Markdown as Python-Markdown must see it to read it as CommonMark.
+# Characters that are text, marked for Python-Markdown with noncharacters it passes through
+# untouched: an escape or entity there is one inline match each, and Python-Markdown copies
+# the whole paragraph per match (16 KB of "<" took seconds). Put back after rendering.
+_MARKS = {"<": "\ufdd0", "[": "\ufdd1", "`": "\ufdd2"}
+_UNMARK = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "`"}
+_MARKED = re.compile("[\ufdd0-\ufdd2]")
 
-    `<` that is text is written &lt; (so `<PD수첩>` and `<JTBC>` stay), then the
-    normaliser rewrites the constructs Python-Markdown reads differently.
+
+def prepare_source(
+    text: str, labels: frozenset[str] = frozenset(), *, for_renderer: bool = False
+) -> str:
+    """Return a block's Markdown written so every reader reads it as CommonMark does.
+
+    `[` that opens no link and backticks nothing closes are escaped (keeps reading linear),
+    `<` that is text is written &lt; (so `<PD수첩>` and `<JTBC>` stay), then the normaliser
+    rewrites the constructs Python-Markdown reads differently. labels: the body's defined
+    reference labels; for_renderer: mark text characters for Python-Markdown instead.
     """
-    return normalise(escape_text_tags(text))
+    text = cap_nesting(text)
+    if for_renderer:
+        text = _MARKED.sub("\ufffd", text)  # never typed; kept from meaning a mark
+        bracketed = escape_idle_brackets(text, labels, _MARKS)
+        return normalise(escape_text_tags(bracketed, _MARKS["<"]))
+    return normalise(escape_text_tags(escape_idle_brackets(text, labels)))
+
+
+def labels(found: tuple[Definition, ...]) -> frozenset[str]:
+    """Return the labels a body defines."""
+    return frozenset(d.label for d in found)
+
+
+def as_typed(text: str) -> str:
+    """Return a block as escaped text paragraphs (for what the renderer cannot read)."""
+    from markupsafe import escape
+
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
 
 
 def _without_definitions(text: str) -> str:
@@ -236,6 +267,7 @@ class BodyRenderer:
         self._cache: OrderedDict[tuple[str, tuple[Definition, ...]], str] = OrderedDict()
         self._lock = threading.Lock()
         self.splitter = BlockSplitter()  # re-splits only around the last edit
+        self.unreadable: set[str] = set()  # blocks shown as typed (nested past reading)
 
     def _md(self) -> markdown.Markdown:
         md = getattr(self._local, "md", None)
@@ -256,8 +288,15 @@ class BodyRenderer:
         # Definitions go straight into the renderer's table: appended as text, a line that
         # only looks like one would be printed after every block.
         md.references.update({d.label: (d.url, d.title or None) for d in definitions})
-        source = prepare_source(_without_definitions(text))
-        html = _STRONG_EM.sub(r"<em><strong>\1</strong></em>", clean_html(md.convert(source)))
+        source = prepare_source(_without_definitions(text), labels(definitions), for_renderer=True)
+        try:
+            converted = _MARKED.sub(lambda m: _UNMARK[m.group(0)], md.convert(source))
+            html = _STRONG_EM.sub(r"<em><strong>\1</strong></em>", clean_html(converted))
+        except RecursionError:
+            # Hundreds of nested lists or quotes on one line: shown as typed, never a crash.
+            html = as_typed(text)
+            with self._lock:
+                self.unreadable.add(text)
         with self._lock:
             self._cache[key] = html
             if len(self._cache) > _CACHE_SIZE:

@@ -31,14 +31,12 @@ _ELEMENT_NAMES = """a abbr acronym address area article aside audio b base basef
 HTML_ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 _TAG_NAME = r"[A-Za-z][A-Za-z0-9-]*"
 _ATTRIBUTE = r"""(?:[ \t\n]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t\n]*=[ \t\n]*(?:[^ \t\n"'=<>`]+|'[^']*'|"[^"]*"))?)"""
-_RAW_HTML = re.compile(
-    rf"<(?P<open>{_TAG_NAME}){_ATTRIBUTE}*[ \t\n]*/?>"
-    rf"|</(?P<close>{_TAG_NAME})[ \t\n]*>"
-    r"|<!---?>|<!--(?:[^-]|-(?!->))*?-->"
-    r"|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
-    re.S,
+_TAG = re.compile(
+    rf"<(?P<open>{_TAG_NAME}){_ATTRIBUTE}*[ \t\n]*/?>|</(?P<close>{_TAG_NAME})[ \t\n]*>"
 )
-_AUTOLINK = re.compile(
+# Comments, processing instructions, CDATA and declarations: (opening, closing) strings.
+_OTHER_HTML = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
+AUTOLINK = re.compile(
     r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\x00-\x20<>]*>"
     r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>"
@@ -156,77 +154,117 @@ def raw_html(source: str) -> list[RawHtml]:
     return found
 
 
-def _scan(text: str, offset: int) -> list[RawHtml]:
-    """Scan prose for `<`, skipping backslash escapes and code spans (linear in the text)."""
+def _scan(text: str, offset: int, brackets: list[int] | None = None) -> list[RawHtml]:
+    """Scan prose for `<` (and, when asked, `[`/`]`), skipping escapes and code spans.
+
+    Linear in the text: code-span closers are looked up by bisecting the backtick runs,
+    and the closers of comments and the like are searched once per kind.
+    """
     runs: dict[int, list[int]] = {}
     for match in _BACKTICKS.finditer(text):
-        runs.setdefault(len(match.group(0)), []).append(match.start())
+        start, end = match.span()
+        window = text[max(0, start - 64) : start]
+        start += (len(window) - len(window.rstrip("\\"))) % 2  # "\`" is no backtick
+        if start < end:
+            runs.setdefault(end - start, []).append(start)
+    closers: dict[str, int] = {}
+    special = _SPECIAL_BRACKETS if brackets is not None else _SPECIAL
     found: list[RawHtml] = []
     i, n = 0, len(text)
     while i < n:
-        i = _next_special(text, i)
-        if i >= n:
+        match = special.search(text, i)
+        if not match:
             break
+        i = match.start()
         ch = text[i]
         if ch == "\\":
             i += 2
         elif ch == "`":
             length = len(_BACKTICKS.match(text, i).group(0))  # type: ignore[union-attr]
-            positions = runs[length]
+            positions = runs.get(length, [])
             k = bisect.bisect_right(positions, i)
+            if k >= len(positions) and brackets is not None:
+                brackets.append(offset + i)  # a run no run of its length closes: text
             i = positions[k] + length if k < len(positions) else i + length
-        else:
-            item = _classify(text, i, offset)
+        elif ch == "<":
+            item = _classify(text, i, offset, closers)
             found.append(item)
             i = item.end - offset
+        else:
+            brackets.append(offset + i)  # type: ignore[union-attr]
+            i += 1
     return found
 
 
 _SPECIAL = re.compile(r"[\\`<]")
+_SPECIAL_BRACKETS = re.compile(r"[\\`<\[\]]")
 
 
-def _next_special(text: str, i: int) -> int:
-    match = _SPECIAL.search(text, i)
-    return match.start() if match else len(text)
+def scan_brackets(text: str, positions: list[int]) -> None:
+    """Append to positions every `[` and `]` of prose that is not escaped, code or HTML,
+    and the start of every backtick run that no run of its length closes."""
+    _scan(text, 0, positions)
 
 
-def _classify(text: str, i: int, offset: int) -> RawHtml:
+def _find_after(text: str, token: str, i: int, closers: dict[str, int]) -> int:
+    """Return text.find(token, i), remembering the answer so repeated searches stay linear."""
+    known = closers.get(token)
+    if known is not None and (known < 0 or known >= i):
+        return known
+    closers[token] = text.find(token, i)
+    return closers[token]
+
+
+def _classify(text: str, i: int, offset: int, closers: dict[str, int]) -> RawHtml:
     """Say what the `<` at i is: an autolink or allowed tag (kept), or text."""
-    auto = _AUTOLINK.match(text, i)
+    auto = AUTOLINK.match(text, i)
     if auto:
         return RawHtml(offset + i, offset + auto.end(), auto.group(0), "kept")
     if _DESTINATION_BEFORE.search(text, max(0, i - 8), i):
         return RawHtml(offset + i, offset + i + 1, "<", "kept")  # <dest> of a link
-    match = _RAW_HTML.match(text, i)
+    for opening, closing in _OTHER_HTML:
+        if text.startswith(opening, i) and (opening != "<!" or text[i + 2 : i + 3].isalpha()):
+            if opening == "<!--" and text.startswith(("<!-->", "<!--->"), i):
+                end = text.index(">", i) + 1
+            else:
+                close = _find_after(text, closing, i + len(opening), closers)
+                if close < 0:
+                    return RawHtml(offset + i, offset + i + 1, "<", "text")
+                end = close + len(closing)
+            return RawHtml(offset + i, offset + end, text[i:end], "removed")
+    match = _TAG.match(text, i)
     if not match:
         return RawHtml(offset + i, offset + i + 1, "<", "text")
     name = (match.group("open") or match.group("close") or "").lower()
-    if not name:
-        kind = "removed"  # a comment, processing instruction or declaration
-    elif name not in HTML_ELEMENTS:
+    if name not in HTML_ELEMENTS:
         return RawHtml(offset + i, offset + match.end(), match.group(0), "text", name)
-    elif name in CLEAN_CONTENT_TAGS:
+    if name in CLEAN_CONTENT_TAGS:
         kind = "removed"
     else:
         kind = "kept" if name in ALLOWED_TAGS else "dropped"
     return RawHtml(offset + i, offset + match.end(), match.group(0), kind, name)
 
 
-def escape_text_tags(source: str) -> str:
-    """Write every `<` that is text (not a tag by CommonMark, or no HTML element) as &lt;.
+def escape_text_tags(source: str, mark: str = "&lt;") -> str:
+    """Write every `<` that is text (not a tag by CommonMark, or no HTML element) as mark.
 
     Python-Markdown would read `<PD수첩>` or `<JTBC>` as a tag and the sanitiser would
     delete it; CommonMark reads the first as text, and an unknown element is text a
-    reporter typed (a programme title), so both are shown as typed.
+    reporter typed (a programme title), so both are shown as typed. With the default mark
+    (&lt;, for Markdown that travels) a `<` before a space, which no reader takes for a
+    tag, stays as typed.
     """
     if "<" not in source:
         return source
     pieces: list[str] = []
     last = 0
     for item in raw_html(source):
-        if item.kind == "text":
-            pieces += [source[last : item.start], "&lt;"]
-            last = item.start + 1
+        if item.kind != "text":
+            continue
+        if mark == "&lt;" and not source[item.start + 1 : item.start + 2].strip():
+            continue
+        pieces += [source[last : item.start], mark]
+        last = item.start + 1
     return "".join(pieces) + source[last:] if pieces else source
 
 
@@ -263,3 +301,29 @@ def html_facts(source: str) -> list[HtmlFact]:
             end = item.end + close.end() if close else len(source)
         found.append(HtmlFact(item.start, end, item.text, item.kind))
     return found
+
+
+MAX_NESTING = 16  # list items and quotes opened on one line; deeper is no real article
+_NESTED_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
+
+
+def cap_nesting(source: str) -> str:
+    """Escape the list or quote markers past MAX_NESTING at the start of a line.
+
+    `1. 1. 1. …` or `> > > …` on one line nests one level per marker; Python-Markdown
+    recurses per level (and raised RecursionError), so a marker that deep is text.
+    """
+    if source.count(">") + source.count(". ") + source.count("- ") <= MAX_NESTING:
+        return source
+    lines = source.split("\n")
+    for number, line in enumerate(lines):
+        at, depth = 0, 0
+        while depth <= MAX_NESTING:
+            match = _NESTED_MARKER.match(line, at)
+            if not match:
+                break
+            depth, at = depth + 1, match.end()
+        if depth > MAX_NESTING:
+            marker = at - 1  # the marker's last character: ">", "-", "." or ")"
+            lines[number] = line[:marker] + "\\" + line[marker:]
+    return "\n".join(lines)
