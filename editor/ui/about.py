@@ -90,6 +90,30 @@ COMPONENTS: tuple[Component, ...] = (
     ),
     Component("nh3 (ammonia)", "MIT", "https://github.com/messense/nh3", distribution="nh3"),
     Component("Pillow", "MIT-CMU", "https://python-pillow.github.io/", distribution="Pillow"),
+    Component(
+        "chunspell (Hunspell 1.7.2 inside)",
+        "MIT AND (MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later)",
+        "https://github.com/pyhunspell/chunspell",
+        distribution="chunspell",
+    ),
+    Component(
+        "Korean spelling dictionary (spellcheck-ko 0.7.92, shipped under the MPL 1.1)",
+        "MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later",
+        "https://github.com/spellcheck-ko/hunspell-dict-ko",
+        resource=("dictionaries", "ko.COPYRIGHT.txt"),
+    ),
+    Component(
+        "Mozilla Public License 1.1 (the Korean dictionary's and Hunspell's licence)",
+        "MPL-1.1",
+        "https://www.mozilla.org/MPL/1.1/",
+        resource=("licenses", "MPL-1.1.txt"),
+    ),
+    Component(
+        "English spelling dictionary (SCOWL en_US, 2020.12.07)",
+        "SCOWL license (MIT-like)",
+        "http://wordlist.aspell.net/",
+        resource=("dictionaries", "en_US.COPYRIGHT.txt"),
+    ),
 )
 
 

@@ -1,0 +1,135 @@
+"""The spelling dictionaries: unpacked from resources/dictionaries once, loaded with chunspell.
+
+The Korean (spellcheck-ko 0.7.92, Debian's hunspell-ko) and English (SCOWL en_US, Debian's
+hunspell-en-us) files ship xz-compressed in resources/ (0.9 MB instead of 15 MB) and are
+unpacked into the cache folder on first use. chunspell (a Hunspell 1.7.2 wheel for Linux,
+macOS and Windows) reads them; loading the Korean one takes ~2 s, so callers do it off the UI
+thread. The user's own words live in the config folder, one a line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import lzma
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor import paths, resources
+from editor.core.spelling import KoreanLeniency, Word, words_in_text
+from editor.storage.atomic import atomic_write
+
+USER_DICTIONARY = "user-dictionary.txt"
+LANGUAGES = ("ko", "en_US")
+
+
+class DictionaryError(RuntimeError):
+    """The dictionaries could not be unpacked or loaded."""
+
+
+def unpacked(name: str, folder: Path | None = None) -> Path:
+    """Return the folder holding name.aff and name.dic, unpacking them if needed."""
+    source = resources.path("dictionaries")
+    packed = [source / f"{name}.aff.xz", source / f"{name}.dic.xz"]
+    digest = hashlib.blake2b(b"".join(p.read_bytes()[-64:] for p in packed), digest_size=8)
+    target = (folder or paths.cache_dir() / "dictionaries") / f"{name}-{digest.hexdigest()}"
+    if not (target / f"{name}.dic").exists():
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for path in packed:
+                atomic_write(
+                    target / path.name.removesuffix(".xz"), lzma.decompress(path.read_bytes())
+                )
+        except (OSError, lzma.LZMAError) as exc:
+            raise DictionaryError(f"the {name} dictionary could not be unpacked: {exc}") from exc
+    return target
+
+
+def user_dictionary_path() -> Path:
+    """Return the user's own word list (in the config folder)."""
+    return paths.config_dir() / USER_DICTIONARY
+
+
+def read_user_words(path: Path | None = None) -> set[str]:
+    """Return the words of the user's dictionary (none if it does not exist)."""
+    try:
+        text = (path or user_dictionary_path()).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {unicodedata.normalize("NFC", w.strip()) for w in text.splitlines() if w.strip()}
+
+
+def add_user_word(word: str, path: Path | None = None) -> None:
+    """Add a word to the user's dictionary file."""
+    target = path or user_dictionary_path()
+    words = read_user_words(target) | {unicodedata.normalize("NFC", word.strip())}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, ("\n".join(sorted(words)) + "\n").encode("utf-8"))
+
+
+@dataclass
+class SpellChecker:
+    """Korean and English Hunspell with the Korean spacing leniency and the user's words."""
+
+    korean: object
+    english: object
+    user_words: set[str] = field(default_factory=set)
+    _leniency: KoreanLeniency | None = None
+    _cache: dict[str, bool] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def is_correct(self, word: str, ignored: frozenset[str] = frozenset()) -> bool:
+        """Tell whether a word is spelled correctly (or accepted by the user)."""
+        word = unicodedata.normalize("NFC", word)
+        if word in self.user_words or word in ignored:
+            return True
+        known = self._cache.get(word)
+        if known is None:
+            with self._lock:  # Hunspell objects are not thread-safe
+                known = self._check(word)
+            self._cache[word] = known
+        return known
+
+    def _check(self, word: str) -> bool:
+        if "가" <= word[0] <= "힣":
+            if self.korean.spell(word):
+                return True
+            if self._leniency is None:
+                self._leniency = KoreanLeniency(self.korean)
+            return self._leniency.accepts(word)
+        return self.english.spell(word) or self.english.spell(word.lower())
+
+    def suggest(self, word: str, limit: int = 6) -> list[str]:
+        """Return spelling suggestions (slow for Korean: ~0.1–1 s; call off the UI thread)."""
+        speller = self.korean if "가" <= word[:1] <= "힣" else self.english
+        with self._lock:
+            return list(speller.suggest(unicodedata.normalize("NFC", word)))[:limit]
+
+    def misspelled(self, text: str, ignored: frozenset[str] = frozenset()) -> list[Word]:
+        """Return the misspelled words of a Markdown text."""
+        return [w for w in words_in_text(text) if not self.is_correct(w.text, ignored)]
+
+    def add(self, word: str) -> None:
+        """Accept a word from now on (the caller also saves it with add_user_word)."""
+        self.user_words.add(unicodedata.normalize("NFC", word))
+
+
+def load_checker(folder: Path | None = None) -> SpellChecker:
+    """Load the Korean and English dictionaries and the user's words (~2 s).
+
+    Raises:
+        DictionaryError: the files or the binding are missing or unreadable.
+    """
+    try:
+        import hunspell  # chunspell's module
+    except ImportError as exc:
+        raise DictionaryError("chunspell is not installed") from exc
+    spellers = []
+    for name in LANGUAGES:
+        where = unpacked(name, folder)
+        try:
+            spellers.append(hunspell.Hunspell(name, hunspell_data_dir=str(where)))
+        except Exception as exc:  # noqa: BLE001 - the binding raises its own types
+            raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
+    return SpellChecker(spellers[0], spellers[1], read_user_words())

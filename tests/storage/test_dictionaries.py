@@ -1,0 +1,68 @@
+"""Spell check on the real spellcheck-ko and en_US dictionaries through chunspell's Hunspell."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.storage import dictionaries
+
+# Correct words Hunspell 1.7 gets right, and joinings it rejects that 한글 맞춤법 allows
+# (auxiliary verbs 제47항, compound nouns 제49·50항): the leniency must accept all of them.
+CORRECT = (
+    "됐다 발표했다 밝혔다 기자는 보여주는 알려주는 지켜봐주세요 해줬다 먹어버렸다 가져다주는 "
+    "시의회 시의회는 서울시의회 세종시의회 구의회가 도의회에서 정부세종청사 국토교통부장관 "
+    "자율주행 예산안 관제센터는"
+).split()
+# Common newsroom misspellings: every one must still be flagged.
+MISSPELLED = (
+    "됬다 몇일 어떻해 금새 역활 설겆이 희안하다 왠만하면 않됀다 어의없다 웬지 오랫만에 "
+    "할께요 일일히 깨끗히 닥달 감기가낳았다 햇다"
+).split()
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory):
+    return dictionaries.load_checker(tmp_path_factory.mktemp("dicts"))
+
+
+def test_the_binding_reads_the_real_korean_dictionary(checker):
+    assert checker.korean.spell("발표했다")  # chunspell 2.0.5 said no to everything before
+    assert not checker.korean.spell("됬다")
+    assert checker.suggest("됬다")[0] == "됐다"
+
+
+@pytest.mark.parametrize("word", CORRECT)
+def test_correct_korean_is_accepted(checker, word):
+    assert checker.is_correct(word)
+
+
+@pytest.mark.parametrize("word", MISSPELLED)
+def test_misspellings_are_flagged(checker, word):
+    assert not checker.is_correct(word)
+
+
+def test_english_too(checker):
+    assert checker.is_correct("reporter") and checker.is_correct("Seoul")
+    assert not checker.is_correct("reporetr")
+    assert "reporter" in checker.suggest("reporetr")
+
+
+def test_user_words_and_ignored_words(checker, tmp_path):
+    path = tmp_path / "words.txt"
+    assert not checker.is_correct("셔틀")  # a loanword the dictionary lacks
+    assert checker.is_correct("셔틀", ignored=frozenset({"셔틀"}))
+    dictionaries.add_user_word("셔틀", path)
+    assert dictionaries.read_user_words(path) == {"셔틀"}
+    checker.add("셔틀")
+    assert checker.is_correct("셔틀")
+    checker.user_words.discard("셔틀")
+
+
+def test_misspelled_skips_code_links_mail_and_the_credit(checker):
+    text = (
+        "[시사캐치=홍길동 기자] 됬다 `됬다` https://example.kr/됬다 a@b.kr "
+        "[링크](https://x.kr/됬다) <span>됬다</span>\n\n```\n됬다\n```\n"
+    )
+    words = checker.misspelled(text)
+    assert [(w.text, text[w.start : w.end]) for w in words] == [("됬다", "됬다"), ("됬다", "됬다")]
+    assert words[0].start == text.index("됬다")
