@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from editor.cli.publish import cmd_outbox, cmd_publish  # noqa: F401 - dispatched by name
 from editor.core import clock
@@ -39,22 +40,34 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Print an article's checklist problems, one a line; exit 1 when any is an error."""
+    """Print each article's checklist problems, one a line; exit 1 when any is an error."""
+    checker = _spell_checker() if args.spelling else None
+    worst = EXIT_OK
+    for path in args.file:
+        worst = max(worst, _check_one(path, args, checker))
+    return worst
+
+
+def _check_one(path: Path, args: argparse.Namespace, checker) -> int:  # noqa: ANN001
     from editor.core.checklist import ChecklistConfig, Facts, run_checklist
     from editor.core.review import VERIFIED, approval
+    from editor.core.spelling import spelling_problems
     from editor.render.profiles import load_profile
     from editor.render.reading import html_facts
     from editor.storage import approvals
     from editor.storage.images import facts as image_facts
 
-    article = read_article(args.file)
+    article = read_article(path)
     profile = load_profile(args.site or article.site, templates=False)
     facts = Facts(images=image_facts(article.images), raw_html=html_facts(article.body))
     if args.measure:
         facts.headline_lines = _measure_headline(article, profile)
     problems = run_checklist(article, ChecklistConfig.from_data(profile.get("checklist")), facts)
+    if checker is not None:
+        problems += spelling_problems(article, checker.misspelled)
+    prefix = f"{path}: " if len(args.file) > 1 else ""
     for problem in problems:
-        print(f"{problem.severity}: {problem.field}: {problem.message}")
+        print(f"{prefix}{problem.severity}: {problem.field}: {problem.message}")
     errors = sum(p.severity is Severity.ERROR for p in problems)
     approved = approval(article)
     status = f"approved by {approved['by']} at {approved['at']}" if approved else article.status
@@ -62,11 +75,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         status = f"approval unverified (by {approved['by'] or '?'} at {approved['at'] or '?'}: "
         status += "no valid desk signature on this machine; exports publish it as a draft)"
     print(
-        f"{args.file}: {errors} error(s), {len(problems) - errors} other problem(s); "
-        f"status {status}",
+        f"{path}: {errors} error(s), {len(problems) - errors} other problem(s); status {status}",
         file=sys.stderr,
     )
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _spell_checker():  # noqa: ANN202 - a SpellChecker, or None
+    """Load the dictionaries once for every file; a missing one is said, not fatal."""
+    from editor.storage.dictionaries import DictionaryError, load_checker
+
+    try:
+        return load_checker()
+    except DictionaryError as exc:
+        print(f"article-editor: no spell check ({exc})", file=sys.stderr)
+        return None
 
 
 def _measure_headline(article: Article, profile) -> dict[int, int]:  # noqa: ANN001

@@ -30,14 +30,20 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--site", default=None, help="site profile id")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
 
-    check = sub.add_parser("check", help="list an article's problems (exit 1 on errors)")
-    check.add_argument("file", type=Path)
+    check = sub.add_parser("check", help="list articles' problems (exit 1 on errors)")
+    check.add_argument("file", type=Path, nargs="+", help="one or more articles")
     check.add_argument("--site", default=None, help="site profile id (default: the article's)")
     check.add_argument(
         "--no-measure",
         dest="measure",
         action="store_false",
         help="skip measuring the headline's lines on a 360 px phone",
+    )
+    check.add_argument(
+        "--no-spelling",
+        dest="spelling",
+        action="store_false",
+        help="skip the spell check (Korean and English dictionaries)",
     )
 
     render = sub.add_parser("render", help="write the preview page as HTML")

@@ -17,9 +17,13 @@ splits into exactly such parts, and nothing else.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
+
+from editor.core.model import Article
+from editor.core.review import field_text
+from editor.core.validate import Problem, Severity
 
 
 class Speller(Protocol):
@@ -169,3 +173,38 @@ def _ends_in_a_eo(syllable_run: str) -> bool:
     if not 0 <= code < 11172 or code % 28:
         return False
     return (code // 28) % 21 in (0, 1, 4, 6, 9, 10, 14)
+
+
+SPELLED_FIELDS = ("headline", "subhead", "summary", "lead_image.alt", "lead_image.caption", "body")
+
+
+def spelling_problems(
+    article: Article, misspelled: Callable[[str, frozenset[str]], list[Word]]
+) -> list[Problem]:
+    """Return one warning per misspelled word of the article's text fields (with its passage)."""
+    ignored = frozenset(article.private.get("spelling_ignore") or ())
+    found = []
+    for name in SPELLED_FIELDS:
+        text = field_text(article, name)
+        for word in misspelled(text, ignored):
+            passage = _passage(text, word)
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    name,
+                    "spelling",
+                    f"Spelling: “{word.text}” in “{passage}”",
+                    word.start,
+                    word.end,
+                    {"word": word.text, "passage": passage},
+                )
+            )
+    return found
+
+
+def _passage(text: str, word: Word, around: int = 12) -> str:
+    """Return the words around a misspelling on its line (for a reader of the list)."""
+    start = max(text.rfind("\n", 0, word.start) + 1, word.start - around)
+    end_of_line = text.find("\n", word.end)
+    end = min(end_of_line if end_of_line >= 0 else len(text), word.end + around)
+    return text[start:end].strip()

@@ -8,16 +8,50 @@ from editor.storage import dictionaries
 
 # Correct words Hunspell 1.7 gets right, and joinings it rejects that 한글 맞춤법 allows
 # (auxiliary verbs 제47항, compound nouns 제49·50항): the leniency must accept all of them.
-CORRECT = (
-    "됐다 발표했다 밝혔다 기자는 보여주는 알려주는 지켜봐주세요 해줬다 먹어버렸다 가져다주는 "
-    "시의회 시의회는 서울시의회 세종시의회 구의회가 도의회에서 정부세종청사 국토교통부장관 "
-    "자율주행 예산안 관제센터는"
-).split()
+CORRECT = [
+    "됐다",
+    "발표했다",
+    "밝혔다",
+    "기자는",
+    "보여주는",
+    "알려주는",
+    "지켜봐주세요",
+    "해줬다",
+    "먹어버렸다",
+    "가져다주는",
+    "시의회",
+    "시의회는",
+    "서울시의회",
+    "세종시의회",
+    "구의회가",
+    "도의회에서",
+    "정부세종청사",
+    "국토교통부장관",
+    "자율주행",
+    "예산안",
+    "관제센터는",
+]
 # Common newsroom misspellings: every one must still be flagged.
-MISSPELLED = (
-    "됬다 몇일 어떻해 금새 역활 설겆이 희안하다 왠만하면 않됀다 어의없다 웬지 오랫만에 "
-    "할께요 일일히 깨끗히 닥달 감기가낳았다 햇다"
-).split()
+MISSPELLED = [
+    "됬다",
+    "몇일",
+    "어떻해",
+    "금새",
+    "역활",
+    "설겆이",
+    "희안하다",
+    "왠만하면",
+    "않됀다",
+    "어의없다",
+    "웬지",
+    "오랫만에",
+    "할께요",
+    "일일히",
+    "깨끗히",
+    "닥달",
+    "감기가낳았다",
+    "햇다",
+]
 
 
 @pytest.fixture(scope="module")
