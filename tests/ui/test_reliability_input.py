@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import struct
 import time
 import zlib
@@ -152,3 +153,26 @@ def test_a_10_mb_body_opens_and_typing_stays_quick(make_window, tmp_path):
         timings.append((time.perf_counter() - started) * 1000)
     assert sorted(timings)[len(timings) // 2] < 20, timings
     assert window.document.is_modified
+
+
+def test_a_fifo_named_article_gives_a_message_instead_of_hanging(busy, tmp_path, prompts):
+    fifo = tmp_path / "pipe.article"
+    os.mkfifo(fifo)
+    prompts.answer(Answer.DISCARD, Answer.OK)
+    assert not busy.open_path(fifo)  # returns at all: the open never blocks on the pipe
+    assert prompts.seen[-1].title == "Could not open the article"
+    assert "not a regular file" in prompts.seen[-1].text
+    _assert_untouched(busy)
+
+
+def test_a_bundle_whose_index_md_is_a_link_gives_a_message(busy, tmp_path, prompts):
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY", encoding="utf-8")
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "index.md").symlink_to(secret)
+    prompts.answer(Answer.DISCARD, Answer.OK)
+    assert not busy.open_path(bundle)
+    assert "links are never followed" in prompts.seen[-1].text
+    assert "PRIVATE KEY" not in busy.document.article.body
+    _assert_untouched(busy)
