@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
 from editor.core.errors import DocumentError
@@ -59,6 +59,30 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         log.exception("the preview could not be created")
         return _placeholder_preview(parent)
     return pane
+
+
+DEFAULT_SIZE = (1280, 800)
+FRAME_ALLOWANCE = (16, 40)  # the window manager's border and title bar, before they exist
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move the window into the available area of the screen it opens on.
+
+    A restored geometry may come from a larger monitor; the default is taller than a
+    1366 x 768 laptop's available height. Either way the status bar must stay on screen.
+    """
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    width = min(window.width(), area.width() - FRAME_ALLOWANCE[0])
+    height = min(window.height(), area.height() - FRAME_ALLOWANCE[1])
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    x = min(max(window.x(), area.left()), area.right() - width - FRAME_ALLOWANCE[0] + 1)
+    y = min(max(window.y(), area.top()), area.bottom() - height - FRAME_ALLOWANCE[1] + 1)
+    if (x, y) != (window.x(), window.y()):
+        window.move(max(x, area.left()), max(y, area.top()))
 
 
 class MainWindow(QMainWindow):
@@ -198,6 +222,10 @@ class MainWindow(QMainWindow):
         measured = getattr(preview, "headline_lines_measured", None)
         if measured is not None and hasattr(measured, "connect"):
             measured.connect(self.form.set_measured_headline_lines)
+        zoom_changed = getattr(preview, "zoom_changed", None)
+        if zoom_changed is not None and hasattr(zoom_changed, "connect"):
+            preview.set_zoom(self.settings.preview_zoom())
+            zoom_changed.connect(self.settings.set_preview_zoom)
         clicked = getattr(preview, "block_clicked", None)
         if clicked is not None and hasattr(clicked, "connect"):
             clicked.connect(self._on_preview_line_activated)
@@ -374,10 +402,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{headline} — {self.document.display_name()}[*]{suffix}")
         self.setWindowModified(self.document.is_modified)
 
+    def balance_splitter(self, editor_share: float) -> None:
+        """Give the editor this share of the main splitter and the preview the rest."""
+        total = sum(self.main_splitter.sizes()) or self.main_splitter.width()
+        editor = round(total * editor_share)
+        self.main_splitter.setSizes([editor, max(0, total - editor)])
+
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)

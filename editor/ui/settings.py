@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from editor import paths
+from editor.render.preview_zoom import Zoom
 from editor.ui.identity import Role, User
 
 SETTINGS_FILE = "settings.ini"
@@ -64,6 +65,14 @@ class Settings:
     def set_preview(self, mode: str, width: int) -> None:
         self._q.setValue("preview/mode", mode)
         self._q.setValue("preview/width", int(width))
+
+    def preview_zoom(self) -> Zoom:
+        """Return the desktop preview's fit and zoom steps (Ctrl+=/−/0), as last left."""
+        return Zoom.parse(self._q.value("preview/fit", "column"), self._q.value("preview/zoom", 0))
+
+    def set_preview_zoom(self, zoom: Zoom) -> None:
+        self._q.setValue("preview/fit", zoom.fit.value)
+        self._q.setValue("preview/zoom", int(zoom.step))
 
     # Files and people --------------------------------------------------------------------
     def recent_files(self) -> list[Path]:

@@ -475,6 +475,10 @@ Write, preview and export articles for the site, offline.</source>
   <context>
     <name>PreviewPane</name>
     <message>
+      <source>Preview — {name}</source>
+      <translation>미리보기 — {name}</translation>
+    </message>
+    <message>
       <source>Share card</source>
       <translation>공유 카드</translation>
     </message>
@@ -1623,6 +1627,56 @@ The body change can be undone; the next save records it as a new revision.</sour
     <message>
       <source>Outbox: {count} waiting</source>
       <translation>출고 대기함: {count}건 대기</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewControls</name>
+    <message>
+      <source>Actual Fit (Ctrl+0)</source>
+      <translation>맞춤 크기로 (Ctrl+0)</translation>
+    </message>
+    <message>
+      <source>Fit</source>
+      <translation>맞춤</translation>
+    </message>
+    <message>
+      <source>Fit Column</source>
+      <translation>본문 폭 맞춤</translation>
+    </message>
+    <message>
+      <source>Own Window</source>
+      <translation>새 창</translation>
+    </message>
+    <message>
+      <source>Show the preview in its own window</source>
+      <translation>미리보기를 별도 창으로 띄웁니다</translation>
+    </message>
+    <message>
+      <source>Whole Page</source>
+      <translation>페이지 전체</translation>
+    </message>
+    <message>
+      <source>Zoom In (Ctrl++)</source>
+      <translation>확대 (Ctrl++)</translation>
+    </message>
+    <message>
+      <source>Zoom Out (Ctrl+−)</source>
+      <translation>축소 (Ctrl+−)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewWindow</name>
+    <message>
+      <source>Bring It Back</source>
+      <translation>원래 자리로</translation>
+    </message>
+    <message>
+      <source>Full Screen</source>
+      <translation>전체 화면</translation>
+    </message>
+    <message>
+      <source>The preview is in its own window.</source>
+      <translation>미리보기가 별도 창에 떠 있습니다.</translation>
     </message>
   </context>
 </TS>

@@ -29,6 +29,8 @@ MY_MODULES = (
     "menus",
     "messages",
     "preview/pane",
+    "preview/controls",
+    "preview/detached",
     "recovery",
     "status_bar",
     "review/checklist_panel",

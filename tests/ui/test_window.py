@@ -197,3 +197,20 @@ def test_settings_live_in_the_config_folder(settings):
 
     folder = Path(os.environ["ARTICLE_EDITOR_CONFIG_DIR"])
     assert Path(settings.file_name).parent == folder
+
+
+def test_the_window_fits_the_screen_it_opens_on(qtbot, settings, placeholder):
+    from PySide6.QtCore import QRect
+
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(settings=settings, preview_factory=placeholder)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    area = window.screen().availableGeometry()
+    assert window.width() <= area.width() and window.height() <= area.height() - 30
+    # A geometry saved on a bigger monitor comes back inside this screen.
+    window.setGeometry(QRect(area.right() - 100, area.bottom() - 100, 2600, 1600))
+    settings.set_geometry(window.saveGeometry())
+    again = MainWindow(settings=settings, preview_factory=placeholder)
+    qtbot.addWidget(again, before_close_func=lambda w: w.document.set_modified(False))
+    assert area.contains(again.geometry())

@@ -53,11 +53,17 @@ class PreviewBridge(QObject):
 
     clicked = Signal(int)  # source line of the block clicked
     ready = Signal()
+    zoom_requested = Signal(int)  # +1 in, -1 out: Ctrl+wheel over the page
 
     @Slot(int)
     def block_clicked(self, line: int) -> None:
         """Report a click on the block that starts at a source line."""
         self.clicked.emit(int(line))
+
+    @Slot(int)
+    def zoom(self, delta: int) -> None:
+        """Report Ctrl+wheel over the page (the browser's own zoom would reflow it)."""
+        self.zoom_requested.emit(1 if int(delta) > 0 else -1)
 
     @Slot()
     def page_ready(self) -> None:

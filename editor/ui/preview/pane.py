@@ -16,11 +16,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from editor.core.errors import ImageError, ProfileError
 from editor.render.markdown import BodyRenderer
 from editor.render.page import Layout
+from editor.render.preview_zoom import DESKTOP_WIDTH, Column, Zoom
+from editor.ui.document_review import REVIEW_ONLY_FIELDS
+from editor.ui.preview.controls import PreviewControls
+from editor.ui.preview.detached import Detacher
 from editor.ui.preview.interceptor import BlockingInterceptor
 from editor.ui.preview.pages import PREVIEW_CSS, PageBuilder
 from editor.ui.preview.scheme import SCHEME, ArticleSchemeHandler, Resource, mime_for
 from editor.ui.preview.share_card import ShareCard, share_card_data
-from editor.ui.preview.stage import PhoneFrame, PreviewStage
+from editor.ui.preview.stage import DesktopFrame, PhoneFrame, PreviewStage
 from editor.ui.preview.updater import (
     ShownBlock,
     block_index_for_line,
@@ -36,7 +40,6 @@ MAX_SYNC_CHARS = 400_000
 # A longer body pauses the preview: its page would take Chromium many seconds to lay out
 # (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
 MAX_PREVIEW_CHARS = 1_000_000
-DESKTOP_WIDTH = 1280
 REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
 MOBILE_WIDTHS = (360, 390, 412)
 MODES = ("desktop", "mobile", "both")
@@ -60,6 +63,7 @@ class PreviewPane(QWidget):
     page_updated = Signal(str)  # layout whose page now shows the latest body patch
     headline_lines_measured = Signal(str, int, str)  # layout, lines, the headline measured
     headline_measured = Signal(str, int, int, str)  # layout, page's CSS width, lines, headline
+    zoom_changed = Signal(object)  # Zoom: the reader's fit and steps (the window remembers)
 
     def __init__(
         self,
@@ -79,6 +83,11 @@ class PreviewPane(QWidget):
         self.paused_label = QLabel(self)
         self.paused = False
         self.share_card_action = QAction(self.tr("Share card"), self, checkable=True)
+        self.share_card_action.setObjectName("share_card_action")
+        self.controls = PreviewControls(self.share_card_action, self)
+        self.controls.add_shortcuts_to(self)
+        self.detacher = Detacher(self)
+        self.desktop_frame: DesktopFrame | None = None
         self.web_profile = self._make_web_profile()
         self.views: dict[str, PreviewView] = {}
         self.phone: PhoneFrame | None = None
@@ -140,10 +149,14 @@ class PreviewPane(QWidget):
         row.addLayout(side)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.controls)
         column.addWidget(self.error_label)
         column.addLayout(row, 1)
         self.share_card_action.toggled.connect(self.set_share_card_visible)
         self.share_card_action.setChecked(True)
+        self.controls.zoom_changed.connect(self._on_controls_zoom_changed)
+        self.controls.detach_action.toggled.connect(self.set_detached)
 
     # Public API --------------------------------------------------------------------------
     def set_document(self, document: QObject) -> None:
@@ -173,7 +186,10 @@ class PreviewPane(QWidget):
         self._show_timer.stop()
         if self.paused:
             return  # resuming shows the mode
-        desktop = self._view(Layout.DESKTOP) if self.mode != "mobile" else None
+        desktop = None
+        if self.mode != "mobile":
+            self._view(Layout.DESKTOP)
+            desktop = self.desktop_frame
         phone = None
         if self.mode != "desktop":
             mobile = self._view(Layout.MOBILE)
@@ -194,6 +210,50 @@ class PreviewPane(QWidget):
             self._update_share_card()
         if self.share_card_action.isChecked() != visible:
             self.share_card_action.setChecked(visible)
+
+    @Slot(object)
+    def set_zoom(self, zoom: Zoom) -> None:
+        """Zoom the pages: a fit (the article column, or the whole page) and steps."""
+        self.controls.set_zoom(zoom)
+
+    def zoom_factor(self) -> float:
+        """Return the desktop page's zoom on screen (1.0 before it is shown)."""
+        return self.desktop_frame.factor if self.desktop_frame is not None else 1.0
+
+    @Slot(bool)
+    def set_detached(self, detached: bool) -> None:
+        """Show the preview in its own window (F11 there: full screen), or back in place."""
+        if detached:
+            title = self.tr("Preview — {name}").format(name=self._document_name())
+            if self.detacher.detach(title) is None:
+                self.controls.detach_action.setChecked(False)
+                return
+            self.detacher.window.closed.connect(
+                lambda: self.controls.detach_action.setChecked(False)
+            )
+        else:
+            self.detacher.attach()
+
+    def _document_name(self) -> str:
+        name = getattr(self._document, "display_name", None)
+        return name() if callable(name) else ""
+
+    def _on_controls_zoom_changed(self, zoom: Zoom) -> None:
+        self.stage.set_zoom(zoom)
+        self.controls.show_factor(self.zoom_factor())
+        self.zoom_changed.emit(zoom)
+
+    def _measure_column(self, view: PreviewView) -> None:
+        view.run("columnBox", callback=self._on_column_measured)
+
+    def _on_column_measured(self, result: object) -> None:
+        try:
+            left, width, body_px = json.loads(result) if isinstance(result, str) else None
+        except (TypeError, ValueError):
+            return
+        if self.desktop_frame is not None and width > 0 and body_px > 0:
+            self.desktop_frame.set_zoom(self.controls.zoom, Column(left, width, body_px))
+            self.controls.show_factor(self.zoom_factor())
 
     @Slot(int)
     def scroll_to_source_line(self, line: int) -> None:
@@ -231,19 +291,24 @@ class PreviewPane(QWidget):
                 self.web_profile,
                 name,
                 self.mobile_width if mobile else DESKTOP_WIDTH,
-                exact=mobile,
+                exact=True,  # both scale, neither reflows: see DesktopFrame
                 parent=self.stage,
             )
             view.ready.connect(partial(self._on_view_ready, view))
             view.block_clicked.connect(self.block_clicked)
+            view.preview_page.bridge.zoom_requested.connect(self.controls.step)
             self.views[name] = view
             if mobile:
                 self.phone = PhoneFrame(view, self.stage)
+            else:
+                self.desktop_frame = DesktopFrame(view, self.stage)
         return self.views[name]
 
     def _on_view_ready(self, view: PreviewView) -> None:
         self._sync_view(view)
         self._measure_headline(view)
+        if view.layout_name == str(Layout.DESKTOP):
+            self._measure_column(view)
 
     def _measure_headline(self, view: PreviewView) -> None:
         """Ask the page how many lines the headline takes in this layout (after patches)."""
@@ -325,6 +390,8 @@ class PreviewPane(QWidget):
     # Document changes --------------------------------------------------------------------
     def _on_document_changed(self, field: str) -> None:
         # The keystroke path: remember what changed and restart the timer, nothing more.
+        if field in REVIEW_ONLY_FIELDS:
+            return  # notes are not on the page
         self._dirty.add(field)
         self.timer.start()
 

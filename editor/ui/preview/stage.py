@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from editor.render.preview_zoom import (
+    DESKTOP_WIDTH,
+    STEP,
+    Column,
+    Zoom,
+    column_scroll_x,
+    desktop_zoom,
+)
 from editor.ui.preview.view import PreviewView
 
 MIN_PHONE_WIDTH = 120
@@ -31,12 +40,59 @@ class PhoneFrame(QFrame):
     def natural_width(self) -> int:
         return self.view.css_width + 2 * self.SIDE
 
-    def fit_width(self, available: int) -> None:
-        """Give the view its true CSS width, or less (scaled) if available is narrower."""
-        inner = max(MIN_PHONE_WIDTH, min(self.view.css_width, available - 2 * self.SIDE))
+    def fit_width(self, available: int, scale: float = 1.0) -> None:
+        """Give the view its true CSS width (times scale), or less (scaled) if short of room.
+
+        The page's CSS viewport stays css_width whatever the view's width: it is scaled,
+        never reflowed.
+        """
+        wanted = round(self.view.css_width * scale)
+        inner = max(MIN_PHONE_WIDTH, min(wanted, available - 2 * self.SIDE))
         self.view.setFixedWidth(inner)
         self.setFixedWidth(inner + 2 * self.SIDE)
         self.view.apply_zoom()
+
+
+class DesktopFrame(QScrollArea):
+    """The desktop page at its own width, zoomed; what does not fit scrolls sideways.
+
+    The view is made DESKTOP_WIDTH x zoom device px wide, so its CSS viewport is always the
+    page's own width: a narrow pane clips the page, it never squeezes it.
+    """
+
+    def __init__(self, view: PreviewView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("desktop_frame")
+        self.view = view
+        self.zoom = Zoom()
+        self.column = Column()
+        self.factor = 1.0
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the page scrolls
+        self.setWidget(view)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(120)
+
+    def set_zoom(self, zoom: Zoom, column: Column | None = None) -> None:
+        """Draw the page at the reader's zoom (and the column as the page measured it)."""
+        self.zoom, self.column = zoom, column or self.column
+        self.refit(scroll=True)
+
+    def refit(self, *, scroll: bool = False) -> None:
+        """Size the view for the pane's width; bring the column into view when asked."""
+        self.factor = desktop_zoom(self.zoom, self.viewport().width(), self.column)
+        self.view.setFixedSize(round(DESKTOP_WIDTH * self.factor), self.viewport().height())
+        self.view.apply_zoom()
+        if scroll:
+            x = column_scroll_x(self.zoom, self.factor, self.column)
+            self.horizontalScrollBar().setValue(x)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Refit the page to the new width (its layout width stays the same)."""
+        super().resizeEvent(event)
+        self.refit(scroll=event.oldSize().width() != event.size().width())
 
 
 class PreviewStage(QWidget):
@@ -47,11 +103,19 @@ class PreviewStage(QWidget):
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(8, 8, 8, 8)
         self._row.setSpacing(12)
-        self._desktop: PreviewView | None = None
+        self._desktop: DesktopFrame | None = None
         self._phone: PhoneFrame | None = None
+        self.zoom = Zoom()
         self.setMinimumWidth(200)
 
-    def show_views(self, desktop: PreviewView | None, phone: PhoneFrame | None) -> None:
+    def set_zoom(self, zoom: Zoom) -> None:
+        """Zoom the desktop page (fitted) and scale the phone by the reader's steps."""
+        self.zoom = zoom
+        if self._desktop is not None:
+            self._desktop.set_zoom(zoom)
+        self._fit()
+
+    def show_views(self, desktop: DesktopFrame | None, phone: PhoneFrame | None) -> None:
         """Show the desktop view, the phone, or both, and hide the rest."""
         while self._row.count():
             item = self._row.takeAt(0)
@@ -61,6 +125,7 @@ class PreviewStage(QWidget):
         if desktop is not None:
             self._row.addWidget(desktop, 1)
             desktop.show()
+            desktop.set_zoom(self.zoom)
         if phone is not None:
             if desktop is None:
                 self._row.addStretch(1)
@@ -77,7 +142,7 @@ class PreviewStage(QWidget):
         available = self.width() - margins.left() - margins.right()
         if self._desktop is not None:
             available = int(min(self._phone.natural_width, available * BOTH_PHONE_SHARE))
-        self._phone.fit_width(available)
+        self._phone.fit_width(available, STEP**self.zoom.step)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         """Refit the phone to the new width."""

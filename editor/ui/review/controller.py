@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,8 @@ from editor.ui.review.status import StatusFlow, StatusStrip
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
-DOCK_WIDTH = 340
+DOCK_WIDTH = 320
+EDITOR_SHARE_IN_REVIEW = 0.42  # of what the docks leave: the rest goes to the preview
 
 
 class ReviewController(QObject):
@@ -42,6 +44,7 @@ class ReviewController(QObject):
         super().__init__(window)
         self.window, self.doc = window, window.document
         self._last_field: tuple[str, QWidget] | None = None
+        self._share_card_was: bool | None = None
         self.flow = StatusFlow(window)
         self.notes_panel = NotesPanel(self.doc, self.current_anchor, window)
         self.checklist = ChecklistPanel(self.doc, window)
@@ -64,6 +67,7 @@ class ReviewController(QObject):
         signer = QLabel(self.window)
         signer.setObjectName("signer_label")
         signer.setProperty("role", "count")
+        signer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         summary = QLineEdit(self.window)
         summary.setObjectName("save_summary_edit")
         summary.setPlaceholderText(self.tr("What this save changes (optional)"))
@@ -73,7 +77,7 @@ class ReviewController(QObject):
         box = QWidget(self.window)
         row = QHBoxLayout()
         row.setContentsMargins(8, 0, 8, 0)
-        row.addWidget(self.signer_label, 0)
+        row.addWidget(self.signer_label, 2)
         row.addWidget(self.summary_edit, 3)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -204,12 +208,25 @@ class ReviewController(QObject):
         return RevisionsDialog.run(self.window)
 
     def set_review_mode(self, on: bool) -> None:
-        """Show or hide the notes and the checklist together."""
+        """Show or hide the notes and the checklist together.
+
+        On, the docks take DOCK_WIDTH and the pages get the share card's room, so at
+        1366 x 768 the fitted desktop column still reads at 13 px or more.
+        """
         docks = [self.notes_dock, self.checklist_dock]
         for dock in docks:
             dock.setVisible(on)
+        share_card = getattr(self.window.preview, "share_card_action", None)
+        if share_card is not None:
+            if on:
+                self._share_card_was = share_card.isChecked()
+                share_card.setChecked(False)
+            elif self._share_card_was is not None:
+                share_card.setChecked(self._share_card_was)
         if on:
             self.window.resizeDocks(docks, [560, 340], Qt.Orientation.Vertical)
+            self.window.resizeDocks([self.notes_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.window.balance_splitter(EDITOR_SHARE_IN_REVIEW)
 
     def sync_with_document(self) -> None:
         """Show the open article's notes as on opening it (review installed after the load)."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from editor.core import review
 from editor.core.model import Article, Status
@@ -131,14 +131,22 @@ class StatusStrip(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("review_status_label")
         self.status_label.setProperty("role", "field_title")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 2)
-        layout.addWidget(self.status_label, 1)
+        # A longer status ("Approved by …, 04-04 09:00") wraps; it never widens the dock.
+        self.status_label.setWordWrap(True)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
         for action in flow.actions():
             button = QToolButton(self)
             button.setDefaultAction(action)
             button.setObjectName(f"{action.objectName()[:-7]}_button")
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
         flow.status_changed.connect(self.update_status)
         self.update_status()
 

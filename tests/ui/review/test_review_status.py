@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from editor.core import review
 from editor.core.model import Status
 
@@ -74,3 +76,17 @@ def test_every_save_records_a_signed_revision_with_its_summary(qtbot, tmp_path, 
     saved = read_article(path)
     assert len(review.revisions(saved)) == 2
     assert review.revision_fields(saved, entries[0]["id"])["headline"] == "첫 제목"
+
+
+def test_review_mode_docks_keep_their_width_as_the_status_grows(qtbot, review_window):
+    review_window.resize(1280, 800)
+    review_window.review.set_review_mode(True)
+    dock = review_window.review.notes_dock
+    qtbot.waitUntil(lambda: dock.isVisible())
+    before = dock.width()
+    review_window.review.flow.approve()  # "Approved by 김데스크, 04-04 09:01": a longer line
+    review_window.review.status_strip.status_label.setText("승인: " + "아주 긴 이름 " * 20)
+    QApplication.sendPostedEvents()  # the layout requests the label posted
+    QApplication.processEvents()
+    assert dock.width() == before <= 340
+    assert review_window.form.width() >= 380  # the form is not squeezed at 1280 x 800

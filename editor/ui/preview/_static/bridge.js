@@ -109,9 +109,28 @@
 
   window.articlePreview = {
     applyBody, replaceBody, applyFields, scrollToBlock, reloadBrokenImages, headlineLines,
+    columnBox,
     scrollY: () => window.scrollY,
     restoreScroll: (y) => window.scrollTo({top: y, behavior: "instant"}),
   };
+  // Ctrl+wheel would zoom the page in the browser, which narrows its CSS viewport and
+  // reflows the desktop layout; the preview zooms by scaling instead.
+  function onWheel(event) {
+    if (!event.ctrlKey) return;
+    event.preventDefault();
+    if (bridge && event.deltaY) bridge.zoom(event.deltaY < 0 ? 1 : -1);
+  }
+
+  function columnBox() {
+    const body = document.querySelector("[data-field=body]");
+    if (!body) return null;
+    const box = body.getBoundingClientRect();
+    const text = body.querySelector("p") || body;
+    return JSON.stringify([box.left + window.scrollX, box.width,
+      parseFloat(getComputedStyle(text).fontSize)]);
+  }
+
   document.addEventListener("click", onClick, true);
+  document.addEventListener("wheel", onWheel, {capture: true, passive: false});
   connect();
 })();
