@@ -23,21 +23,27 @@ DESK = "박데스크"
 def _note(window, field: str, passage: str, text: str, reply: str = "") -> None:
     """Select a passage of a field and leave a note on it (and the reporter's reply)."""
     from editor.core import review
+    from editor.ui.identity import User
 
     start = review.field_text(window.document.article, field).index(passage)
     window.review.notes_panel.pending = (field, start, start + len(passage))
     note = window.review.notes_panel.add_note(text)
     if reply:
-        review.update_note(window.document.article, note.id, reply=("김하늘", reply))
+        desk = window.document.user
+        window.document.set_user(User("김하늘"))  # the reporter answers
+        window.document.reply_to_note(note.id, reply)
+        window.document.set_user(desk)
 
 
 def _desk_session(window, folder: Path) -> None:
     """Save as the reporter, then review as the desk: notes, one edit, a second save."""
     doc = window.document
     doc.set_body(doc.article.body.replace("운행사 등과", "운행사 ○○○ 등과"))  # a slip to catch
-    window.review.name_edit.setText("김하늘")
+    from editor.ui.identity import Role, User
+
+    window.set_user(User("김하늘", "", Role.REPORTER))
     window._write(lambda: doc.save_as(folder / "autonomous-shuttle.article"))
-    window.review.name_edit.setText(DESK)
+    window.set_user(User(DESK, "", Role.DESK))
     _note(
         window,
         "body",

@@ -302,6 +302,7 @@ class PreviewPane(QWidget):
                 self.phone = PhoneFrame(view, self.stage)
             else:
                 self.desktop_frame = DesktopFrame(view, self.stage)
+                self.desktop_frame.refitted = self.controls.show_factor
         return self.views[name]
 
     def _on_view_ready(self, view: PreviewView) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -67,6 +69,7 @@ class DesktopFrame(QScrollArea):
         self.zoom = Zoom()
         self.column = Column()
         self.factor = 1.0
+        self.refitted: Callable[[float], None] | None = None  # told the new zoom factor
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(False)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -88,6 +91,8 @@ class DesktopFrame(QScrollArea):
         if scroll:
             x = column_scroll_x(self.zoom, self.factor, self.column)
             self.horizontalScrollBar().setValue(x)
+        if self.refitted is not None:
+            self.refitted(self.factor)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         """Refit the page to the new width (its layout width stays the same)."""

@@ -155,6 +155,7 @@ class ReviewController(QObject):
 
     def _on_window_preview_installed(self, preview: QWidget) -> None:
         """Let the checklist reuse the preview's own count of the headline on a phone."""
+        self._make_room_for_review(self.menu_actions["review_mode"].isChecked())
         measured = getattr(preview, "headline_measured", None)
         if measured is None or not hasattr(measured, "connect"):
             return
@@ -216,17 +217,23 @@ class ReviewController(QObject):
         docks = [self.notes_dock, self.checklist_dock]
         for dock in docks:
             dock.setVisible(on)
-        share_card = getattr(self.window.preview, "share_card_action", None)
-        if share_card is not None:
-            if on:
-                self._share_card_was = share_card.isChecked()
-                share_card.setChecked(False)
-            elif self._share_card_was is not None:
-                share_card.setChecked(self._share_card_was)
+        self._make_room_for_review(on)
         if on:
             self.window.resizeDocks(docks, [560, 340], Qt.Orientation.Vertical)
             self.window.resizeDocks([self.notes_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
             self.window.balance_splitter(EDITOR_SHARE_IN_REVIEW)
+
+    def _make_room_for_review(self, on: bool) -> None:
+        """Hide the share card while the docks are shown (its toggle brings it back)."""
+        share_card = getattr(self.window.preview, "share_card_action", None)
+        if share_card is None:
+            return  # the preview comes after the first paint, and asks again then
+        if on and self._share_card_was is None:
+            self._share_card_was = share_card.isChecked()
+            share_card.setChecked(False)
+        elif not on and self._share_card_was is not None:
+            share_card.setChecked(self._share_card_was)
+            self._share_card_was = None
 
     def sync_with_document(self) -> None:
         """Show the open article's notes as on opening it (review installed after the load)."""
