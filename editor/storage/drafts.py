@@ -11,10 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from editor.core import clock
-from editor.core.errors import DocumentError
 from editor.core.model import Article
 from editor.paths import data_dir
-from editor.storage import container
+from editor.storage import container, safefs
 from editor.storage.atomic import atomic_write
 from editor.storage.lock import process_identity, same_process_alive
 
@@ -72,10 +71,8 @@ class DraftStore:
         """Read a draft back."""
         self._check(draft_id)
         path = self.folder / f"{draft_id}.article"
-        try:
-            return container.read(path.read_bytes(), str(path))
-        except OSError as exc:
-            raise DocumentError("The draft could not be read.", path=str(path)) from exc
+        # A regular file within the reader's limit, checked before reading, as any document.
+        return container.read(safefs.read_file(path, container.MAX_TOTAL_BYTES), str(path))
 
     def discard(self, draft_id: str) -> None:
         """Remove a draft after a clean save or an explicit discard."""
