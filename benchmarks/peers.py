@@ -1,0 +1,279 @@
+"""Start-up against the peers: article-editor, ghostwriter and ReText opening the same article.
+
+Run: .venv/bin/python benchmarks/peers.py [--rounds 9] [--display :97] [--install]
+
+Debian packages `ghostwriter` and `retext` (as root `--install` runs apt-get for them;
+otherwise `sudo apt-get install ghostwriter retext`). A peer that is not installed is left
+out and named in the output.
+
+On an Xvfb display of its own (no window manager, 1366×768), each app is started fresh on
+the bundled sample (ours on the page bundle, the peers on a copy of its index.md named
+after it), interleaved A B C A B C … over the rounds after one untimed warm-up round. The
+time counts from just before exec to the moment a top-level window of the app is mapped
+(`xev -root` reports MapNotify as it happens) and its title names the document (read with
+`xdotool getwindowname`: `xdotool search --name` cannot match a Hangul title). For our app
+also to the preview's first painted page (ARTICLE_EDITOR_STARTUP_PROBE). Each app keeps one
+settings folder over the rounds, as a user's would. Prints min / median / max per app, the
+per-round ratios ours / peer, as JSON and a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent))
+import benchlib  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "resources" / "samples" / "autonomous-shuttle"
+DOC_NAME = SAMPLE.name  # every app's window title names it
+PEERS = {"ghostwriter": "ghostwriter", "retext": "retext"}  # app → Debian package
+TIMEOUT_S = 60
+
+
+@dataclass
+class MapWatcher:
+    """Reports every top-level window mapped on a display, with the time it was seen."""
+
+    display: str
+    events: queue.Queue = field(default_factory=queue.Queue)
+
+    def start(self) -> None:
+        # stdbuf: xev's stdio would otherwise hold events in a pipe buffer.
+        cmd = ["stdbuf", "-oL", "xev", "-display", self.display, "-root", "-event", "substructure"]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        pending = False
+        for line in self.proc.stdout:  # type: ignore[union-attr]
+            now = time.monotonic()
+            if line.startswith("MapNotify event"):
+                pending = True
+            elif pending and " window 0x" in line:
+                self.events.put((now, line.rsplit("window ", 1)[1].split(",")[0].strip()))
+                pending = False
+
+    def drain(self) -> None:
+        while not self.events.empty():
+            self.events.get_nowait()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def window_name(display: str, window: str) -> str:
+    out = subprocess.run(
+        ["xdotool", "getwindowname", window],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+    )
+    return out.stdout.strip()
+
+
+def wait_document_window(watcher: MapWatcher, display: str, proc: subprocess.Popen) -> float:
+    """Return the monotonic time the app's window naming the document was mapped."""
+    deadline = time.monotonic() + TIMEOUT_S
+    mapped: list[tuple[float, str]] = []
+    looked: set[str] = set()
+    while time.monotonic() < deadline:
+        try:
+            mapped.append(watcher.events.get(timeout=0.01))
+        except queue.Empty:
+            pass
+        for seen, window in mapped:
+            if DOC_NAME in window_name(display, window):
+                # Named when it was mapped: the map time; named later: when we saw the name.
+                return seen if window not in looked else time.monotonic()
+            looked.add(window)
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited ({proc.returncode}) before its window")
+    raise RuntimeError(f"{proc.args[0]}: no window naming {DOC_NAME} in {TIMEOUT_S} s")
+
+
+def read_probe(proc: subprocess.Popen, name: str) -> float:
+    """Return the monotonic time our app printed a probe line (it then exits)."""
+    for line in proc.stdout:  # type: ignore[union-attr]
+        parts = line.split()
+        if len(parts) == 3 and parts[:2] == ["probe", name]:
+            return float(parts[2])
+    raise RuntimeError(f"our app printed no {name} probe")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End an app and everything it started (QtWebEngine helpers too)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=30)
+
+
+def commands(work: Path) -> dict[str, list[str]]:
+    """Return the command line of each app, all on the same article."""
+    markdown = work / f"{DOC_NAME}.md"
+    shutil.copyfile(SAMPLE / "index.md", markdown)
+    found = {"article-editor": [sys.executable, "-m", "editor", str(SAMPLE)]}
+    for app in PEERS:
+        if shutil.which(app):
+            found[app] = [app, str(markdown)]
+    return found
+
+
+def run_app(name: str, cmd: list[str], env: dict, watcher: MapWatcher) -> dict[str, float]:
+    """Start one app; return ms to its document window mapped (and ours: preview painted)."""
+    watcher.drain()
+    ours = name == "article-editor"
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        cmd,
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE if ours else subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        result = {
+            "window_ms": (wait_document_window(watcher, env["DISPLAY"], proc) - started) * 1e3
+        }
+        if ours:
+            result["preview_ms"] = (read_probe(proc, "preview_painted") - started) * 1e3
+    finally:
+        stop(proc)
+    return result
+
+
+def ensure_peers(install: bool) -> list[str]:
+    """Return the peers not installed (installing them first when asked and root)."""
+    missing = [pkg for app, pkg in PEERS.items() if not shutil.which(app)]
+    if missing and install and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", *missing], check=False)
+        missing = [pkg for app, pkg in PEERS.items() if not shutil.which(app)]
+    if missing:
+        print(
+            f"not installed: {', '.join(missing)} (sudo apt-get install {' '.join(missing)}, "
+            "or run this as root with --install)",
+            file=sys.stderr,
+        )
+    return missing
+
+
+def start_display(display: str) -> subprocess.Popen:
+    """Start Xvfb on display and wait until it answers."""
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {**os.environ, "DISPLAY": display}
+    deadline = time.monotonic() + 20
+    while subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True).returncode:
+        if time.monotonic() > deadline or xvfb.poll() is not None:
+            raise RuntimeError(f"Xvfb did not start on {display}")
+        time.sleep(0.05)  # a harness waiting for a server, not the app under test
+    return xvfb
+
+
+def app_env(display: str, home: Path) -> dict[str, str]:
+    """Return the environment every app runs in: one display, one home kept over the rounds."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_QPA", "XDG_"))}
+    env.update(DISPLAY=display, HOME=str(home), ARTICLE_EDITOR_STARTUP_PROBE="1")
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox" if os.geteuid() == 0 else ""
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "article-editor-bench-pycache")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def rounds(apps: dict[str, list[str]], env: dict, watcher: MapWatcher, count: int) -> dict:
+    """Run every app once per round (after one warm-up round); return samples per measure."""
+    samples: dict[str, list[float]] = {}
+    for index in range(count + 1):
+        for name, cmd in apps.items():
+            result = run_app(name, cmd, env, watcher)
+            if index == 0:
+                continue  # warm-up: disk cache, font caches, first-run set-up of each app
+            for key, value in result.items():
+                samples.setdefault(f"{name}.{key}", []).append(value)
+            print(f"round {index} {name}: {result}", file=sys.stderr)
+    return samples
+
+
+def ratios(samples: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Return ours / peer window times, round by round."""
+    ours = samples["article-editor.window_ms"]
+    return {
+        f"ratio_vs_{peer}": [a / b for a, b in zip(ours, samples[f"{peer}.window_ms"], strict=True)]
+        for peer in PEERS
+        if f"{peer}.window_ms" in samples
+    }
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    """Return the Markdown table: one row per measure."""
+    labels = {
+        "article-editor.window_ms": ("article-editor, window with the document mapped", "ms", ""),
+        "article-editor.preview_ms": ("article-editor, preview painted", "ms", "≤ 600"),
+        "ghostwriter.window_ms": ("ghostwriter, window with the document mapped", "ms", ""),
+        "retext.window_ms": ("ReText, window with the document mapped", "ms", ""),
+        "ratio_vs_ghostwriter": ("ratio ours / ghostwriter (same round)", "×", "≤ 1.0"),
+        "ratio_vs_retext": ("ratio ours / ReText (same round)", "×", "≤ 1.0"),
+    }
+    lines = ["| measure | median [min–max] | target |", "|---|---|---|"]
+    for key, (label, unit, target) in labels.items():
+        if key in results:
+            lines.append(f"| {label} | {benchlib.cell(results[key])} {unit} | {target} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; print its table and JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--display", default=":97")
+    parser.add_argument("--install", action="store_true", help="apt-get the peers (root)")
+    args = parser.parse_args(argv)
+    missing = ensure_peers(args.install)
+    xvfb = start_display(args.display)
+    watcher = MapWatcher(args.display)
+    watcher.start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="article-editor-peers-") as work:
+            home = Path(work) / "home"
+            home.mkdir()
+            apps = commands(Path(work))
+            samples = rounds(apps, app_env(args.display, home), watcher, args.rounds)
+    finally:
+        watcher.stop()
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    samples.update(ratios(samples))
+    results = {key: benchlib.summarise(values) for key, values in samples.items()}
+    targets = {
+        f"{key}_median_le_1": results[key]["median"] <= 1.0
+        for key in results
+        if key.startswith("ratio")
+    }
+    if "article-editor.preview_ms" in results:
+        targets["preview_le_600ms"] = results["article-editor.preview_ms"]["median"] <= 600
+    extra = {"rounds": args.rounds, "not_installed": missing, "targets": targets}
+    benchlib.emit("peers", {**results, **extra}, table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
