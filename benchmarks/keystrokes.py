@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import pstats
 import sys
@@ -137,6 +138,9 @@ def open_window(size: int):
     window.resize(1440, 900)
     window.show()
     benchlib.spin(lambda: window.preview is not None, what="the preview widget")
+    from editor.ui import heap
+
+    heap.freeze_now()  # as the app does once start-up has settled (editor/ui/app.py)
     pane = window.preview
     benchlib.spin(
         lambda: bool(pane.active_views()) and all(v.is_ready for v in pane.active_views()),
@@ -200,6 +204,7 @@ def bench_size(size: int, runs: int, profile: bool) -> dict[str, object]:
     per_run: dict[str, list[float]] = {"p50_ms": [], "p95_ms": [], "max_ms": [], "stall_ms": []}
     pooled: list[float] = []
     CPU_MS.clear()
+    full_gcs = _count_full_collections()
     for _ in range(runs):
         times, stalls = type_run(window, profiler)
         pooled += times
@@ -207,6 +212,7 @@ def bench_size(size: int, runs: int, profile: bool) -> dict[str, object]:
         per_run["p95_ms"].append(benchlib.percentile(times, 0.95))
         per_run["max_ms"].append(max(times))
         per_run["stall_ms"].append(max(stalls))
+    gc.callbacks.remove(full_gcs)
     close_window(window)
     if profiler is not None:
         out = io.StringIO()
@@ -221,7 +227,26 @@ def bench_size(size: int, runs: int, profile: bool) -> dict[str, object]:
     result["cpu_p50_ms"] = round(benchlib.percentile(cpu, 0.50), 2)
     result["cpu_p95_ms"] = round(benchlib.percentile(cpu, 0.95), 2)
     result["cpu_max_ms"] = round(max(cpu), 2)
+    result["full_gc"] = full_gcs.seen  # full collections while typing, and their objects
     return result
+
+
+class _FullCollections:
+    """Counts the garbage collector's full (generation 2) collections and what they walked."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {"count": 0, "objects_walked": 0}
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start" and info.get("generation") == 2:
+            self.seen["count"] += 1
+            self.seen["objects_walked"] += len(gc.get_objects(generation=2))
+
+
+def _count_full_collections() -> _FullCollections:
+    counter = _FullCollections()
+    gc.callbacks.append(counter)
+    return counter
 
 
 def close_window(window) -> None:

@@ -124,9 +124,11 @@ def stop(proc: subprocess.Popen) -> None:
 
 def commands(work: Path) -> dict[str, list[str]]:
     """Return the command line of each app, all on the same article."""
+    bundle = work / DOC_NAME  # a copy: a killed app leaves its lock file behind
+    shutil.copytree(SAMPLE, bundle)
     markdown = work / f"{DOC_NAME}.md"
     shutil.copyfile(SAMPLE / "index.md", markdown)
-    found = {"article-editor": [sys.executable, "-m", "editor", str(SAMPLE)]}
+    found = {"article-editor": [sys.executable, "-m", "editor", str(bundle)]}
     for app in PEERS:
         if shutil.which(app):
             found[app] = [app, str(markdown)]

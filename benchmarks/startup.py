@@ -7,7 +7,8 @@ app on its bundled sample (`python -m editor` with ARTICLE_EDITOR_STARTUP_PROBE=
 prints time.monotonic() at the window's first painted frame and when the preview has painted
 its first page, then quits). Times count from just before the process is started, so they
 include the interpreter and every import (byte code cached, as installed). Prints min / median / max of each and of the
-ratio editor / bare within each run. Targets (issue 9): ratio ≤ 1.3, preview ≤ 400 ms.
+ratio editor / bare within each run. Targets: ratio ≤ 1.3 (issue 9), preview ≤ 600 ms
+(issue 17; the peers are compared in benchmarks/peers.py).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def table(results: dict[str, dict[str, float]]) -> str:
         ("bare PySide6 window, first paint", "bare_ms", "ms", ""),
         ("editor window, first paint", "editor_ms", "ms", ""),
         ("ratio editor / bare (same run)", "ratio", "×", "≤ 1.3"),
-        ("preview page painted", "preview_ms", "ms", "≤ 400"),
+        ("preview page painted", "preview_ms", "ms", "≤ 600"),
     ]
     lines = ["| measure | median [min–max] | target |", "|---|---|---|"]
     for label, key, unit, target in rows:
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {key: benchlib.summarise(values) for key, values in samples.items()}
     targets = {
         "ratio_le_1_3": results["ratio"]["median"] <= 1.3,
-        "preview_le_400ms": results["preview_ms"]["median"] <= 400,
+        "preview_le_600ms": results["preview_ms"]["median"] <= 600,
     }
     benchlib.emit("startup", {**results, "targets": targets}, table(results))
     return 0

@@ -104,13 +104,14 @@ def _forget(window: object) -> None:
 
 def run(path: Path | None) -> int:
     """Start the GUI on path (or the bundled sample as an untitled copy); return the exit code."""
-    from editor.ui import automation
+    from editor.ui import automation, heap
 
     app = create_application()
     window = open_window(Path(path) if path is not None else None)
     install_file_open_events(app)
     window.first_painted.connect(lambda: _offer_recovery_soon(window))
     window.first_painted.connect(lambda: set_window_icon(app))
+    heap.freeze_when_settled(window)  # no full GC walking the start-up heap mid-typing
     automation.apply(window)
     if os.environ.get("ARTICLE_EDITOR_STARTUP_PROBE"):  # benchmarks/startup.py
         from editor.ui import startup_probe

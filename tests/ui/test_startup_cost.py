@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -53,9 +54,16 @@ app.run(None)
 """
 
 
-def _run(code: str) -> list[str]:
+def _run(code: str) -> list:
+    # Without the tests' own PYSIDE6_OPTION_LAZY: the app must set up PySide6 itself.
+    env = {k: v for k, v in os.environ.items() if k != "PYSIDE6_OPTION_LAZY"}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -73,6 +81,23 @@ def test_the_window_module_and_the_app_load_nothing_heavy():
 
 def test_the_first_frame_of_the_real_app_loads_only_what_it_shows():
     assert _run(f"WATCHED = {AFTER_FIRST_PAINT!r}\n{FIRST_FRAME}") == []
+
+
+# 238 modules at the first paint when this was written; a new import before it shows here.
+MAX_MODULES_AT_FIRST_PAINT = 250
+COUNT_AT_FIRST_PAINT = FIRST_FRAME.replace(
+    "print(json.dumps([m for m in WATCHED if m in sys.modules]))",
+    "print(json.dumps([len(sys.modules), sorted(vars(sys.modules['PySide6.QtWidgets']))]))",
+)
+
+
+def test_the_first_frame_creates_few_modules_and_only_the_qt_types_it_uses():
+    count, widgets_names = _run(COUNT_AT_FIRST_PAINT)
+    assert count <= MAX_MODULES_AT_FIRST_PAINT
+    # PYSIDE6_OPTION_LAZY=2 (editor/ui/__init__): a class the first frame never touches has
+    # no Python type (nor enums) yet; eagerly, QtWidgets alone was ~220 M instructions.
+    assert "QMainWindow" in widgets_names
+    assert "QCalendarWidget" not in widgets_names and "QDial" not in widgets_names
 
 
 def test_the_preview_and_the_site_profile_come_after_the_first_paint(qtbot, settings):
