@@ -74,6 +74,13 @@ def check_install(report: Report, app_dir: Path, work: Path) -> None:
     report.record("MIME type registered", mime.is_file(), mime.name)
     check_desktop_entry(report, desktop, prefix)
     check_gio_launch(report, desktop, work)
+    check_uninstall(report, dest, prefix, before, env)
+
+
+def check_uninstall(
+    report: Report, dest: Path, prefix: Path, before: dict[str, str], env: dict[str, str]
+) -> None:
+    """The installed copy's `install.sh --uninstall` leaves the prefix's tree as it was."""
     result = subprocess.run(
         ["sh", str(dest / "install.sh"), "--uninstall"], capture_output=True, text=True, env=env
     )

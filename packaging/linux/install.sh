@@ -141,8 +141,9 @@ only_caches_left() {
     case $1 in
         # The MIME database is generated from mime/packages/*.xml: with none left, it is all cache.
         "$SHARE/mime" | "$SHARE/mime/"*)
-            [ -z "$(find "$SHARE/mime/packages" -type f 2>/dev/null | head -n 1)" ] ;;
-        *) [ -z "$(find "$1" -type f ! -name mimeinfo.cache ! -name icon-theme.cache | head -n 1)" ] ;;
+            [ -z "$(find "$SHARE/mime/packages" ! -type d 2>/dev/null | head -n 1)" ] ;;
+        # Anything else in it (a file, someone's link) keeps it.
+        *) [ -z "$(find "$1" ! -type d ! -name mimeinfo.cache ! -name icon-theme.cache | head -n 1)" ] ;;
     esac
 }
 
@@ -150,7 +151,7 @@ only_caches_left() {
 cache_is_empty() {
     case $1 in
         */mimeinfo.cache) ! grep -q '=' "$1" ;;
-        *) [ -z "$(find "$(dirname "$1")" -type f ! -name icon-theme.cache ! -name index.theme | head -n 1)" ] ;;
+        *) [ -z "$(find "$(dirname "$1")" ! -type d ! -name icon-theme.cache ! -name index.theme | head -n 1)" ] ;;
     esac
 }
 

@@ -188,3 +188,19 @@ def test_a_system_wide_install_belongs_to_root_not_to_whoever_unpacked_it(app_di
     owners = {p.lstat().st_uid for p in [dest, *dest.rglob("*")]}
     assert owners == {0}
     assert not any(p.stat().st_mode & 0o022 for p in dest.rglob("*") if not p.is_symlink())
+
+
+def test_uninstall_keeps_what_others_added_to_folders_it_created(app_dir, tmp_path):
+    prefix = tmp_path / "fresh"
+    assert run_sh(app_dir / "install.sh", prefix).returncode == 0
+    theirs = prefix / "bin" / "their-tool"
+    theirs.symlink_to("/usr/bin/true")  # a link, not a file: must survive too
+    their_icon = prefix / "share/icons/hicolor/48x48/apps/their-app.png"
+    their_icon.write_bytes(b"theirs")
+    dest = prefix / "lib" / buildinfo.EXE_NAME
+    assert run_sh(dest / "install.sh", "--uninstall").returncode == 0
+    assert theirs.is_symlink()
+    assert their_icon.read_bytes() == b"theirs"
+    assert not dest.exists()
+    assert not (prefix / "bin" / buildinfo.EXE_NAME).exists()
+    assert not (prefix / "share/icons/hicolor/48x48/apps/article-editor.png").exists()
