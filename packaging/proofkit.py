@@ -64,19 +64,28 @@ def outcome(result: subprocess.CompletedProcess, ok_detail: str = "") -> str:
 class Xvfb:
     """A private X server for the GUI check, stopped on exit.
 
-    Xvfb picks a free display itself (-displayfd): other engineers' servers on this machine
-    may hold a number without a socket file this process can see.
+    Tries displays from FIRST_DISPLAY on (others on this machine use low numbers, some with
+    no lock file this process can see) until one starts and answers a client.
     """
+
+    FIRST_DISPLAY = 98
 
     def __init__(self) -> None:
         self.display = ""
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Xvfb:
+        for number in range(self.FIRST_DISPLAY, self.FIRST_DISPLAY + 60):
+            if not Path(f"/tmp/.X{number}-lock").exists() and self._start(number):
+                return self
+        raise RuntimeError("no free display for Xvfb")
+
+    def _start(self, number: int) -> bool:
         read_end, write_end = os.pipe()
         self.process = subprocess.Popen(
             [
                 "Xvfb",
+                f":{number}",
                 "-displayfd",
                 str(write_end),
                 "-screen",
@@ -90,17 +99,19 @@ class Xvfb:
             pass_fds=(write_end,),
         )
         os.close(write_end)
-        with os.fdopen(read_end) as chosen:
-            number = chosen.readline().strip()  # written once the server accepts clients
-        if not number:
-            raise RuntimeError("Xvfb did not start")
+        with os.fdopen(read_end) as ready:
+            started = ready.readline().strip() == str(number)  # empty when it gave up
         self.display = f":{number}"
-        return self
+        if started and xdotool(self.display, "getdisplaygeometry"):
+            return True
+        self.__exit__()
+        return False
 
     def __exit__(self, *_exc: object) -> None:
         if self.process is not None:
             self.process.terminate()
             self.process.wait(timeout=10)
+            self.process = None
 
 
 def xdotool(display: str, *args: str) -> str:
