@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +121,14 @@ def xdotool(display: str, *args: str) -> str:
         ["xdotool", *args], capture_output=True, text=True, env={**os.environ, "DISPLAY": display}
     )
     return result.stdout.strip()
+
+
+def quit_app(display: str, window: str) -> None:
+    """Quit as a user would: Escape dismisses a dialog (e.g. first-run questions), then Ctrl+Q."""
+    for key in ("Escape", "ctrl+q"):
+        xdotool(display, "windowfocus", window)
+        time.sleep(0.3)
+        xdotool(display, "key", "--clearmodifiers", key)
 
 
 def find_window(display: str, window_class: str = buildinfo.EXE_NAME) -> str:

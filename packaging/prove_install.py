@@ -6,12 +6,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import time
 from pathlib import Path
 
 import buildinfo
-from proofkit import Report, Xvfb, clean_env, find_window, outcome, xdotool
+from proofkit import Report, Xvfb, clean_env, find_window, outcome, quit_app, xdotool
 
 PREFIX_NAME = "news room's $HOME (1)"  # a space, a quote, a dollar, brackets: all legal paths
 LAUNCH_TIMEOUT = 60.0
@@ -132,15 +133,17 @@ def check_gio_launch(report: Report, desktop: Path, work: Path) -> None:
             time.sleep(0.1)
         seconds = time.perf_counter() - started
         if window:
-            xdotool(xvfb.display, "windowfocus", window)
-            time.sleep(0.3)
-            xdotool(xvfb.display, "key", "--clearmodifiers", "ctrl+q")
-            _wait_gone(xvfb.display)
+            pid = xdotool(xvfb.display, "getwindowpid", window)
+            quit_app(xvfb.display, window)
+            if not _wait_gone(xvfb.display) and pid.isdigit():
+                os.kill(int(pid), signal.SIGTERM)  # gio's child is not ours to wait for
     detail = f"window in {seconds:.1f} s" if window else (work / "gio-launch.log").read_text()
     report.record("gio launch of the installed entry opens the window", bool(window), detail)
 
 
-def _wait_gone(display: str) -> None:
+def _wait_gone(display: str) -> bool:
+    """Wait for the app's window to go; return whether it went."""
     deadline = time.monotonic() + 15
     while find_window(display) and time.monotonic() < deadline:
         time.sleep(0.1)
+    return not find_window(display)

@@ -31,6 +31,7 @@ from proofkit import (
     colours_in,
     find_window,
     outcome,
+    quit_app,
     screenshot,
     stop,
     xdotool,
@@ -230,9 +231,7 @@ def _wait_for_stable_window(
 
 def _close(display: str, window: str, app: subprocess.Popen) -> bool:
     """Close the window with its keyboard shortcut; return whether the app then exited."""
-    xdotool(display, "windowfocus", window)
-    time.sleep(0.3)
-    xdotool(display, "key", "--clearmodifiers", "ctrl+q")
+    quit_app(display, window)
     try:
         app.wait(timeout=15)
         return True

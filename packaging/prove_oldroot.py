@@ -137,7 +137,8 @@ def _floor(app_dir: Path) -> str:
 
 def _check_refusal_window(report: Report, root: Path, out: Path) -> None:
     """Started as from the menu (no terminal), the refusal shows as a window."""
-    with Xvfb() as xvfb:
+    log = out / f"{SUITE}-refusal.log"
+    with Xvfb() as xvfb, log.open("w") as log_file:
         started = time.perf_counter()
         app = subprocess.Popen(
             [_chroot(), str(root), str(INSIDE / buildinfo.EXE_NAME)],
@@ -147,12 +148,12 @@ def _check_refusal_window(report: Report, root: Path, out: Path) -> None:
                 "LANG": "C.UTF-8",
                 "DISPLAY": xvfb.display,
             },
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         window = ""
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 40
         while not window and time.monotonic() < deadline and app.poll() is None:
             window = find_window(xvfb.display, "Xmessage")
             time.sleep(0.1)
@@ -165,5 +166,7 @@ def _check_refusal_window(report: Report, root: Path, out: Path) -> None:
     report.record(
         f"{SUITE}: started from the menu, the refusal is a window",
         bool(window),
-        f"xmessage in {seconds:.2f} s, {shot.name}" if window else "no window",
+        f"xmessage in {seconds:.2f} s, {shot.name}"
+        if window
+        else f"no window: {log.read_text()!r}",
     )
