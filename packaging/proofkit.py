@@ -124,11 +124,19 @@ def xdotool(display: str, *args: str) -> str:
 
 
 def quit_app(display: str, window: str) -> None:
-    """Quit as a user would: Escape dismisses a dialog (e.g. first-run questions), then Ctrl+Q."""
-    for key in ("Escape", "ctrl+q"):
-        xdotool(display, "windowfocus", window)
+    """Quit as a user would: Escape each dialog on top (e.g. first-run questions), then Ctrl+Q.
+
+    Without a window manager, keys go to the focused window; a modal dialog ignores keys
+    sent to the window under it, so each one is focused in turn.
+    """
+    found = xdotool(display, "search", "--onlyvisible", "--class", buildinfo.EXE_NAME).split()
+    for dialog in reversed([w for w in found if w != window]):
+        xdotool(display, "windowfocus", dialog)
         time.sleep(0.3)
-        xdotool(display, "key", "--clearmodifiers", key)
+        xdotool(display, "key", "--clearmodifiers", "Escape")
+    xdotool(display, "windowfocus", window)
+    time.sleep(0.3)
+    xdotool(display, "key", "--clearmodifiers", "ctrl+q")
 
 
 def find_window(display: str, window_class: str = buildinfo.EXE_NAME) -> str:
