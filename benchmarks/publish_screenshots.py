@@ -24,6 +24,30 @@ def _nobody_url() -> str:
         return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
+def _dialogs(app, window, out) -> list[str]:  # noqa: ANN001
+    """Grab Publishing Settings and the edited-on-the-web dialog (a made-up web edit)."""
+    from editor.ui.publishing.conflict import ConflictDialog
+    from editor.ui.publishing.settings_dialog import PublishSettingsDialog
+
+    settings = PublishSettingsDialog(window)
+    settings.show()
+    benchlib.settle(app, 0.5)
+    settings.grab().save(str(out / "publish-settings.png"))
+    settings.reject()
+    job = window.publishing.outbox.jobs()[0]
+    article = window.document.article
+    first = article.body.split("\n\n", 1)[0]
+    job.ours = {"title": article.headline, "excerpt": article.summary, "content": f"<p>{first}</p>"}
+    job.remote = dict(job.ours, url="https://wp.sisacatch.example/?p=12",
+                      content=f"<p>{first.replace('22km', '20km')}</p><p>데스크가 웹에서 덧붙인 문단.</p>")  # fmt: skip
+    conflict = ConflictDialog(job, window)
+    conflict.show()
+    benchlib.settle(app, 0.5)
+    conflict.grab().save(str(out / "publish-conflict.png"))
+    conflict.reject()
+    return [str(out / "publish-settings.png"), str(out / "publish-conflict.png")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
         __doc__.splitlines()[0], settle_s=2.0, lang="ko", lang_help="ko or en"
@@ -67,8 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     target_path = args.out / "publish-outbox.png"
     publishing.outbox_window.grab().save(str(target_path))
     written.append(str(target_path))
+    written += _dialogs(app, window, args.out)
     print(json.dumps({"screenshots": written}, ensure_ascii=False))
     window.close()
+    app.clipboard().clear()  # Qt's offscreen clipboard crashes at exit while it holds data
     return 0
 
 

@@ -127,7 +127,7 @@ class WordPressPublisher:
             "The post was edited on the web since it was last sent "
             f"({post.get('modified_gmt', '?')} UTC); nothing was overwritten.",
             remote=_copy(post),
-            ours=RemoteCopy(ready.article.headline, ready.article.summary, ready.body_html),
+            ours=RemoteCopy(ready.article.headline, ready.article.summary, post_content(ready, {})),
         )
 
     def _write_post(self, payload, existing, record, save) -> dict[str, Any]:

@@ -150,3 +150,20 @@ def test_bad_password_is_one_line_and_exit_2(wp, korean, monkeypatch, capsys):
     assert publish(wp, korean) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("article-editor: not sent: The site refused")
+
+
+def test_an_approved_article_with_a_later_time_is_scheduled(wp, passwords, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from editor.core.model import Status
+
+    article = korean_article(seed=20)
+    article.slug = "scheduled-for-later"
+    article.status = Status.APPROVED
+    article.published = (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
+    path = tmp_path / "later.article"
+    write_article(article, path)
+    assert publish(wp, path, "desk") == 0
+    post, _ = post_of(wp, path, "desk")
+    assert post["status"] == "future"
+    assert post["date_gmt"] == article.published.strftime("%Y-%m-%dT%H:%M:%S")

@@ -121,23 +121,34 @@ def test_git_target_form_shows_the_repository_fields(qtbot):
     assert load_targets() == [Target("git", repo="/srv/site.git", layout="jekyll")]
 
 
+@pytest.fixture(autouse=True)
+def _empty_clipboard_at_the_end():
+    """Clear what a test copied: with data on it, Qt's offscreen clipboard crashes the
+    interpreter at exit (PySide6 6.x; the xcb clipboard does not)."""
+    yield
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()
+
+
+def clipboard() -> tuple[str, str | None]:
+    """Return the clipboard's text and HTML (None without); never keep Qt's QMimeData."""
+    data = QApplication.clipboard().mimeData()
+    return data.text(), (data.html() if data.hasHtml() else None)
+
+
 def test_paste_kit_puts_html_and_text_on_the_clipboard(window, qtbot, tmp_path, prompts):
     panel = PasteKitPanel(window.document, window)
     qtbot.addWidget(panel)
     panel.refresh()
     panel.copy_next()
-    clip = QApplication.clipboard().mimeData()
-    assert clip.text() == window.document.article.headline and not clip.hasHtml()
+    assert clipboard() == (window.document.article.headline, None)
     panel.copy_next()  # subhead: its lines as <br> in HTML, as lines in text
-    assert QApplication.clipboard().mimeData().html().count("<br>") == 1
+    text, markup = clipboard()
+    assert markup.count("<br>") == 1 and text == window.document.article.subhead
     panel.copy_next()
-    clip = QApplication.clipboard().mimeData()
-    assert clip.hasHtml() and clip.hasText()
-    assert (
-        clip.html().startswith("<p>[시사캐치] 세종시가")
-        and "<strong>운행 구간과 시간" in clip.html()
-    )
-    assert "[사진 02-shuttle-stop.jpg]" in clip.text() and "<" not in clip.text()
+    text, markup = clipboard()
+    assert markup.startswith("<p>[시사캐치] 세종시가") and "<strong>운행 구간과 시간" in markup
+    assert "[사진 02-shuttle-stop.jpg]" in text and "<" not in text
     assert panel.next_button.text() == "Copy Next: Caption"
     prompts.choose(tmp_path / "photos")
     panel._on_photos_button_clicked()
