@@ -24,6 +24,7 @@ from editor.ui import messages
 from editor.ui.document import ArticleDocument
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.image_input import (
+    alt_for,
     document_paths,
     has_image,
     images_from_mime,
@@ -159,7 +160,7 @@ class MarkdownTextEdit(QPlainTextEdit):
             return None
         cursor = self.textCursor()
         prefix = "" if cursor.atBlockStart() else "\n\n"
-        alt_text = alt or Path(name).stem
+        alt_text = alt or alt_for(name)
         cursor.insertText(f"{prefix}![{alt_text}]({ref})\n")
         self.setTextCursor(cursor)
         return ref

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import ImageError
+from editor.core.model import LeadImage
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
 from editor.ui.image_input import has_image, images_from_mime, read_image_file, thumbnail
@@ -87,12 +88,19 @@ class LeadImagePanel(QWidget):
 
     # Image in ----------------------------------------------------------------------------
     def set_image(self, name: str, data: bytes) -> bool:
-        """Make the given image the lead image; tell the user when it is refused."""
+        """Make the given image the lead image; tell the user when it is refused.
+
+        Replacing a photo asks whether its alt text, caption and credit go with it.
+        """
+        old = self._doc.article.lead_image
         try:
-            self._doc.set_lead_image_file(name, data)
+            ref = self._doc.set_lead_image_file(name, data)  # refused before anything changes
         except ImageError as exc:
             messages.show_error(self, self.tr("Lead image not changed"), exc)
             return False
+        texts = any((old.alt, old.caption, old.credit))
+        if old.src and old.src != ref and texts and not messages.ask_keep_photo_texts(self):
+            self._doc.set_lead_image(LeadImage(src=ref))
         return True
 
     def paste_image(self) -> bool:

@@ -309,7 +309,17 @@ class MainWindow(QMainWindow):
         if not path.suffix:
             path = path.with_suffix(".article")
         kind = Kind.MARKDOWN if path.suffix.lower() in (".md", ".markdown") else Kind.ARTICLE
+        if kind is Kind.MARKDOWN and not self._may_drop_history():
+            return False
         return self._write(lambda: self.document.save_as(path, kind))
+
+    def _may_drop_history(self) -> bool:
+        """Ask before a Markdown page leaves the desk's notes and revisions behind."""
+        from editor.core import review
+
+        article = self.document.article
+        notes, revisions = len(review.notes(article)), len(review.revisions(article))
+        return not (notes or revisions) or messages.ask_drop_history(self, notes, revisions)
 
     def _write(self, write: Callable[[], Path]) -> bool:
         try:

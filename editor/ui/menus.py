@@ -262,11 +262,27 @@ def _open_folder(window: MainWindow) -> None:
         window.open_path(Path(chosen))
 
 
+def recent_labels(paths: list[Path]) -> list[str]:
+    """Name each file; files that share a name also show as much of their folder as differs."""
+    labels = []
+    for path in paths:
+        twins = [p for p in paths if p.name == path.name and p != path]
+        depth = 1
+        while twins and depth < len(path.parts) - 1:
+            tail = path.parent.parts[-depth:]
+            if all(p.parent.parts[-depth:] != tail for p in twins):
+                break
+            depth += 1
+        folder = "/".join(path.parent.parts[-depth:])
+        labels.append(f"{path.name} — {folder}" if twins else path.name)
+    return labels
+
+
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     recent = [p for p in window.settings.recent_files() if p.exists()]
-    for path in recent:
-        action = menu.addAction(path.name)
+    for path, label in zip(recent, recent_labels(recent), strict=True):
+        action = menu.addAction(label)
         action.setToolTip(str(path))
         action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
     if not recent:

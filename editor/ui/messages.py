@@ -44,6 +44,8 @@ class Answer(StrEnum):
     RELOAD = "reload"
     KEEP = "keep"
     OPEN_ANYWAY = "open_anyway"
+    CLEAR_TEXTS = "clear_texts"
+    KEEP_TEXTS = "keep_texts"
 
 
 @dataclass
@@ -182,6 +184,29 @@ def ask_restore_revision(parent: QWidget | None, when: str) -> bool:
     return _confirm(parent, Kind.QUESTION, translate("messages", "Restore revision"), text)
 
 
+def ask_drop_history(parent: QWidget | None, notes: int, revisions: int) -> bool:
+    """Warn that a Markdown page keeps no notes or revisions; return True to save anyway."""
+    text = translate(
+        "messages",
+        "A Markdown page keeps only the article. The {notes} desk note(s) and {revisions} "
+        "revision(s) stay in the .article file only and are not in the .md.\n\nSave as "
+        "Markdown anyway?",
+    ).format(notes=notes, revisions=revisions)
+    return _confirm(parent, Kind.WARNING, translate("messages", "Save as Markdown"), text)
+
+
+def ask_keep_photo_texts(parent: QWidget | None) -> bool:
+    """Ask whether a new lead photo keeps the old one's alt text, caption and credit."""
+    text = translate(
+        "messages",
+        "The new photo still has the old photo's alt text, caption and credit.\n\n"
+        "Clear them, so a wrong credit is not published with the new photo?",
+    )
+    title = translate("messages", "Replace lead photo")
+    answers = [Answer.CLEAR_TEXTS, Answer.KEEP_TEXTS]
+    return _present(parent, Message(Kind.QUESTION, title, text, "", answers)) is Answer.KEEP_TEXTS
+
+
 def ask_identity(parent: QWidget | None, user: User) -> User | None:
     """Ask the user's name, e-mail and role; return None when cancelled."""
     return _ask_identity(parent, user)
@@ -276,6 +301,8 @@ def _custom_labels() -> dict[Answer, tuple[str, QMessageBox.ButtonRole]]:
         Answer.RELOAD: (translate("messages", "Reload"), role.DestructiveRole),
         Answer.KEEP: (translate("messages", "Keep Editing"), role.RejectRole),
         Answer.OPEN_ANYWAY: (translate("messages", "Open Anyway"), role.AcceptRole),
+        Answer.CLEAR_TEXTS: (translate("messages", "Clear Them"), role.AcceptRole),
+        Answer.KEEP_TEXTS: (translate("messages", "Keep Them"), role.RejectRole),
     }
 
 

@@ -501,6 +501,38 @@ Write, preview and export articles for the site, offline.</source>
   <context>
     <name>messages</name>
     <message>
+      <source>A Markdown page keeps only the article. The {notes} desk note(s) and {revisions} revision(s) stay in the .article file only and are not in the .md.
+
+Save as Markdown anyway?</source>
+      <translation>마크다운 페이지에는 기사만 남습니다. 데스크 메모 {notes}개와 수정 이력 {revisions}개는 .article 파일에만 있고 .md에는 저장되지 않습니다.
+
+그래도 마크다운으로 저장할까요?</translation>
+    </message>
+    <message>
+      <source>Clear Them</source>
+      <translation>지우기</translation>
+    </message>
+    <message>
+      <source>Keep Them</source>
+      <translation>그대로 두기</translation>
+    </message>
+    <message>
+      <source>Replace lead photo</source>
+      <translation>대표 사진 바꾸기</translation>
+    </message>
+    <message>
+      <source>Save as Markdown</source>
+      <translation>마크다운으로 저장</translation>
+    </message>
+    <message>
+      <source>The new photo still has the old photo's alt text, caption and credit.
+
+Clear them, so a wrong credit is not published with the new photo?</source>
+      <translation>새 사진에 이전 사진의 대체 텍스트·캡션·출처가 그대로 남아 있습니다.
+
+잘못된 출처가 새 사진과 함께 나가지 않도록 지울까요?</translation>
+    </message>
+    <message>
       <source>The article “{name}” has unsaved changes. Save them first?</source>
       <translation>“{name}” 기사에 저장하지 않은 변경이 있습니다. 먼저 저장할까요?</translation>
     </message>

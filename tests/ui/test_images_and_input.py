@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from editor.ui.messages import Kind
+from editor.ui.messages import Answer, Kind
 
 
 def _red_image() -> QImage:
@@ -32,12 +32,13 @@ def test_pasted_image_lands_in_images_and_body(qtbot, window):
     assert window.document.is_modified
 
 
-def test_pasted_image_becomes_the_lead_image(qtbot, window):
+def test_pasted_image_becomes_the_lead_image(qtbot, window, prompts):
     QApplication.clipboard().setImage(_red_image())
+    prompts.answer(Answer.KEEP_TEXTS)  # replacing the sample's photo asks about its texts
     assert window.form.lead_image_panel.paste_image()
     lead = window.document.article.lead_image
     assert lead.src.startswith("images/pasted-")
-    assert lead.caption.startswith("▲")  # the texts stay when the photo is replaced
+    assert lead.caption.startswith("▲")  # kept, as asked
     assert not window.form.lead_image_panel.thumbnail_label.pixmap().isNull()
 
 
@@ -60,6 +61,7 @@ def test_lead_image_chosen_from_disk_and_removed(tmp_path, window, prompts):
     photo = tmp_path / "현장.png"
     _red_image().save(str(photo))
     prompts.choose(photo)
+    prompts.answer(Answer.CLEAR_TEXTS)  # the sample photo's credit is not this photo's
     window.form.lead_image_panel.choose_button.click()
     assert window.document.article.lead_image.src == "images/현장.png"
     window.form.lead_image_panel.remove_button.click()
@@ -145,3 +147,29 @@ def prompts_ok():
     from editor.ui.messages import Answer
 
     return Answer.OK
+
+
+def test_replacing_the_lead_photo_clears_the_old_credit_unless_asked_to_keep(
+    qtbot, window, prompts
+):
+    QApplication.clipboard().setImage(_red_image())
+    prompts.answer(Answer.CLEAR_TEXTS)
+    assert window.form.lead_image_panel.paste_image()
+    lead = window.document.article.lead_image
+    assert (lead.alt, lead.caption, lead.credit) == ("", "", "")
+    assert window.form.lead_image_panel.credit_edit.text() == ""
+    assert prompts.seen[-1].title == "Replace lead photo"
+    QApplication.clipboard().setImage(_red_image())
+    assert window.form.lead_image_panel.paste_image()  # no texts left: nothing to ask
+
+
+def test_a_pasted_jpeg_stays_a_jpeg_and_gets_no_timestamp_for_alt(qtbot, window, sample_dir):
+    jpeg = (sample_dir / "images" / "shuttle-lead.jpg").read_bytes()
+    mime = QMimeData()
+    mime.setData("image/jpeg", jpeg)
+    QApplication.clipboard().setMimeData(mime)
+    _body_end(window)
+    window.body_editor.text_edit.paste()
+    [ref] = [r for r in window.document.article.images if r.startswith("images/pasted-")]
+    assert ref.endswith(".jpg") and window.document.article.images[ref] == jpeg
+    assert f"![]({ref})" in window.document.article.body  # the checklist asks for the alt

@@ -214,3 +214,28 @@ def test_the_window_fits_the_screen_it_opens_on(qtbot, settings, placeholder):
     again = MainWindow(settings=settings, preview_factory=placeholder)
     qtbot.addWidget(again, before_close_func=lambda w: w.document.set_modified(False))
     assert area.contains(again.geometry())
+
+
+def test_open_recent_tells_same_named_files_apart_by_their_folders(tmp_path, window, settings):
+    from editor.ui.menus import recent_labels
+
+    paths = []
+    for folder in ("정치/2025", "경제/2025", "경제/초안"):
+        path = tmp_path / folder / "기사.article"
+        path.parent.mkdir(parents=True)
+        write_article(read_article(_sample()), path)
+        paths.append(path)
+        settings.add_recent_file(path)
+    alone = tmp_path / "단독.article"
+    write_article(read_article(_sample()), alone)
+    settings.add_recent_file(alone)
+    menu = window.actions.recent_menu
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions() if a.text().startswith(("기사", "단독"))]
+    assert texts == [
+        "단독.article",
+        "기사.article — 초안",
+        "기사.article — 경제/2025",
+        "기사.article — 정치/2025",
+    ]
+    assert recent_labels([paths[0]]) == ["기사.article"]

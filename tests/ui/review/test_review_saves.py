@@ -74,3 +74,20 @@ def test_a_failed_save_leaves_no_revision(saved, prompts, monkeypatch):
     assert window.save()
     assert _summaries(read_article(path)) == ["", "본문 교체"]
     assert window.review.summary_edit.text() == ""
+
+
+def test_saving_as_markdown_warns_that_notes_and_revisions_stay_behind(
+    tmp_path, review_window, prompts, select_in_body
+):
+    select_in_body(review_window, "22km")
+    review_window.review.begin_note()
+    review_window.review.notes_panel.add_note("출처?")
+    prompts.choose(tmp_path / "story.md")
+    prompts.answer(Answer.CANCEL)
+    assert not review_window.save_as()
+    assert not (tmp_path / "story.md").exists()
+    assert "1 desk note(s)" in prompts.seen[-1].text
+    prompts.choose(tmp_path / "story.md")
+    prompts.answer(Answer.YES)
+    assert review_window.save_as()
+    assert (tmp_path / "story.md").exists()
