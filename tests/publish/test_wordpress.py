@@ -167,3 +167,7 @@ def test_an_approved_article_with_a_later_time_is_scheduled(wp, passwords, tmp_p
     post, _ = post_of(wp, path, "desk")
     assert post["status"] == "future"
     assert post["date_gmt"] == article.published.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def test_the_wordpress_set_up_stays_under_a_minute(wordpress):
+    assert wordpress.setup_seconds < 60, f"set-up took {wordpress.setup_seconds:.1f} s"
