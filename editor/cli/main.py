@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--spell-worker"]:  # the frozen app's spell process (no interpreter -m)
+        from editor.storage.spell_worker import main as spell_worker
+
+        return spell_worker()
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         return _start_gui(args_list)
     args = _parser().parse_args(args_list)

@@ -51,6 +51,7 @@ _SKIP = re.compile(
     r"|(?:https?://|www\.)\S+"  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|\[[^\]\n=]*=[^\]\n]*\]"  # the credit [시사캐치=홍길동 기자] and [사진=…]
+    r"|^\s*\[[^\]\n]*\](?![(\[:])"  # a tag opening the line: [시사캐치], [속보]
 )
 _WORD = re.compile(r"[가-힣]+|[A-Za-z]+(?:['’][A-Za-z]+)?")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import paths, resources
+from editor.core.find import PARTICLES
 from editor.core.spelling import KoreanLeniency, Word, words_in_text
 from editor.storage.atomic import atomic_write
 
 USER_DICTIONARY = "user-dictionary.txt"
+PARTICLE_SET = frozenset(PARTICLES)
 LANGUAGES = ("ko", "en_US")
 
 
@@ -52,18 +54,28 @@ def user_dictionary_path() -> Path:
 
 
 def read_user_words(path: Path | None = None) -> set[str]:
-    """Return the words of the user's dictionary (none if it does not exist)."""
+    """Return the words of a word list, the user's by default (none if it does not exist)."""
     try:
         text = (path or user_dictionary_path()).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return set()
-    return {unicodedata.normalize("NFC", w.strip()) for w in text.splitlines() if w.strip()}
+    lines = (w.strip() for w in text.splitlines())
+    return {unicodedata.normalize("NFC", w) for w in lines if w and not w.startswith("#")}
+
+
+def shipped_words() -> set[str]:
+    """Return the newsroom word list and every site profile's own words (words.txt)."""
+    words = read_user_words(resources.path("dictionaries", "newsroom-ko.txt"))
+    for site_words in sorted(resources.path("sites").glob("*/words.txt")):
+        words |= read_user_words(site_words)
+    return words
 
 
 def add_user_word(word: str, path: Path | None = None) -> None:
     """Add a word to the user's dictionary file."""
     target = path or user_dictionary_path()
     words = read_user_words(target) | {unicodedata.normalize("NFC", word.strip())}
+    words.discard("")
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, ("\n".join(sorted(words)) + "\n").encode("utf-8"))
 
@@ -93,12 +105,18 @@ class SpellChecker:
 
     def _check(self, word: str) -> bool:
         if "가" <= word[0] <= "힣":
-            if self.korean.spell(word):
+            if self.korean.spell(word) or self._known_with_particle(word):
                 return True
             if self._leniency is None:
                 self._leniency = KoreanLeniency(self.korean)
             return self._leniency.accepts(word)
         return self.english.spell(word) or self.english.spell(word.lower())
+
+    def _known_with_particle(self, word: str) -> bool:
+        """Accept one of our own words followed by a particle: 셔틀은, 오송역까지."""
+        return any(
+            word[:i] in self.user_words and word[i:] in PARTICLE_SET for i in range(1, len(word))
+        )
 
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Return spelling suggestions (slow for Korean: ~0.1–1 s; call off the UI thread)."""
@@ -132,4 +150,4 @@ def load_checker(folder: Path | None = None) -> SpellChecker:
             spellers.append(hunspell.Hunspell(name, hunspell_data_dir=str(where)))
         except Exception as exc:  # noqa: BLE001 - the binding raises its own types
             raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
-    return SpellChecker(spellers[0], spellers[1], read_user_words())
+    return SpellChecker(spellers[0], spellers[1], read_user_words() | shipped_words())

@@ -64,6 +64,8 @@ class FindBar(QWidget):
         self.replace_edit.setObjectName("replace_edit")
         self.replace_edit.setPlaceholderText(self.tr("Replace with"))
         self.replace_edit.returnPressed.connect(self.replace_one)
+        for edit in (self.find_edit, self.replace_edit):
+            edit.setMinimumWidth(200)
         self.case_check = self._check("case_check", self.tr("Match case"))
         self.word_check = self._check("word_check", self.tr("Whole word"))
         self.regex_check = self._check("regex_check", self.tr("Regular expression"))

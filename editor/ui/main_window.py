@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         # (or when first asked for), see _finish_setup.
         self._review: ReviewController | None = None
         self._autosaver: Autosaver | None = None
+        self.spelling: object | None = None  # editor.ui.spell_check.SpellCheck, after paint
         self._connect_document()
         self._restore_layout()
         self._update_title()
@@ -184,6 +185,9 @@ class MainWindow(QMainWindow):
         """Start what the first frame did without: autosave, review mode, the site profile."""
         _ = self.autosaver, self.review, self.publishing
         self.form.release_site_settings()
+        from editor.ui.spell_check import install_spelling
+
+        self.spelling = install_spelling(self)  # a child process loads the dictionaries
 
     # The preview -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name

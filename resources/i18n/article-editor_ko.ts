@@ -1709,6 +1709,24 @@ The body change can be undone; the next save records it as a new revision.</sour
     <message>
       <source>The preview is in its own window.</source>
       <translation>미리보기가 별도 창에 떠 있습니다.</translation>
+  </context>
+  <context>
+    <name>SpellContextMenu</name>
+    <message>
+      <source>Looking for suggestions…</source>
+      <translation>추천 단어를 찾는 중…</translation>
+    </message>
+    <message>
+      <source>Add “{word}” to My Dictionary</source>
+      <translation>“{word}”을(를) 내 사전에 추가</translation>
+    </message>
+    <message>
+      <source>Ignore “{word}” in This Article</source>
+      <translation>이 기사에서 “{word}” 무시</translation>
+    </message>
+    <message>
+      <source>No suggestions</source>
+      <translation>추천 단어 없음</translation>
     </message>
   </context>
 </TS>

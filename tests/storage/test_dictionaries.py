@@ -83,13 +83,13 @@ def test_english_too(checker):
 
 def test_user_words_and_ignored_words(checker, tmp_path):
     path = tmp_path / "words.txt"
-    assert not checker.is_correct("셔틀")  # a loanword the dictionary lacks
-    assert checker.is_correct("셔틀", ignored=frozenset({"셔틀"}))
-    dictionaries.add_user_word("셔틀", path)
-    assert dictionaries.read_user_words(path) == {"셔틀"}
-    checker.add("셔틀")
-    assert checker.is_correct("셔틀")
-    checker.user_words.discard("셔틀")
+    assert not checker.is_correct("넷플릭스")  # a loanword the dictionary lacks
+    assert checker.is_correct("넷플릭스", ignored=frozenset({"넷플릭스"}))
+    dictionaries.add_user_word("넷플릭스", path)
+    assert dictionaries.read_user_words(path) == {"넷플릭스"}
+    checker.add("넷플릭스")
+    assert checker.is_correct("넷플릭스")
+    checker.user_words.discard("넷플릭스")
 
 
 def test_misspelled_skips_code_links_mail_and_the_credit(checker):
@@ -100,3 +100,9 @@ def test_misspelled_skips_code_links_mail_and_the_credit(checker):
     words = checker.misspelled(text)
     assert [(w.text, text[w.start : w.end]) for w in words] == [("됬다", "됬다"), ("됬다", "됬다")]
     assert words[0].start == text.index("됬다")
+
+
+def test_newsroom_and_site_words_take_particles(checker):
+    assert checker.is_correct("셔틀은") and checker.is_correct("오송역까지")  # shipped lists
+    assert checker.is_correct("시사캐치")
+    assert not checker.is_correct("셔틀됬다")

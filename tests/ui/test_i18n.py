@@ -22,6 +22,7 @@ MY_MODULES = (
     "dialogs",
     "document",
     "find_bar",
+    "spell_check",
     "form",
     "identity_dialog",
     "lead_image_panel",

@@ -1,0 +1,72 @@
+"""The spell checker as a child process: JSON lines in on stdin, JSON lines out on stdout.
+
+chunspell holds Python's GIL for as long as Hunspell works (loading the Korean dictionary
+~2 s, a Korean suggestion up to ~1 s), so a thread would freeze the editor; a process does not.
+
+Requests: {"id", "op": "check", "items": [[key, text], …], "ignored": […]},
+{"id", "op": "suggest", "word"}, {"op": "add", "word"}. Replies carry the request's id; the
+first line is {"op": "ready"} or {"op": "error", "message"}.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO, Any
+
+from editor.storage.dictionaries import DictionaryError, SpellChecker, load_checker
+
+
+def handle(checker: SpellChecker, request: dict[str, Any]) -> dict[str, Any] | None:
+    """Answer one request (None for those that need no answer)."""
+    op = request.get("op")
+    if op == "check":
+        ignored = frozenset(request.get("ignored") or ())
+        results = []
+        for key, text in request.get("items") or ():
+            words = checker.misspelled(text, ignored)
+            results.append([key, text, [[w.start, w.end, w.text] for w in words]])
+        return {"id": request.get("id"), "op": "check", "results": results}
+    if op == "suggest":
+        word = str(request.get("word") or "")
+        return {
+            "id": request.get("id"),
+            "op": "suggest",
+            "word": word,
+            "suggestions": checker.suggest(word),
+        }
+    if op == "add":
+        checker.add(str(request.get("word") or ""))
+    return None
+
+
+def serve(stdin: IO[str], stdout: IO[str]) -> int:
+    """Load the dictionaries, then answer requests until stdin closes."""
+    try:
+        checker = load_checker()
+    except DictionaryError as exc:
+        stdout.write(json.dumps({"op": "error", "message": str(exc)}) + "\n")
+        stdout.flush()
+        return 1
+    stdout.write(json.dumps({"op": "ready"}) + "\n")
+    stdout.flush()
+    for line in stdin:
+        try:
+            reply = handle(checker, json.loads(line))
+        except (ValueError, TypeError):
+            continue  # a garbled line: ignore it, keep serving
+        if reply is not None:
+            stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")
+            stdout.flush()
+    return 0
+
+
+def main() -> int:
+    """Serve on the process's own stdin and stdout (UTF-8 whatever the locale)."""
+    stdin = open(sys.stdin.fileno(), encoding="utf-8", closefd=False)  # noqa: SIM115
+    stdout = open(sys.stdout.fileno(), "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    return serve(stdin, stdout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
