@@ -1709,6 +1709,7 @@ The body change can be undone; the next save records it as a new revision.</sour
     <message>
       <source>The preview is in its own window.</source>
       <translation>미리보기가 별도 창에 떠 있습니다.</translation>
+    </message>
   </context>
   <context>
     <name>SpellContextMenu</name>
