@@ -24,6 +24,7 @@ class OutboxRunner(QObject):
         self.outbox = outbox
         self._thread: threading.Thread | None = None
         self._wanted: list[str] = []
+        self._running = False  # a worker is in its loop (set and cleared under the lock)
         self._lock = threading.Lock()
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.send_due)
@@ -38,7 +39,9 @@ class OutboxRunner(QObject):
         with self._lock:
             if job_id not in self._wanted:
                 self._wanted.append(job_id)
-        self._start()
+            start, self._running = not self._running, True
+        if start:  # else the running worker takes it before it stops (same lock)
+            self._start()
 
     def send_due(self) -> None:
         """Send every job whose back-off has passed."""
@@ -51,8 +54,6 @@ class OutboxRunner(QObject):
             self._thread.join(timeout)
 
     def _start(self) -> None:
-        if self.busy:
-            return
         self._thread = threading.Thread(target=self._work, name="outbox", daemon=True)
         self.busy_changed.emit(True)
         self._thread.start()
@@ -61,6 +62,7 @@ class OutboxRunner(QObject):
         while True:
             with self._lock:
                 if not self._wanted:
+                    self._running = False
                     break
                 job_id = self._wanted.pop(0)
             try:
