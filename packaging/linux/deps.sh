@@ -11,7 +11,7 @@ libxcb-util1 libffi8 libbz2-1.0 liblzma5 libegl1 libgl1 libxkbcommon0 libfontcon
 # Check: the run-time libraries the app takes from the host (docs/packaging.md), the validators,
 # Xvfb and friends for the GUI, GLib's gio for `gio launch`, and debootstrap for the old userland.
 CHECK="$BUILD libxkbcommon-x11-0 libnss3 libasound2 libxcomposite1 libxdamage1 libxrandr2
-libxtst6 libxkbfile1 libgbm1 xvfb xdotool x11-utils imagemagick appstream desktop-file-utils
+libxtst6 libxkbfile1 libgbm1 libgssapi-krb5-2 libreadline8 xvfb xdotool x11-utils imagemagick appstream desktop-file-utils
 shared-mime-info libglib2.0-bin debootstrap"
 
 case "${1:-}" in
