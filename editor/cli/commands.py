@@ -50,7 +50,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _check_one(path: Path, args: argparse.Namespace, checker) -> int:  # noqa: ANN001
     from editor.core.checklist import ChecklistConfig, Facts, run_checklist
-    from editor.core.review import VERIFIED, approval
+    from editor.core.review import approval
+    from editor.core.signing import VERIFIED
     from editor.core.spelling import spelling_problems
     from editor.render.profiles import load_profile
     from editor.render.reading import html_facts

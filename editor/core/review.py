@@ -7,7 +7,6 @@ export.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -172,67 +171,6 @@ def approval(article: Article) -> dict[str, str] | None:
     if article.status is Status.APPROVED and isinstance(data, dict):
         return {"by": str(data.get("by", "")), "at": str(data.get("at", ""))}
     return None
-
-
-# Signed approvals -------------------------------------------------------------------------
-# An approval carries an HMAC-SHA256, made with the desk's key, over who approved, when, and a
-# digest of the approved text and images. The key lives in the OS keyring of the desk's
-# machines (storage/approvals.py), never in the file: two hand edits to the zip cannot forge
-# it, and an approval that cannot be checked reads as unverified.
-VERIFIED = "verified"
-UNVERIFIED = "unverified"
-
-
-def approval_digest(article: Article) -> str:
-    """Return the SHA-256 of what an approval covers: the tracked fields and every image."""
-    import hashlib
-    import json
-
-    content = snapshot(article)
-    content["images"] = {
-        n: hashlib.sha256(d).hexdigest() for n, d in sorted(article.images.items())
-    }
-    blob = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _signed_message(data: dict[str, Any]) -> bytes:
-    import json
-
-    fields = {k: str(data.get(k, "")) for k in ("by", "at", "digest", "key_id")}
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
-
-
-def sign_approval(article: Article, key_id: str, key: bytes) -> None:
-    """Sign the article's approval (recorded by set_status) over its current content."""
-    import hmac
-
-    data = article.private.get(APPROVAL_KEY)
-    if article.status is not Status.APPROVED or not isinstance(data, dict):
-        return
-    data.update(digest=approval_digest(article), key_id=key_id)
-    data["sig"] = hmac.new(key, _signed_message(data), "sha256").hexdigest()
-
-
-def approval_state(article: Article, key_for: Callable[[str], bytes | None]) -> str | None:
-    """Return VERIFIED, UNVERIFIED, or None when the article is not approved.
-
-    Verified means: signed with the key key_for returns for its key id, over exactly the
-    article's present content. Anything else (no signature, no key here, another key, an
-    edit after signing) is unverified.
-    """
-    import hmac
-
-    data = article.private.get(APPROVAL_KEY)
-    if article.status is not Status.APPROVED:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("sig"), str):
-        return UNVERIFIED
-    key = key_for(str(data.get("key_id", "")))
-    if not key or data.get("digest") != approval_digest(article):
-        return UNVERIFIED
-    expected = hmac.new(key, _signed_message(data), "sha256").hexdigest()
-    return VERIFIED if hmac.compare_digest(expected, data["sig"]) else UNVERIFIED
 
 
 def edited_after_approval(article: Article) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets as random
 
-from editor.core import review
+from editor.core import signing
 from editor.core.model import Article, Status
 from editor.storage.secrets import SecretStoreError, get_secret, set_secret
 
@@ -63,17 +63,17 @@ def sign(article: Article) -> None:
     if article.status is Status.APPROVED:
         found = desk_key(create=True)
         if found:
-            review.sign_approval(article, *found)
+            signing.sign_approval(article, *found)
 
 
 def state(article: Article) -> str | None:
-    """Return review.VERIFIED, review.UNVERIFIED, or None when not approved."""
-    return review.approval_state(article, key_for)
+    """Return review.VERIFIED, signing.UNVERIFIED, or None when not approved."""
+    return signing.approval_state(article, key_for)
 
 
 def for_export(article: Article) -> Article:
     """Return the article as an export may publish it: unverified approval means draft."""
-    if state(article) != review.UNVERIFIED:
+    if state(article) != signing.UNVERIFIED:
         return article
     held = article.copy()
     held.status = Status.READY

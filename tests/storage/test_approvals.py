@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from editor.cli.main import main
-from editor.core import review
+from editor.core import review, signing
 from editor.core.model import Article, Status
 from editor.export import export_article
 from editor.storage import approvals, read_article, write_article
@@ -40,7 +40,7 @@ def test_a_desk_approval_verifies_after_a_save_and_publishes(tmp_path, memory_ke
     path = tmp_path / "a.article"
     write_article(_approved(), path)
     article = read_article(path)
-    assert approvals.state(article) == review.VERIFIED
+    assert approvals.state(article) == signing.VERIFIED
     assert [k for k in memory_keyring.secrets] and "desk-signing" in str(memory_keyring.secrets)
     bundle = export_article(article, "markdown", tmp_path / "out")
     assert "draft: false" in (bundle / "index.md").read_text(encoding="utf-8")
@@ -53,7 +53,7 @@ def test_a_forged_approval_is_unverified_in_check_and_exports_as_a_draft(tmp_pat
     _forge(path)
     article = read_article(path)
     assert article.status is Status.APPROVED
-    assert approvals.state(article) == review.UNVERIFIED
+    assert approvals.state(article) == signing.UNVERIFIED
     main(["check", str(path), "--no-measure"])
     err = capsys.readouterr().err
     assert "approval unverified" in err and "approved by 가짜 데스크" not in err
@@ -67,21 +67,21 @@ def test_a_signature_moved_to_another_article_or_an_edit_after_signing_fails(tmp
     other = Article(headline="다른 기사", body="본문입니다.")
     review.set_status(other, Status.APPROVED, "김데스크")
     other.private[review.APPROVAL_KEY] = dict(signed.private[review.APPROVAL_KEY])
-    assert approvals.state(other) == review.UNVERIFIED
+    assert approvals.state(other) == signing.UNVERIFIED
     signed.body += " 몰래 고친 문장"  # a hand edit of index.md, not through the app
-    assert approvals.state(signed) == review.UNVERIFIED
+    assert approvals.state(signed) == signing.UNVERIFIED
     signed.body = signed.body.removesuffix(" 몰래 고친 문장")
     signed.images["images/a.jpg"] = b"another photo"
-    assert approvals.state(signed) == review.UNVERIFIED
+    assert approvals.state(signed) == signing.UNVERIFIED
 
 
 def test_a_machine_without_the_desk_key_reads_it_as_unverified(memory_keyring):
     article = _approved()
-    assert approvals.state(article) == review.VERIFIED
+    assert approvals.state(article) == signing.VERIFIED
     memory_keyring.secrets.clear()
-    assert approvals.state(article) == review.UNVERIFIED
+    assert approvals.state(article) == signing.UNVERIFIED
     approvals.desk_key(create=True)  # a different key: still unverified
-    assert approvals.state(article) == review.UNVERIFIED
+    assert approvals.state(article) == signing.UNVERIFIED
 
 
 def test_no_keyring_leaves_the_approval_unsigned_and_unverified():
@@ -93,4 +93,4 @@ def test_no_keyring_leaves_the_approval_unsigned_and_unverified():
     review.set_status(article, Status.APPROVED, "김데스크")
     with pytest.raises(approvals.SecretStoreError):
         approvals.sign(article)
-    assert approvals.state(article) == review.UNVERIFIED
+    assert approvals.state(article) == signing.UNVERIFIED

@@ -46,7 +46,7 @@ def status_line(article: Article) -> str:
     if approved:
         # Imported here: the window's title uses this module before its first paint, and
         # the notes panel's widget classes cost ~30 ms to load.
-        from editor.core.review import VERIFIED
+        from editor.core.signing import VERIFIED
         from editor.storage.approvals import state
         from editor.ui.review.notes_panel import short_time
 
