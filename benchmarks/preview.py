@@ -54,11 +54,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from editor import resources  # noqa: E402
 from editor.render.markdown import make_markdown, normalise  # noqa: E402
+from editor.render.preview_updates import wrap_blocks  # noqa: E402
 from editor.render.sanitize import clean_html  # noqa: E402
 from editor.storage import read_article  # noqa: E402
 from editor.ui.preview import PreviewPane  # noqa: E402
 from editor.ui.preview.scheme import url_for  # noqa: E402
-from editor.ui.preview.updater import wrap_blocks  # noqa: E402
 
 METRICS = (
     "ui_ms",

@@ -11,9 +11,9 @@ from urllib.parse import quote
 
 from editor.core.model import Article
 from editor.render.page import Layout, prepare_body, render_page
+from editor.render.preview_updates import FieldNode, ShownBlock, find_fields, wrap_blocks
 from editor.render.profiles import SiteProfile, load_profile
 from editor.ui.preview.scheme import ORIGIN
-from editor.ui.preview.updater import FieldNode, ShownBlock, find_fields, wrap_blocks
 
 PREVIEW_CSS = "_preview/preview.css"
 _SCRIPT_TAG = re.compile(r"<script\b", re.IGNORECASE)

@@ -4,39 +4,37 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from functools import partial
-from importlib import resources as importlib_resources
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from editor.core.errors import ImageError, ProfileError
+from editor.core.errors import ProfileError
+from editor.core.model import Article
 from editor.render.markdown import BodyRenderer
 from editor.render.page import Layout
-from editor.render.preview_zoom import DESKTOP_WIDTH, Column, Zoom
-from editor.ui.document_review import REVIEW_ONLY_FIELDS
-from editor.ui.preview.controls import PreviewControls
-from editor.ui.preview.detached import Detacher
-from editor.ui.preview.interceptor import BlockingInterceptor
-from editor.ui.preview.pages import PREVIEW_CSS, PageBuilder
-from editor.ui.preview.scheme import SCHEME, ArticleSchemeHandler, Resource, mime_for
-from editor.ui.preview.share_card import ShareCard, share_card_data
-from editor.ui.preview.stage import DesktopFrame, PhoneFrame, PreviewStage
-from editor.ui.preview.updater import (
+from editor.render.preview_updates import (
+    ALL_FIELDS,
     ShownBlock,
     block_index_for_line,
     diff_blocks,
     diff_fields,
+    plan_update,
+    render_inline,
 )
+from editor.render.preview_zoom import DESKTOP_WIDTH, Zoom
+from editor.ui.document_review import REVIEW_ONLY_FIELDS
+from editor.ui.preview.controls import PreviewControls
+from editor.ui.preview.detached import Detacher
+from editor.ui.preview.pages import PageBuilder
+from editor.ui.preview.resources import PreviewResources
+from editor.ui.preview.scheme import SandboxedProfile
+from editor.ui.preview.share_card import ShareCard, share_card_data
+from editor.ui.preview.stage import DesktopFrame, PhoneFrame, PreviewStage
 from editor.ui.preview.view import PreviewView
 
 DEBOUNCE_MS = 120
-SYNC_RENDER_MS = 6.0  # render on the UI thread while the last render took less than this
-FRESH_SYNC_CHARS = 20_000  # a new document longer than this renders on the worker
-MAX_SYNC_CHARS = 400_000
 # A longer body pauses the preview: its page would take Chromium many seconds to lay out
 # (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
 MAX_PREVIEW_CHARS = 1_000_000
@@ -44,7 +42,7 @@ REMEASURE_MS = 150  # after a phone width change, before the headline is counted
 MOBILE_WIDTHS = (360, 390, 412)
 MODES = ("desktop", "mobile", "both")
 _MODE_ALIASES = {"side-by-side": "both", "side_by_side": "both"}
-FIELDS_ALL = "*"
+
 # The headline's lines and the width the page had when they were counted (its CSS viewport).
 _HEADLINE_AND_WIDTH_JS = (
     "JSON.stringify(window.articlePreview"
@@ -88,15 +86,15 @@ class PreviewPane(QWidget):
         self.controls.add_shortcuts_to(self)
         self.detacher = Detacher(self)
         self.desktop_frame: DesktopFrame | None = None
-        self.web_profile = self._make_web_profile()
+        self.resources = PreviewResources(self.builder, self._current_article)
+        self.web_profile = SandboxedProfile(self.resources.resolve, self)
+        self.interceptor = self.web_profile.interceptor
+        self.scheme_handler = self.web_profile.scheme_handler
         self.views: dict[str, PreviewView] = {}
         self.phone: PhoneFrame | None = None
         self.mode, self.mobile_width = "desktop", 390
         self.last_render_ms = 0.0
         self._document: QObject | None = None
-        self._pages: dict[str, tuple[str, str]] = {}
-        self._assets: dict[tuple[str, str], bytes] = {}
-        self._safe_images: dict[tuple[str, int, int], bool] = {}  # bombs never reach the page
         self._shown: list[ShownBlock] = []
         self._dirty: set[str] = set()
         self._held: set[str] = set()  # changes made while the preview was paused
@@ -110,25 +108,6 @@ class PreviewPane(QWidget):
         self._show_timer = QTimer(self, singleShot=True, interval=0)
         self._show_timer.timeout.connect(self._show_mode)
         self._build_layout()
-
-    def _make_web_profile(self) -> QWebEngineProfile:
-        profile = QWebEngineProfile(self)  # off the record: no disk cache, no cookies
-        self.interceptor = BlockingInterceptor(profile)
-        profile.setUrlRequestInterceptor(self.interceptor)
-        self.scheme_handler = ArticleSchemeHandler(self._resolve, profile)
-        profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
-        settings = profile.settings()
-        attr = QWebEngineSettings.WebAttribute
-        for name, on in (
-            ("LocalContentCanAccessRemoteUrls", False),
-            ("PluginsEnabled", False),
-            ("AutoLoadIconsForPage", False),
-            ("JavascriptCanOpenWindows", False),
-            ("ErrorPageEnabled", False),
-            ("NavigateOnDropEnabled", False),
-        ):
-            settings.setAttribute(getattr(attr, name), on)
-        return profile
 
     def _build_layout(self) -> None:
         self.error_label.setWordWrap(True)
@@ -165,7 +144,7 @@ class PreviewPane(QWidget):
             self._document.changed.disconnect(self._on_document_changed)
         self._document = document
         document.changed.connect(self._on_document_changed)
-        self._dirty.add(FIELDS_ALL)
+        self._dirty.add(ALL_FIELDS)
         self._on_timer_timeout()
         # Show the pages on the next turn, so a set_mode right after this one decides
         # which page loads first (and an unused layout is never loaded).
@@ -243,18 +222,6 @@ class PreviewPane(QWidget):
         self.controls.show_factor(self.zoom_factor())
         self.zoom_changed.emit(zoom)
 
-    def _measure_column(self, view: PreviewView) -> None:
-        view.run("columnBox", callback=self._on_column_measured)
-
-    def _on_column_measured(self, result: object) -> None:
-        try:
-            left, width, body_px = json.loads(result) if isinstance(result, str) else None
-        except (TypeError, ValueError):
-            return
-        if self.desktop_frame is not None and width > 0 and body_px > 0:
-            self.desktop_frame.set_zoom(self.controls.zoom, Column(left, width, body_px))
-            self.controls.show_factor(self.zoom_factor())
-
     @Slot(int)
     def scroll_to_source_line(self, line: int) -> None:
         """Scroll every visible page to the block holding a source line."""
@@ -308,8 +275,8 @@ class PreviewPane(QWidget):
     def _on_view_ready(self, view: PreviewView) -> None:
         self._sync_view(view)
         self._measure_headline(view)
-        if view.layout_name == str(Layout.DESKTOP):
-            self._measure_column(view)
+        if self.desktop_frame is not None and view is self.desktop_frame.view:
+            self.desktop_frame.measure_column()
 
     def _measure_headline(self, view: PreviewView) -> None:
         """Ask the page how many lines the headline takes in this layout (after patches)."""
@@ -345,7 +312,7 @@ class PreviewPane(QWidget):
             return
         self._show_error("")
         path = f"{view.layout_name}.html"
-        self._pages[path] = (html, csp)
+        self.resources.pages[path] = (html, csp)
         view.shown, view.site = self._shown, article.site
         view.body_generation, view.field_generation = self._body_generation, self._field_generation
         view.load_page(path, keep_scroll=keep_scroll)
@@ -407,17 +374,18 @@ class PreviewPane(QWidget):
             self._held |= dirty  # applied when the body is short again
             return
         dirty, self._held = dirty | self._held, set()
-        if FIELDS_ALL in dirty:
+        plan = plan_update(dirty)
+        if plan.reload_pages:
             for view in self.views.values():
                 view.site = ""  # reload: a new article, start at its top
-        if dirty - {"body"}:
+        if plan.fields:
             self._field_generation += 1
-        if "images" in dirty:
+        if plan.images:
             for view in self.active_views():
                 if view.is_ready:
                     view.run("reloadBrokenImages")
-        if "body" in dirty or FIELDS_ALL in dirty:
-            self._start_render(fresh=FIELDS_ALL in dirty)
+        if plan.render_body:
+            self._start_render(fresh=plan.fresh)
         else:
             self._sync_all()
         if was_paused:
@@ -456,8 +424,7 @@ class PreviewPane(QWidget):
             return
         text = self._document.article.body
         self._render_generation += 1
-        cheap = len(text) < (FRESH_SYNC_CHARS if fresh else MAX_SYNC_CHARS)
-        if self.last_render_ms < SYNC_RENDER_MS and cheap:
+        if render_inline(self.last_render_ms, len(text), fresh=fresh):
             self._apply_blocks(self._render_blocks(text))
             return
         self._rendering = True
@@ -508,54 +475,9 @@ class PreviewPane(QWidget):
         data = share_card_data(article, self._shown, profile.name, str(profile.get("home_url", "")))
         self.share_card.show_data(data, article.images.get(data.image_src))
 
+    def _current_article(self) -> Article | None:
+        return None if self._document is None else self._document.article
+
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
-
-    def _resolve(self, path: str) -> Resource | None:
-        """Answer an article: request: a page, an image of the document, or an asset."""
-        if path in self._pages:
-            html, csp = self._pages[path]
-            return Resource(
-                html.encode("utf-8"), "text/html;charset=utf-8", {"Content-Security-Policy": csp}
-            )
-        if self._document is None:
-            return None
-        if path.startswith("images/"):
-            data = self._document.article.images.get(path)
-            if data is None or not self._image_is_safe(path, data):
-                return None
-            return Resource(data, mime_for(path))
-        if path == PREVIEW_CSS:
-            return Resource(_static("preview.css"), "text/css")
-        if path.startswith("assets/"):
-            return self._asset(path[len("assets/") :])
-        return None
-
-    def _image_is_safe(self, path: str, data: bytes) -> bool:
-        """Tell whether the page may decode an image: pixels bounded first (bombs never)."""
-        from editor.storage.images import inspect
-
-        key = (path, len(data), zlib.crc32(data))
-        cache = self._safe_images
-        if key not in cache:
-            try:
-                inspect(data, path)
-                cache[key] = True
-            except ImageError:
-                cache[key] = False
-        return cache[key]
-
-    def _asset(self, rel: str) -> Resource | None:
-        site = self._document.article.site
-        data = self._assets.get((site, rel))
-        if data is None:
-            file = self.builder.asset(site, rel)
-            if file is None:
-                return None
-            data = self._assets[(site, rel)] = file.read_bytes()
-        return Resource(data, mime_for(rel))
-
-
-def _static(name: str) -> bytes:
-    return importlib_resources.files(__package__).joinpath("_static", name).read_bytes()

@@ -11,8 +11,10 @@ import mimetypes
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Qt, QUrl
 from PySide6.QtWebEngineCore import (
+    QWebEngineProfile,
+    QWebEngineSettings,
     QWebEngineUrlRequestJob,
     QWebEngineUrlScheme,
     QWebEngineUrlSchemeHandler,
@@ -106,3 +108,27 @@ class ArticleSchemeHandler(QWebEngineUrlSchemeHandler):
         buffer.setData(QByteArray(resource.data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         job.reply(resource.mime.encode(), buffer)
+
+
+class SandboxedProfile(QWebEngineProfile):
+    """The preview's off-the-record profile: article: pages only, nothing from the network."""
+
+    def __init__(self, resolve: Resolver, parent: QObject | None = None) -> None:
+        super().__init__(parent)  # off the record: no disk cache, no cookies
+        from editor.ui.preview.interceptor import BlockingInterceptor  # it imports this module
+
+        self.interceptor = BlockingInterceptor(self)
+        self.setUrlRequestInterceptor(self.interceptor)
+        self.scheme_handler = ArticleSchemeHandler(resolve, self)
+        self.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
+        settings = self.settings()
+        attr = QWebEngineSettings.WebAttribute
+        for name in (
+            "LocalContentCanAccessRemoteUrls",
+            "PluginsEnabled",
+            "AutoLoadIconsForPage",
+            "JavascriptCanOpenWindows",
+            "ErrorPageEnabled",
+            "NavigateOnDropEnabled",
+        ):
+            settings.setAttribute(getattr(attr, name), False)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from editor.core.model import Article
+from editor.render.preview_updates import ShownBlock
 from editor.ui.image_input import thumbnail
-from editor.ui.preview.updater import ShownBlock
 from editor.ui.theme import UI_FAMILY, load_fonts
 
 CARD_WIDTH = 300

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -77,6 +78,18 @@ class DesktopFrame(QScrollArea):
         self.setWidget(view)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumWidth(120)
+
+    def measure_column(self) -> None:
+        """Ask the loaded page where its article column is; fit to it when it answers."""
+        self.view.run("columnBox", callback=self._on_column_measured)
+
+    def _on_column_measured(self, result: object) -> None:
+        try:  # carried as JSON: a list does not survive runJavaScript's conversion
+            left, width, body_px = json.loads(result) if isinstance(result, str) else None
+        except (TypeError, ValueError):
+            return
+        if width > 0 and body_px > 0:
+            self.set_zoom(self.zoom, Column(left, width, body_px))
 
     def set_zoom(self, zoom: Zoom, column: Column | None = None) -> None:
         """Draw the page at the reader's zoom (and the column as the page measured it)."""

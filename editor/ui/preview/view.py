@@ -12,9 +12,9 @@ from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from editor.render.preview_updates import BodyPatch, FieldNode, ShownBlock
 from editor.ui.preview.page import WORLD_ID, PreviewPage
 from editor.ui.preview.scheme import url_for
-from editor.ui.preview.updater import BodyPatch, FieldNode, ShownBlock
 
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
 

@@ -21,8 +21,8 @@ def test_the_preview_does_not_serve_a_bomb_but_serves_a_photo(make_pane, documen
     pane.set_document(document)
     photo = next(iter(document.article.images))
     document.article.images["images/bomb.png"] = _one_bit_png(9400, 9400)
-    assert pane._resolve("images/bomb.png") is None
-    served = pane._resolve(photo)
+    assert pane.resources.resolve("images/bomb.png") is None
+    served = pane.resources.resolve(photo)
     assert served is not None and served.data == document.article.images[photo]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor.render.markdown import BodyRenderer
-from editor.ui.preview.updater import (
+from editor.render.preview_updates import (
     ShownBlock,
     block_index_for_line,
     diff_blocks,
@@ -126,3 +126,17 @@ def test_a_changed_page_structure_asks_for_a_reload():
     fewer = PAGE.replace('<p data-field="byline"><b>김하늘</b> 기자</p>', "")
     assert diff_fields(find_fields(PAGE), find_fields(fewer)) is None
     assert diff_fields(find_fields(PAGE), find_fields(PAGE)) == []
+
+
+def test_the_update_plan_names_what_a_batch_of_changes_needs():
+    from editor.render.preview_updates import plan_update, render_inline
+
+    typing = plan_update({"body"})
+    assert typing.render_body and not typing.fields and not typing.reload_pages
+    headline = plan_update({"headline"})
+    assert headline.fields and not headline.render_body
+    opened = plan_update({"*"})
+    assert opened.reload_pages and opened.render_body and opened.fresh
+    assert plan_update({"images", "body"}).images
+    assert render_inline(1.0, 30_000, fresh=False) and not render_inline(1.0, 30_000, fresh=True)
+    assert not render_inline(9.0, 10, fresh=False)  # the last render was slow: a worker

@@ -217,3 +217,38 @@ def _end_tag(start_tag: str) -> str:
     """Return the end tag matching a start tag (none for void elements)."""
     name = start_tag[1:].split(None, 1)[0].rstrip("/>").lower()
     return "" if name in _VOID else f"</{name}>"
+
+
+@dataclass(frozen=True)
+class UpdatePlan:
+    """What the preview does for a batch of changed fields."""
+
+    reload_pages: bool  # a new article: every page reloads, from its top
+    fields: bool  # a field other than the body changed: the pages' fields are patched
+    images: bool  # images were added: pages retry the ones that were missing
+    render_body: bool  # the body is rendered again (its changed blocks are patched)
+    fresh: bool  # nothing rendered is reusable: a long body goes to a worker at once
+
+
+ALL_FIELDS = "*"
+SYNC_RENDER_MS = 6.0  # render on the UI thread while the last render took less than this
+FRESH_SYNC_CHARS = 20_000  # a new document longer than this renders on the worker
+MAX_SYNC_CHARS = 400_000
+
+
+def plan_update(dirty: set[str]) -> UpdatePlan:
+    """Decide what a batch of document changes ("body", "headline", "*", …) needs."""
+    everything = ALL_FIELDS in dirty
+    return UpdatePlan(
+        reload_pages=everything,
+        fields=bool(dirty - {"body"}),
+        images="images" in dirty,
+        render_body=everything or "body" in dirty,
+        fresh=everything,
+    )
+
+
+def render_inline(last_render_ms: float, length: int, *, fresh: bool) -> bool:
+    """Tell whether the body may render on the UI thread (cheap) rather than a worker."""
+    limit = FRESH_SYNC_CHARS if fresh else MAX_SYNC_CHARS
+    return last_render_ms < SYNC_RENDER_MS and length < limit
