@@ -140,6 +140,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         site=args.site,
         force=args.force,
         source=args.file,
+        layout=getattr(args, "layout", "hugo"),
     )
     print(path)
     return EXIT_OK

@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=("markdown", "html"), required=True)
     export.add_argument("--out", type=Path, required=True, help="folder to write the bundle in")
     export.add_argument("--zip", action="store_true", help="write DIR/<slug>.zip")
+    export.add_argument(
+        "--layout",
+        choices=("hugo", "jekyll"),
+        default="hugo",
+        help="markdown: a Hugo page bundle (default) or a Jekyll post (_posts/, assets/)",
+    )
     export.add_argument("--site", default=None, help="site profile id (default: the article's)")
     export.add_argument(
         "--force",

@@ -80,6 +80,9 @@ class Article:
     site: str = DEFAULT_SITE
     images: dict[str, bytes] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # How the front matter wrote a value (author: "str", "list", "maps", "map"; tags: "str",
+    # "list"), so a save or export writes it back in the shape the user chose.
+    shapes: dict[str, str] = field(default_factory=dict, compare=False)
     private: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> Article:

@@ -41,6 +41,7 @@ def export_article(
     force: bool = False,
     progress: Callable[[int, int], None] | None = None,
     source: Path | None = None,
+    layout: str = "hugo",
 ) -> Path:
     """Write exactly one bundle, DIR/<slug>/ or DIR/<slug>.zip, and return its path.
 
@@ -56,6 +57,8 @@ def export_article(
             article's own source.
         progress: called with (done, total) steps as images finish.
         source: the file or folder the article was opened from, never to be replaced.
+        layout: for markdown, "hugo" (a page bundle: index.md + images/) or "jekyll"
+            (_posts/YYYY-MM-DD-slug.md + assets/<slug>/, published: false for drafts).
 
     Raises:
         ExportError: unknown format, or the bundle exists and force is off, or the disk
@@ -77,9 +80,11 @@ def export_article(
     check_free(target_path(out_dir, slug, as_zip), force, as_zip, ids, source)  # before slow work
     profile = load_profile(site or article.site)
     if kind is ExportFormat.MARKDOWN:
-        from editor.export.markdown_bundle import MarkdownBundleExporter
+        from editor.export.markdown_bundle import LAYOUTS, MarkdownBundleExporter
 
-        files = MarkdownBundleExporter(profile, progress).build(article)
+        if layout not in LAYOUTS:
+            raise ExportError(f"Unknown layout {layout!r}; use hugo or jekyll.")
+        files = MarkdownBundleExporter(profile, progress).build(article, slug, layout)
     else:
         from editor.export.html_bundle import HtmlBundleExporter
 

@@ -1,7 +1,13 @@
-"""The Markdown bundle: a Hugo/Jekyll page bundle (index.md + images/) any CMS takes."""
+"""The Markdown bundle: a Hugo page bundle (index.md + images/), or a Jekyll post.
+
+layout "hugo" (default): index.md + images/, a leaf bundle Hugo takes as it is.
+layout "jekyll": _posts/YYYY-MM-DD-slug.md + assets/<slug>/…, copied into a Jekyll site's
+root as they are (images linked from the site root: /assets/<slug>/x.jpg).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from editor.core.model import Article
@@ -12,6 +18,24 @@ from editor.render.profiles import SiteProfile
 from editor.storage import frontmatter
 
 INDEX = "index.md"
+LAYOUTS = ("hugo", "jekyll")
+# Template syntax the site generator would run: Hugo shortcodes, Liquid tags and output.
+_SHORTCODE = re.compile(r"\{\{([<%])(.*?)([>%])\}\}", re.S)
+
+
+def neutralise_hugo(body: str) -> str:
+    """Write `{{< x >}}` / `{{% x %}}` in Hugo's escaped form, which it shows as typed."""
+    return _SHORTCODE.sub(
+        lambda m: "{{" + m.group(1) + "/*" + m.group(2) + "*/" + m.group(3) + "}}", body
+    )
+
+
+def neutralise_liquid(body: str) -> str:
+    """Keep Jekyll's Liquid from running `{% … %}` / `{{ … }}` typed in the body."""
+    if "{%" not in body and "{{" not in body:
+        return body
+    body = body.replace("{% endraw %}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}")
+    return "{% raw %}\n" + body + "{% endraw %}\n"
 
 
 class MarkdownBundleExporter:
@@ -23,11 +47,12 @@ class MarkdownBundleExporter:
         self.profile = profile
         self.progress = progress
 
-    def build(self, article: Article) -> Files:
-        """Return index.md and one upright, stripped image per image used, by path.
+    def build(self, article: Article, slug: str = "article", layout: str = "hugo") -> Files:
+        """Return the page and one upright, stripped image per image used, by path.
 
         Images are written at the profile's largest width (a site's own pipeline makes
-        the smaller sizes); the body is portable CommonMark with references renamed.
+        the smaller sizes); the body is portable CommonMark with references renamed and
+        template syntax neutralised for the layout's generator.
 
         Raises:
             ImageError: an image the article uses is broken, naming it.
@@ -41,23 +66,39 @@ class MarkdownBundleExporter:
             progress=self.progress,
             extra_steps=1,
         )
+        jekyll = layout == "jekyll"
+        folder = f"assets/{slug}/" if jekyll else ""
         files: Files = {}
         paths: dict[str, str] = {}
         for key, image in ready.images.items():
             rendition = image.renditions[0]
-            paths[key] = ready.stems[key] + rendition.suffix
-            files[paths[key]] = rendition.data
+            name = ready.stems[key] + rendition.suffix
+            if jekyll:
+                name = folder + name.removeprefix("images/")
+            files[name] = rendition.data
+            paths[key] = "/" + name if jekyll else name  # a post's URL is not its folder
 
         def rename(ref: str) -> str | None:
             key = ready.used.key_for(ref)
             return paths.get(key) if key is not None else None
 
         copy = ready.article
-        copy.body = portable_body(copy.body, rename)
+        body = portable_body(copy.body, rename)
+        copy.body = neutralise_liquid(body) if jekyll else neutralise_hugo(body)
         if copy.lead_image.src:
             copy.lead_image.src = rename(copy.lead_image.src) or ""
         copy.images = {}
-        files[INDEX] = frontmatter.render(copy).encode("utf-8")
+        page = post_path(copy, slug) if jekyll else INDEX
+        files[page] = frontmatter.render(copy, theme=layout).encode("utf-8")
         if self.progress:
             self.progress(len(ready.images) + 1, len(ready.images) + 1)
         return files
+
+
+def post_path(article: Article, slug: str) -> str:
+    """Return a Jekyll post's path: _posts/YYYY-MM-DD-slug.md (the newsroom's date)."""
+    from editor.core.clock import aware, newsroom_zone
+
+    when = article.published or article.created or article.updated
+    day = aware(when).astimezone(newsroom_zone()).date().isoformat() if when else "1970-01-01"
+    return f"_posts/{day}-{slug}.md"

@@ -28,7 +28,10 @@ KNOWN_KEYS = (
     "site",
     "lead_image",
     "images",
+    "reporters",
 )
+# Keys stock themes read, derived from the article on export (a key the user wrote wins).
+THEME_KEYS = ("description", "cover", "image", "published")
 _FENCE = re.compile(
     r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M
 )
@@ -57,9 +60,34 @@ def parse(text: str) -> Article:
     return from_meta(meta, body.replace("\r\n", "\n"))
 
 
-def render(article: Article) -> str:
-    """Write an Article as a Markdown page: front matter, then the body."""
-    return "---\n" + safeyaml.dump(to_meta(article)) + "---\n" + article.body
+def render(article: Article, theme: str | None = None) -> str:
+    """Write an Article as a Markdown page: front matter, then the body.
+
+    theme: also write the keys stock themes read — "hugo" (description, cover) or
+    "jekyll" (description, image, published: false for a draft); None for the source.
+    """
+    meta = to_meta(article)
+    if theme:
+        for key, value in theme_meta(article, theme).items():
+            meta.setdefault(key, value)
+    return "---\n" + safeyaml.dump(meta) + "---\n" + article.body
+
+
+def theme_meta(article: Article, theme: str) -> dict[str, Any]:
+    """Return the keys Hugo's or Jekyll's stock themes read for an article."""
+    lead = article.lead_image
+    meta: dict[str, Any] = {}
+    if article.summary.strip():
+        meta["description"] = article.summary  # Hugo's and jekyll-seo-tag's summary
+    if theme == "jekyll":
+        if lead.src:
+            meta["image"] = {"path": lead.src, "alt": lead.alt} if lead.alt else lead.src
+        if article.draft:
+            meta["published"] = False  # Jekyll builds `draft: true` posts; not these
+    elif lead.src:  # Hugo: PaperMod and friends read cover; images is already written
+        cover = {"image": lead.src, "alt": lead.alt, "caption": lead.caption, "relative": True}
+        meta["cover"] = {k: v for k, v in cover.items() if v != ""}
+    return meta
 
 
 def to_meta(article: Article) -> dict[str, Any]:
@@ -76,13 +104,12 @@ def to_meta(article: Article) -> dict[str, Any]:
     if article.updated:
         meta["lastmod"] = clock.to_iso(article.updated)
     if article.authors:
-        meta["author"] = [
-            {k: v for k, v in (("name", a.name), ("email", a.email)) if v} for a in article.authors
-        ]
+        meta.update(_author_meta(article))
     if article.section:
         meta["section"] = article.section
     if article.tags:
-        meta["tags"] = list(article.tags)
+        tags_as_text = article.shapes.get("tags") == "str"
+        meta["tags"] = ", ".join(article.tags) if tags_as_text else list(article.tags)
     if article.slug:
         meta["slug"] = article.slug
     meta["draft"] = article.draft
@@ -99,6 +126,56 @@ def to_meta(article: Article) -> dict[str, Any]:
     return meta
 
 
+def _author_meta(article: Article) -> dict[str, Any]:
+    """Return author in the shape the user wrote it (a name, names, or name/email maps).
+
+    A new article writes the name (or names), which stock themes print; e-mails then go
+    in the app's own key, reporters.
+    """
+    shape = article.shapes.get("author", "")
+    maps = [{k: v for k, v in (("name", a.name), ("email", a.email)) if v} for a in article.authors]
+    if shape == "maps" or (shape == "map" and len(maps) > 1):
+        return {"author": maps}
+    if shape == "map":
+        return {"author": maps[0]}
+    names = [a.name for a in article.authors]
+    meta: dict[str, Any] = {}
+    if shape == "list":
+        meta["author"] = names
+    else:
+        meta["author"] = names[0] if len(names) == 1 else (", ".join(names) if shape else names)
+    if any(a.email for a in article.authors):
+        meta["reporters"] = maps
+    return meta
+
+
+def _shapes(text: dict[str, Any]) -> dict[str, str]:
+    """Note how author and tags were written, to write them back the same way."""
+    shapes = {}
+    author = text.get("author", text.get("authors"))
+    if isinstance(author, str):
+        shapes["author"] = "str"
+    elif isinstance(author, dict):
+        shapes["author"] = "map"
+    elif isinstance(author, list) and author:
+        shapes["author"] = "maps" if all(isinstance(a, dict) for a in author) else "list"
+    if isinstance(text.get("tags"), str):
+        shapes["tags"] = "str"
+    return shapes
+
+
+def _with_emails(authors: list[Author], reporters: Any) -> list[Author]:
+    """Fill in e-mails from the app's own reporters key (one entry per author, in order)."""
+    if not isinstance(reporters, list) or len(reporters) != len(authors):
+        return authors
+    out = []
+    for author, item in zip(authors, reporters, strict=True):
+        same = isinstance(item, dict) and _text(item.get("name"), "reporters.name") == author.name
+        email = _text(item.get("email"), "reporters.email") if same else ""
+        out.append(Author(author.name, author.email or email))
+    return out
+
+
 def from_meta(meta: dict[Any, Any], body: str) -> Article:
     """Build an Article from parsed front matter, coercing sensible wrong types."""
     text = {str(k): v for k, v in meta.items()}
@@ -113,7 +190,9 @@ def from_meta(meta: dict[Any, Any], body: str) -> Article:
         summary=_text(text.get("summary") or text.get("description"), "summary"),
         body=body,
         lead_image=lead,
-        authors=_authors(text.get("author", text.get("authors"))),
+        authors=_with_emails(
+            _authors(text.get("author", text.get("authors"))), text.get("reporters")
+        ),
         section=_text(text.get("section"), "section"),
         tags=_tags(text.get("tags")),
         slug=_text(text.get("slug"), "slug"),
@@ -123,6 +202,7 @@ def from_meta(meta: dict[Any, Any], body: str) -> Article:
         status=Status.parse(status),
         site=_text(text.get("site"), "site") or DEFAULT_SITE,
         extra={k: v for k, v in text.items() if k not in KNOWN_KEYS},
+        shapes=_shapes(text),
     )
 
 
