@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import quote
 
 from editor.core.model import Article
 from editor.export.bundle import Files
@@ -81,13 +82,13 @@ class HtmlBundleExporter:
         """Return src (largest), srcset over every width, sizes, width and height."""
         largest = image.renditions[0]
         attrs = {
-            "src": _name(stem, largest),
+            "src": _url(stem, largest),
             "width": str(largest.width),
             "height": str(largest.height),
         }
         options = image.webp or image.renditions
         if len(options) > 1 or image.webp:
-            attrs["srcset"] = ", ".join(f"{_name(stem, r)} {r.width}w" for r in options)
+            attrs["srcset"] = ", ".join(f"{_url(stem, r)} {r.width}w" for r in options)
             attrs["sizes"] = self._sizes()
         return attrs
 
@@ -129,7 +130,7 @@ class HtmlBundleExporter:
             return None
         largest = ready.images[key].renditions[0]
         return LeadPicture(
-            _name(ready.stems[key], largest),
+            _url(ready.stems[key], largest),
             largest.width,
             largest.height,
             ready.article.lead_image.alt.strip(),
@@ -142,7 +143,7 @@ class HtmlBundleExporter:
         image = ready.images[key]
         primary = image.renditions[:1] if image.webp else image.renditions
         return [
-            PictureRendition(_name(ready.stems[key], r), r.mime, r.width, r.height, len(r.data))
+            PictureRendition(_url(ready.stems[key], r), r.mime, r.width, r.height, len(r.data))
             for r in (*primary, *image.webp)
         ]
 
@@ -156,3 +157,8 @@ class HtmlBundleExporter:
 
 def _name(stem: str, rendition: Rendition) -> str:
     return f"{stem}-{rendition.width}{rendition.suffix}"
+
+
+def _url(stem: str, rendition: Rendition) -> str:
+    """Return a rendition's URL: its name %-escaped (spaces break srcset and src)."""
+    return quote(_name(stem, rendition), safe="/")

@@ -79,6 +79,7 @@ def ninjs(
         "type": "text",
         "mimetype": "text/html",
         "representationtype": "complete",
+        "pubstatus": "withheld" if article.draft else "usable",  # a draft is not for use
         "language": str(profile.get("lang") or "ko"),
         "slugline": slug,
     }

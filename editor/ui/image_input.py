@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
 from editor.core import clock
 from editor.core.errors import ImageError
@@ -103,6 +103,8 @@ def thumbnail(
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer)
+    reader.setAutoTransform(True)  # EXIF orientation: upright, as the preview and exports
+    turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
     size = reader.size()
     try:  # pixels are bounded before anything is decoded (a 10 KB PNG can claim 89 MP)
         frames = max(1, reader.imageCount())
@@ -110,7 +112,9 @@ def thumbnail(
     except ImageError:
         return QImage()
     if size.isValid():  # JPEG decodes at a fraction of its size: 8 ms, not 22, for 1600 px
-        reader.setScaledSize(size.scaled(width, height, mode))
+        shown = size.transposed() if turned else size  # the scaled size is before turning
+        fit = shown.scaled(width, height, mode)
+        reader.setScaledSize(fit.transposed() if turned else fit)
     image = reader.read()
     if image.isNull() or image.size() == image.size().scaled(width, height, mode):
         return image

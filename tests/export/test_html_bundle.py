@@ -240,3 +240,31 @@ def test_nu_html_checker_finds_no_errors(sample_bundle, hostile_bundle, tmp_path
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_image_names_with_spaces_give_valid_urls_and_drafts_are_withheld(tmp_path):
+    from urllib.parse import unquote
+
+    from editor.core.model import Article, LeadImage, Status
+
+    images = {"images/my photo.jpg": photo(1700, 900), "images/사진 2.jpg": photo(900, 600)}
+    article = Article(
+        headline="제목",
+        body="본문\n\n![둘째](<images/사진 2.jpg>)",
+        lead_image=LeadImage("images/my photo.jpg", "대체"),
+        slug="spaces",
+        status=Status.DRAFT,
+        images=images,
+    )
+    bundle = export_article(article, "html", tmp_path)
+    html = (bundle / "index.html").read_text(encoding="utf-8")
+    urls = re.findall(r'\ssrc="([^"]*)"', html)
+    urls += [
+        u.rsplit(" ", 1)[0] for s in re.findall(r'srcset="([^"]*)"', html) for u in s.split(", ")
+    ]
+    assert urls and all(" " not in u for u in urls)
+    assert all((bundle / unquote(u)).is_file() for u in urls), urls
+    item = json.loads((bundle / "article.json").read_text(encoding="utf-8"))
+    assert item["pubstatus"] == "withheld"
+    hrefs = [r["href"] for r in item["associations"]["featureimage"]["renditions"].values()]
+    assert all(" " not in h and (bundle / unquote(h)).is_file() for h in hrefs)

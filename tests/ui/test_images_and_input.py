@@ -173,3 +173,28 @@ def test_a_pasted_jpeg_stays_a_jpeg_and_gets_no_timestamp_for_alt(qtbot, window,
     [ref] = [r for r in window.document.article.images if r.startswith("images/pasted-")]
     assert ref.endswith(".jpg") and window.document.article.images[ref] == jpeg
     assert f"![]({ref})" in window.document.article.body  # the checklist asks for the alt
+
+
+def _phone_photo(orientation: int) -> bytes:
+    """Return a landscape JPEG, left half red, that EXIF says to show turned."""
+    import io
+
+    from PIL import Image
+
+    img = Image.new("RGB", (120, 80), (255, 255, 255))
+    img.paste((220, 20, 20), (0, 0, 60, 80))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_the_form_thumbnail_and_share_card_show_a_phone_photo_upright(qapp):
+    from editor.ui.image_input import thumbnail
+
+    for orientation, red_row in ((6, 5), (8, 94)):  # 6: the red half ends on top; 8: below
+        image = thumbnail(_phone_photo(orientation), 100, 100)
+        assert image.height() == 100 and image.width() < 80, orientation  # portrait, fitted
+        colour = image.pixelColor(image.width() // 2, red_row)
+        assert colour.red() > 150 and colour.green() < 120, orientation
