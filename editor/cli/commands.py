@@ -68,7 +68,8 @@ def _check_one(path: Path, args: argparse.Namespace, checker) -> int:  # noqa: A
         problems += spelling_problems(article, checker.misspelled)
     prefix = f"{path}: " if len(args.file) > 1 else ""
     for problem in problems:
-        print(f"{prefix}{problem.severity}: {problem.field}: {problem.message}")
+        rule = f" [{problem.args['rule']}]" if problem.args.get("rule") else ""
+        print(f"{prefix}{problem.severity}: {problem.field}: {problem.message}{rule}")
     errors = sum(p.severity is Severity.ERROR for p in problems)
     approved = approval(article)
     status = f"approved by {approved['by']} at {approved['at']}" if approved else article.status

@@ -8,11 +8,11 @@ from typing import Any
 
 from editor.core.model import Article
 from editor.core.review import field_text
+from editor.core.style import HouseStyle, clickbait, style_findings
 from editor.core.validate import Problem, Severity, validate
 
 PLACEHOLDERS = (r"\bTK\b", r"○○○", r"\bXXX\b", r"\[사진\]")
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_SENTENCE = re.compile(r"[^.!?。\n]+[.!?。]?")
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+|#[\w-]*|tel:[+\d-]+)$")
 
 
@@ -28,16 +28,35 @@ class ChecklistConfig:
     credit_pattern: str = r"^\[시사캐치(=[^\]\s]+ 기자)?\]"
     credit_example: str = "[시사캐치]"
     copyright_line: str = "저작권자 © 시사캐치 무단전재 및 재배포 금지"
-    house_style: dict[str, str] = field(
+    house_style_words: dict[str, str] = field(
         default_factory=lambda: {"하였다": "했다", "하였습니다": "했습니다"}
     )
     max_sentence_chars: int = 60  # 0 turns the hint off
+    # The site's style.yaml (editor/core/style.py); when present its replacements, sensitive
+    # words, formats, sentence length and headline rules replace the three settings above.
+    style: dict[str, Any] = field(default_factory=dict)
+
+    def house_style(self) -> HouseStyle:
+        """Return the house style: style.yaml's, or one built from the older settings."""
+        if self.style:
+            return HouseStyle.from_data(self.style)
+        return HouseStyle.from_data(
+            {
+                "replacements": [
+                    {"id": f"replace.{wrong}", "find": wrong, "replace": right}
+                    for wrong, right in self.house_style_words.items()
+                ],
+                "sentence_length": {"max": self.max_sentence_chars},
+                "headline": {"target": self.headline_target, "warn": self.headline_warn},
+            }
+        )
 
     @classmethod
     def from_data(cls, data: dict[str, Any] | None) -> ChecklistConfig:
         """Build from profile data, ignoring unknown keys and keeping defaults for missing."""
         config = cls()
         for key, value in (data or {}).items():
+            key = "house_style_words" if key == "house_style" else key  # the older name
             if hasattr(config, key) and value is not None:
                 setattr(config, key, value)
         return config
@@ -101,27 +120,26 @@ def run_checklist(
 
 def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
     found = []
+    rules = config.house_style().headline
     length = len(article.headline.strip())
-    if length > config.headline_warn:
+    if length > rules.warn:
         found.append(
             Problem(
                 Severity.WARNING,
                 "headline",
                 "headline-long",
-                f"The headline has {length} characters; the site warns from "
-                f"{config.headline_warn}.",
-                args={"length": length, "limit": config.headline_warn},
+                f"The headline has {length} characters; the site warns from {rules.warn}.",
+                args={"length": length, "limit": rules.warn, "rule": "headline.warn"},
             )
         )
-    elif length > config.headline_target:
+    elif length > rules.target:
         found.append(
             Problem(
                 Severity.INFO,
                 "headline",
                 "headline-over-target",
-                f"The headline has {length} characters; {config.headline_target} "
-                "fit one line on PC.",
-                args={"length": length, "limit": config.headline_target},
+                f"The headline has {length} characters; {rules.target} fit one line on PC.",
+                args={"length": length, "limit": rules.target, "rule": "headline.target"},
             )
         )
     lines = facts.headline_lines.get(360)
@@ -136,13 +154,14 @@ def _headline(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
                 args={"lines": lines, "limit": config.headline_mobile_lines},
             )
         )
-    if article.headline.rstrip().endswith("?") or "충격" in article.headline:
+    if clickbait(article.headline, rules):
         found.append(
             Problem(
                 Severity.INFO,
                 "headline",
                 "headline-clickbait",
                 "The headline reads like clickbait (a trailing ? or 충격).",
+                args={"rule": "headline.clickbait"},
             )
         )
     return found
@@ -261,37 +280,7 @@ def _placeholders(article: Article, config: ChecklistConfig, facts: Facts) -> li
 
 
 def _house_style(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
-    found = []
-    for wrong, right in config.house_style.items():
-        for match in re.finditer(re.escape(wrong), article.body):
-            found.append(
-                Problem(
-                    Severity.INFO,
-                    "body",
-                    "house-style",
-                    f"House style: write “{right}”, not “{wrong}”.",
-                    match.start(),
-                    match.end(),
-                    {"right": right, "wrong": wrong},
-                )
-            )
-    if config.max_sentence_chars:
-        for match in _SENTENCE.finditer(article.body):
-            sentence = match.group(0).strip()
-            if len(sentence) > config.max_sentence_chars and not sentence.startswith(("|", "![")):
-                found.append(
-                    Problem(
-                        Severity.INFO,
-                        "body",
-                        "sentence-long",
-                        f"A sentence of {len(sentence)} characters; consider "
-                        f"splitting it (over {config.max_sentence_chars}).",
-                        match.start(),
-                        match.end(),
-                        {"length": len(sentence), "limit": config.max_sentence_chars},
-                    )
-                )
-    return found
+    return style_findings(article, config.house_style())
 
 
 def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # Jinja2 loads when a page is rendered: `check` and the first
     from markupsafe import Markup
 
 SITE_FILE = "site.yaml"
+STYLE_FILE = "style.yaml"  # the house style (editor/core/style.py), read into checklist.style
 SHARED_FONTS = "@fonts/"  # a font file under resources/fonts/, shared by every profile
 TEMPLATE_KINDS = ("desktop", "mobile", "responsive", "article")
 
@@ -260,6 +261,14 @@ def _read_site_yaml(folder: Path) -> dict[str, Any]:
     site_file = folder / SITE_FILE
     if not site_file.is_file():
         raise ProfileError("The site profile has no site.yaml.", path=str(site_file))
+    data = _read_yaml(site_file)
+    if not data.get("name"):
+        raise ProfileError("site.yaml has no name.", path=str(site_file))
+    return data
+
+
+def _read_yaml(site_file: Path) -> dict[str, Any]:
+    """Read one of a profile's YAML files, which must be a mapping."""
     try:
         # libyaml's safe loader when PyYAML has it: ~10× the pure-Python one on site.yaml.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -271,9 +280,7 @@ def _read_site_yaml(folder: Path) -> dict[str, Any]:
         line = f" on line {mark.line + 1}" if mark else ""
         raise ProfileError(f"The file is not valid YAML{line}.", path=str(site_file)) from exc
     if not isinstance(data, dict):
-        raise ProfileError("site.yaml must be a mapping of settings.", path=str(site_file))
-    if not data.get("name"):
-        raise ProfileError("site.yaml has no name.", path=str(site_file))
+        raise ProfileError(f"{site_file.name} must be a mapping of settings.", path=str(site_file))
     return data
 
 
@@ -296,12 +303,17 @@ _compiled: set[tuple[Path, int]] = set()
 
 def _load_folder(folder: Path, *, templates: bool = True) -> SiteProfile:
     """Load and check the profile in a folder (cached until site.yaml changes)."""
-    site_file = folder / SITE_FILE
+    site_file, style_file = folder / SITE_FILE, folder / STYLE_FILE
     stamp = site_file.stat().st_mtime_ns if site_file.is_file() else 0
+    if style_file.is_file():
+        stamp += style_file.stat().st_mtime_ns
     key = (folder.resolve(), stamp)
     profile = _cache.get(key)
     if profile is None:
         data = _read_site_yaml(folder)
+        if style_file.is_file():
+            checklist = data.setdefault("checklist", {}) or {}
+            data["checklist"] = {**checklist, "style": _read_yaml(style_file)}
         profile = SiteProfile(id=folder.name, name=str(data["name"]), root=folder, data=data)
         _check_files(profile, templates=templates)
         _cache[key] = profile

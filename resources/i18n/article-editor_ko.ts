@@ -1089,6 +1089,10 @@ The body change can be undone; the next save records it as a new revision.</sour
   <context>
     <name>checklist</name>
     <message>
+      <source>Sensitive wording “{wrong}”: {advice}</source>
+      <translation>주의할 표현 “{wrong}”: {advice}</translation>
+    </message>
+    <message>
       <source>The headline is empty.</source>
       <translation>제목이 비어 있습니다.</translation>
     </message>

@@ -76,7 +76,9 @@ def test_image_facts_rules():
 
 def test_profile_can_turn_rules_off_and_change_forms():
     article = good_article(body=GOOD_BODY.replace("[시사캐치]", "[다른신문]") + " 하였다")
-    found = codes(article, credit_pattern=r"^\[다른신문\]", house_style={}, max_sentence_chars=0)
+    found = codes(
+        article, credit_pattern=r"^\[다른신문\]", house_style_words={}, max_sentence_chars=0
+    )
     assert found == {}
 
 

@@ -107,9 +107,15 @@ def test_problems_carry_the_values_their_message_names():
 
     article = Article(headline="가" * 31, body="[시사캐치] 짧다 ○○○ 하였다.")
     found = {p.code: p.args for p in run_checklist(article)}
-    assert found["headline-long"] == {"length": 31, "limit": 30}
+    # and the rule's id (house style is data, editor/core/style.py) and its fix
+    assert found["headline-long"] == {"length": 31, "limit": 30, "rule": "headline.warn"}
     assert found["placeholder"] == {"text": "○○○"}
-    assert found["house-style"] == {"right": "했다", "wrong": "하였다"}
+    assert found["house-style"] == {
+        "right": "했다",
+        "wrong": "하였다",
+        "fix": "했다",
+        "rule": "replace.하였다",
+    }
 
 
 def test_condense_keeps_changes_and_some_context():

@@ -59,6 +59,7 @@ def _templates() -> dict[str, str]:
         "link-broken": translate("checklist", "The link “{text}” points nowhere valid ({target})."),
         "placeholder": translate("checklist", "A placeholder is left in: {text}"),
         "house-style": translate("checklist", "House style: write “{right}”, not “{wrong}”."),
+        "style-sensitive": translate("checklist", "Sensitive wording “{wrong}”: {advice}"),
         "sentence-long": translate(
             "checklist",
             "A sentence of {length} characters; consider splitting it (over {limit}).",
