@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 
 from editor.render.blocks import FENCE as _FENCE
@@ -61,6 +62,8 @@ _INTERRUPTS = re.compile(
 # markup is not copied as written there.
 _RISKY = re.compile(r"<|\]\(|\]:")
 _TICKS = re.compile(r"`+")
+_LABEL_LINE = re.compile(r" {0,3}\[[^\]]*\]:")
+_EMPHASIS_RUN = re.compile(r"\*+|_+")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)(.*)$")
@@ -115,7 +118,7 @@ def portable_body(body: str, rename: Rename) -> str:
         if block.text in renderer.unreadable:
             out.append(html_block(preview, rename))  # what the renderer could not read
             continue
-        text = prepare_source(block.text, labels(definitions))
+        text = _not_definitions(prepare_source(block.text, labels(definitions)))
         code, rest = _leading_code(text)
         parts = [code] if code else []
         if rest.strip():
@@ -127,6 +130,21 @@ def portable_body(body: str, rename: Rename) -> str:
                 parts.append(_definitions(_inline(rest, rename), rename))
         out.append("\n".join(parts))
     return "\n\n".join(out) + "\n" if out else ""
+
+
+def _not_definitions(text: str) -> str:
+    """Escape the `[` of a line shaped like a label that is no CommonMark definition.
+
+    `[정정]: 지난 3일 보도에서…` is a paragraph in CommonMark; kramdown would take it for
+    a link definition and print nothing.
+    """
+    if "]:" not in text:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if _LABEL_LINE.match(line) and parse_definition(line) is None:
+            lines[number] = line.replace("[", "\\[", 1)
+    return "\n".join(lines)
 
 
 def _leading_code(text: str) -> tuple[str, str]:
@@ -243,10 +261,40 @@ def _inline(text: str, rename: Rename, *, nested: bool = False) -> str:
         elif ch == "[" or text.startswith("![", i):
             replacement, i = _link_at(text, i, rename)
             out.append(replacement)
+        elif ch == "~" and not text.startswith("~~", i) and (i == 0 or text[i - 1] != "~"):
+            out.append("&#126;")  # 3~4일: goldmark reads a single ~ pair as strikethrough
+            i += 1
+        elif ch in "*_":
+            run = _EMPHASIS_RUN.match(text, i).group(0)  # type: ignore[union-attr]
+            out.append(_flanked(text, i, run))
+            i += len(run)
         else:
             out.append(ch)
             i += 1
     return "".join(out)
+
+
+def _flanked(text: str, i: int, run: str) -> str:
+    """Return an emphasis run written so CommonMark pairs it as the preview does.
+
+    `**‘탐사보도’**라는`: a run between punctuation and a letter cannot close (or, the other
+    way round, open) by CommonMark's flanking rule, so readers print the asterisks. An
+    invisible word joiner written as an entity (`&` counts as punctuation there) on the
+    letter's side makes it flank, and shows nothing.
+    """
+    before = text[i - 1] if i else " "
+    after = text[i + len(run)] if i + len(run) < len(text) else " "
+    if run[0] == "_":
+        return run
+    if _is_punct(before) and after.isalnum():
+        return run + "&#8288;"
+    if before.isalnum() and _is_punct(after):
+        return "&#8288;" + run
+    return run
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
 
 
 def _fenced_code_end(text: str, start: int, contained: bool) -> int:

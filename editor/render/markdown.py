@@ -33,6 +33,7 @@ __all__ = [
 ]
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|(`{3,}|~{3,})|([-*_])\s*(\4\s*){2,}$)")
+_NOT_HEADING = re.compile(r" {0,3}#{1,6}[^#\s]")
 _CACHE_SIZE = 8192
 _STRONG_EM = re.compile(r"<strong><em>((?:(?!</?(?:em|strong)>).)*)</em></strong>", re.S)
 
@@ -100,6 +101,8 @@ def normalise(source: str) -> str:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if line.endswith("\\") and not line.endswith("\\\\") and nxt.strip():
             line = line[:-1] + "  "
+        if _NOT_HEADING.match(line):
+            line = line.replace("#", "\\#", 1)  # #해시태그: CommonMark needs a space after #
         if prev == "para" and _LINK_DEF.match(line):
             line = line.replace("[", "\\[", 1)  # cannot interrupt a paragraph in CommonMark
         item = _LIST_ITEM.match(line)
