@@ -193,3 +193,17 @@ def harmless(html: str) -> None:
         for key in ("href", "src", "action", "formaction", "xlink:href"):
             url = re.sub(r"[\x00-\x20]", "", attrs.get(key, "")).lower()
             assert not url.startswith(("javascript:", "vbscript:", "data:")), (tag, url)
+
+
+def build_hugo(binary: str, site: Path, *extra: str) -> None:
+    """Build a Hugo site in a clean environment; fail with Hugo's own words."""
+    import subprocess
+
+    result = subprocess.run(
+        [binary, "--source", str(site), "--quiet", *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HUGO_CACHEDIR": str(site / ".cache"), "HOME": str(site)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from exporthelp import photo
+from exporthelp import build_hugo, photo
 from realtools import require
 
 from editor.core import review
@@ -152,14 +152,7 @@ def test_hugo_shows_shortcodes_as_typed_and_never_publishes_the_draft(tmp_path):
     posts = site / "content" / "posts"
     export_article(_article(slug="live"), "markdown", posts)
     export_article(_article(Status.DRAFT, slug="draft"), "markdown", posts)
-    result = subprocess.run(
-        [hugo, "--source", str(site), "--quiet", "--noBuildLock"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HUGO_CACHEDIR": str(site / ".cache"), "HOME": str(site)},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_hugo(hugo, site, "--noBuildLock")
     html = (site / "public" / "posts" / "live" / "index.html").read_text(encoding="utf-8")
     assert "{{&lt; youtube abc &gt;}} 그대로" in html
     assert (site / "public" / "posts" / "live" / "images" / "body.jpg").is_file()

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from exporthelp import build_hugo
 from markdown_it import MarkdownIt
 from realtools import require
 
@@ -119,13 +120,6 @@ def test_hugo_reads_the_export_as_the_app(which, exported, tmp_path):
     page = site / "content" / "posts" / "corpus"
     page.mkdir(parents=True)
     (page / "index.md").write_text("---\ntitle: corpus\n---\n" + exported, encoding="utf-8")
-    result = subprocess.run(
-        [str(binary), "--source", str(site), "--quiet"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HUGO_CACHEDIR": str(site / ".cache"), "HOME": str(site)},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_hugo(str(binary), site)
     built = (site / "public" / "posts" / "corpus" / "index.html").read_text(encoding="utf-8")
     assert shape(built) == expected()
