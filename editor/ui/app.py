@@ -62,6 +62,8 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("article-editor")
     install_translators(app)
+    # The window manager shows this after every title: in Korean on a Korean system.
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Article Editor"))
     apply_theme(app)
     return app
 

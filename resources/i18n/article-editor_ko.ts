@@ -1734,4 +1734,11 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>추천 단어 없음</translation>
     </message>
   </context>
+  <context>
+    <name>App</name>
+    <message>
+      <source>Article Editor</source>
+      <translation>기사 편집기</translation>
+    </message>
+  </context>
 </TS>
