@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self._review: ReviewController | None = None
         self._autosaver: Autosaver | None = None
         self.spelling: object | None = None  # editor.ui.spell_check.SpellCheck, after paint
+        self._spelling_on = os.environ.get("ARTICLE_EDITOR_SPELLING", "1") != "0"
+        self.style_marks: object | None = None  # editor.ui.style_marks.StyleMarks, after paint
         self._connect_document()
         self._restore_layout()
         self._update_title()
@@ -186,8 +189,10 @@ class MainWindow(QMainWindow):
         _ = self.autosaver, self.review, self.publishing
         self.form.release_site_settings()
         from editor.ui.spell_check import install_spelling
+        from editor.ui.style_marks import install_style_marks
 
-        self.spelling = install_spelling(self)  # a child process loads the dictionaries
+        self.spelling = install_spelling(self, on=self._spelling_on)  # a child process
+        self.style_marks = install_style_marks(self)
 
     # The preview -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name

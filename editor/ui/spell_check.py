@@ -47,7 +47,13 @@ class SpellService(QObject):
         self._buffer = b""
         self.process = QProcess(self)
         self.process.readyReadStandardOutput.connect(self._on_process_output)
-        self.process.errorOccurred.connect(lambda _e: self.failed.emit(self.process.errorString()))
+        self.process.errorOccurred.connect(self._on_process_error_occurred)
+
+    def _on_process_error_occurred(self, _error: QProcess.ProcessError) -> None:
+        try:
+            self.failed.emit(self.process.errorString())
+        except RuntimeError:
+            pass  # the process object is being deleted with its window
 
     def start(self) -> None:
         """Start the process (it loads the dictionaries, ~2 s, then says it is ready)."""
@@ -331,9 +337,12 @@ class SpellCheck(QObject):
         self.error = message  # no dictionary: the editor works on without underlines
 
 
-def install_spelling(window: QWidget) -> SpellCheck | None:
-    """Start the window's spell check (after the first paint), unless it is switched off."""
-    if not enabled():
+def install_spelling(window: QWidget, *, on: bool | None = None) -> SpellCheck | None:
+    """Start the window's spell check (after the first paint), unless it is switched off.
+
+    on: the switch as it was when the window was made (ARTICLE_EDITOR_SPELLING).
+    """
+    if not (enabled() if on is None else on):
         return None
     spelling = SpellCheck(window)
     spelling.service.start()

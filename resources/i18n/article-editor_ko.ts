@@ -1741,4 +1741,11 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>기사 편집기</translation>
     </message>
   </context>
+  <context>
+    <name>StyleMarks</name>
+    <message>
+      <source>Write “{fix}” ({rule})</source>
+      <translation>“{fix}”(으)로 고치기 ({rule})</translation>
+    </message>
+  </context>
 </TS>

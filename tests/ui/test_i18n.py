@@ -23,6 +23,7 @@ MY_MODULES = (
     "document",
     "find_bar",
     "spell_check",
+    "style_marks",
     "form",
     "identity_dialog",
     "lead_image_panel",

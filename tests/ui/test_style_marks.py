@@ -1,0 +1,41 @@
+"""House-style findings underlined in the editor, fixed in one click, undone in one step."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat
+
+
+def test_findings_are_underlined_and_fixed_in_one_click(window, qtbot):
+    window.document.set_body("[시사캐치] 시는 회의를 개최하였다. 3-4일 동안 꿀 먹은 벙어리였다.")
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    marks = window.style_marks
+    marks.refresh()
+    edit = window.body_editor.text_edit
+    marked = [c.selectedText() for c, _p in marks.findings["body"]]
+    assert marked == ["개최하였다", "3-4일", "꿀 먹은 벙어리"]
+    styles = {s.format.underlineStyle() for s in edit.extraSelections()}
+    assert QTextCharFormat.UnderlineStyle.DotLine in styles
+    cursor, problem = marks.finding_at(edit, window.document.body_text().index("3-4일") + 1)
+    actions = marks.actions_for((cursor, problem), edit)
+    assert actions[0].text().startswith("Write “3~4일”")
+    actions[0].trigger()
+    assert (
+        window.document.body_text()
+        == "[시사캐치] 시는 회의를 개최하였다. 3~4일 동안 꿀 먹은 벙어리였다."
+    )
+    edit.undo()
+    assert "3-4일" in window.document.body_text()
+    _c, sensitive = marks.finding_at(edit, window.document.body_text().index("벙어리"))
+    advice = marks.actions_for((_c, sensitive), edit)[0]
+    assert not advice.isEnabled() and "비유" in advice.text()  # no automatic fix, the advice
+
+
+def test_marks_follow_typing_only_after_a_pause(window, qtbot, commit_text):
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    window.style_marks.refresh()
+    edit = window.body_editor.text_edit
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    commit_text(edit, " 하였다")
+    assert window.style_marks.timer.isActive()
+    qtbot.waitUntil(lambda: not window.style_marks.timer.isActive(), timeout=3000)
+    assert "하였다" in [c.selectedText() for c, _p in window.style_marks.findings["body"]]
