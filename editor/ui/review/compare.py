@@ -32,10 +32,16 @@ DIFF_CSS = (
     "border-radius:2px}"
     "</style>"
 )
+# A page loaded in a hidden tab has no real height yet: centre the change now and again
+# when the view first gets its size (the tab is shown) or becomes visible.
 SCROLL_TO_CHANGE_JS = """(() => {
   const first = document.querySelector('ins.diff-ins, del.diff-del');
-  if (first) first.scrollIntoView({block: 'center'});
-  return !!first;
+  if (!first) return false;
+  const go = () => first.scrollIntoView({block: 'center'});
+  go();
+  window.addEventListener('resize', go, {once: true});
+  document.addEventListener('visibilitychange', go, {once: true});
+  return true;
 })()"""
 BROWSER_CSS = (
     "ins{background:#d6f5dd;color:#0b5d1e;text-decoration:none}"

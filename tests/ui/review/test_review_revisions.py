@@ -121,3 +121,29 @@ def test_restoring_an_approved_revision_does_not_approve_the_text(
     dialog.restore_button.click()
     assert "시는 27일" in doc.article.body
     assert doc.article.status is Status.DRAFT and review.approval(doc.article) is None
+
+
+IN_VIEW_JS = """(() => {
+  const box = document.querySelector('ins.diff-ins').getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+})()"""
+
+
+@pytest.mark.webengine
+def test_changes_on_the_page_opens_at_the_change(qtbot, tmp_path, review_window, open_dialog):
+    """The page loads in the hidden tab; showing it must still show the change."""
+    doc = review_window.document
+    assert review_window._write(lambda: doc.save_as(tmp_path / "a.article"))
+    last = doc.article.body.rstrip().rsplit("\n", 1)[-1]
+    doc.set_body(doc.article.body.replace(last, last + " 끝에 덧붙인 문장."))
+    assert review_window.save()
+    first, second = (e["id"] for e in review.revisions(doc.article))
+    dialog = open_dialog(review_window)
+    assert dialog.tabs.currentIndex() == 0  # the page tab is not shown yet
+    dialog.select(first, second)
+    qtbot.waitUntil(
+        lambda: "끝에" in "".join(json.loads(_dom(qtbot, dialog.page_view, INS_JS))),
+        timeout=20_000,
+    )
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: _dom(qtbot, dialog.page_view, IN_VIEW_JS) is True, timeout=5_000)
