@@ -127,9 +127,36 @@ def portable_body(body: str, rename: Rename) -> str:
             if _starts_html_block(rest):
                 parts.append(html_block(preview, rename))
             else:
-                parts.append(_definitions(_inline(rest, rename), rename))
-        out.append("\n".join(parts))
+                parts.append(_definitions(_settled(rest, rename), rename))
+        out.append(_closed("\n".join(parts)))
     return "\n\n".join(out) + "\n" if out else ""
+
+
+def _closed(block: str) -> str:
+    """Close a fence a block leaves open, so it cannot swallow the blocks after it.
+
+    Sanitising can leave a fence line behind (``` after a removed <script>); each block
+    must end as it began, outside code, as the exporter read the next one.
+    """
+    fence = None
+    for line in block.split("\n"):
+        still_open = fence and not closes_fence(line, fence)
+        fence = fence if still_open else (None if fence else open_fence(line))
+    return block + "\n" + fence if fence else block
+
+
+def _settled(text: str, rename: Rename) -> str:
+    """Sanitise prose until it no longer changes.
+
+    Removing markup can leave new block syntax at a line's start (a fence after a removed
+    <script>); a reader would take it for code while this pass read on, so read it again.
+    """
+    for _ in range(4):
+        again = _inline(text, rename)
+        if again == text:
+            return text
+        text = again
+    return html.escape(text, quote=False)  # never settled: the text alone, inert
 
 
 def _not_definitions(text: str) -> str:
@@ -258,6 +285,9 @@ def _inline(text: str, rename: Rename, *, nested: bool = False) -> str:
         elif ch == "<":
             replacement, i = _html_at(text, i, rename)
             out.append(replacement)
+        elif text.startswith("[^", i):
+            out.append("\\[")  # a footnote in goldmark, kramdown and pandoc; text in the app
+            i += 1
         elif ch == "[" or text.startswith("![", i):
             replacement, i = _link_at(text, i, rename)
             out.append(replacement)

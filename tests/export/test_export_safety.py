@@ -38,6 +38,9 @@ REPRODUCED = {  # issue 13 item 3: the exporter thought these were code; readers
     "fence in link text": f"[```\n{PAYLOAD}\n```](https://example.com)\n",
     "script after a fence": "```\nx\n```\n<script>alert(1)</script>\n",
     "javascript link after a fence": "```\nx\n```\n[눌러](javascript:alert(1))\n",
+    # found by the property test: a removed <script> left a fence line behind
+    "fence left by a removed script": f"```\n```\n``` a`b\n<script>x</script>```\n\n```\n{PAYLOAD}",
+    "comment, then fences": f"<!--\n```\n```\n<script>x</script>```\n```\n{PAYLOAD}",
 }
 
 

@@ -31,6 +31,7 @@ CORPUS = {
     "label-shaped correction": "[정정]: 지난 3일 보도에서 사실과 다른 부분을 바로잡습니다.",
     "book title brackets": "《토지》와 〈서시〉",
     "opening credit": "[시사캐치=홍길동 기자] 본문이 시작된다.",
+    "footnote-shaped text": "각주[^1] 가 있는 문단.\n\n[^1]: 각주 내용은 이렇게 씁니다.",
 }
 BODY = "\n\n".join(CORPUS.values()) + "\n"
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
