@@ -1,20 +1,20 @@
 """Where a Hugo or a Jekyll site keeps an article, and the files it takes there.
 
 Hugo: a page bundle, content/<section>/<slug>/index.md with its images beside it.
-Jekyll: _posts/YYYY-MM-DD-<slug>.md, the images in assets/images/<slug>/ linked from the
-site's root, and `published: false` for anything not approved (Jekyll ignores `draft`).
+Jekyll: the Markdown export's Jekyll layout (_posts/YYYY-MM-DD-<slug>.md, the images in
+assets/<slug>/ linked from the site's root, `published: false` until approved), the post kept
+at --content-dir or where an earlier publish put it.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from typing import Any
 
 from editor.core.model import Article
 from editor.export import bundle_slug
 from editor.export.bundle import Files
-from editor.export.markdown_bundle import INDEX, MarkdownBundleExporter
+from editor.export.markdown_bundle import MarkdownBundleExporter
 from editor.render.profiles import load_profile
 from editor.storage.names import safe_file_name
 
@@ -27,11 +27,11 @@ def site_files(
     A republished article keeps the place its record names; files of the earlier send that
     the new one no longer has are removed, and nothing else.
     """
-    bundle = MarkdownBundleExporter(load_profile(article.site)).build(article)
     slug = bundle_slug(article)
     if layout == "jekyll":
-        files, place = _jekyll(article, bundle, slug, content_dir, record.get("path"))
+        files, place = _jekyll(article, slug, content_dir, record.get("path"))
     else:
+        bundle = MarkdownBundleExporter(load_profile(article.site)).build(article, slug)
         base = content_dir or posixpath.join("content", _section(article))
         place = record.get("path") or posixpath.join(base, slug)
         files = {posixpath.join(place, name): data for name, data in bundle.items()}
@@ -43,21 +43,10 @@ def _section(article: Article) -> str:
     return safe_file_name(article.section.strip(), fallback="posts") if article.section else "posts"
 
 
-def _jekyll(article, bundle: Files, slug: str, content_dir: str, kept: str | None):  # noqa: ANN001, ANN202
-    date = article.published or article.created or article.updated
-    day = date.strftime("%Y-%m-%d") if date else "1970-01-01"
-    post = kept or posixpath.join(content_dir or "_posts", f"{day}-{slug}.md")
-    assets = f"assets/images/{slug}"
-    files: Files = {}
-    text = bundle[INDEX].decode("utf-8")
-    for name, data in bundle.items():
-        if name == INDEX:
-            continue
-        where = posixpath.join(assets, posixpath.basename(name))
-        files[where] = data
-        # the bundle links images/x.jpg; a post's page lives elsewhere, so link from the root
-        text = re.sub(rf"(?<=[(\s'\"]){re.escape(name)}(?=[)\s'\"])", "/" + where, text)
-    if article.draft and "\npublished:" not in text.split("\n---", 1)[0]:
-        text = text.replace("---\n", "---\npublished: false\n", 1)
-    files[post] = text.encode("utf-8")
-    return files, post
+def _jekyll(article: Article, slug: str, content_dir: str, kept: str | None) -> tuple[Files, str]:
+    """Return the Jekyll export's files, its post moved to where the site (or record) keeps it."""
+    files = MarkdownBundleExporter(load_profile(article.site)).build(article, slug, "jekyll")
+    (post,) = [name for name in files if name.startswith("_posts/") and name.endswith(".md")]
+    place = kept or (posixpath.join(content_dir, posixpath.basename(post)) if content_dir else post)
+    files[place] = files.pop(post)
+    return files, place

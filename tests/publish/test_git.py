@@ -121,7 +121,7 @@ def test_jekyll_site_gets_a_post_and_builds_it(sample_dir, tmp_path):
     text = page.read_text()
     article = read_article(sample_dir)
     assert f'<h1 id="title">{article.headline}</h1>' in text
-    lead = "/assets/images/sejong-autonomous-shuttle-expands/shuttle-lead.jpg"
+    lead = "/assets/sejong-autonomous-shuttle-expands/shuttle-lead.jpg"
     assert f'<img id="lead" src="{lead}">' in text and (out / lead.lstrip("/")).exists()
     assert "정부세종청사에서 KTX 오송역까지 22km로 넓힌다" in text
 
