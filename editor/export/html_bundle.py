@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from editor.core.model import Article
 from editor.export.bundle import Files
@@ -103,7 +103,8 @@ class HtmlBundleExporter:
     def _pages(self, ready: Prepared, urls: BundleUrls, slug: str) -> dict[str, bytes]:
         """Render index.html, article.html and article.json."""
         article, body_html = ready.article, ready.body_html
-        lead = self._lead(ready)
+        page_url = self.profile.article_url(slug)
+        lead = self._lead(ready, page_url)
         desc = description(article, body_html)
         page = render_page(
             article,
@@ -111,12 +112,16 @@ class HtmlBundleExporter:
             Layout.RESPONSIVE,
             urls=urls,
             body_html=body_html,
-            head_extra=json_ld(article, self.profile, desc, lead),
-            meta=social_meta(article, self.profile, desc, lead),
+            head_extra=json_ld(article, self.profile, desc, lead, page_url),
+            meta=social_meta(article, self.profile, desc, lead, page_url),
         )
         fragment = render_article_block(article, self.profile, urls=urls, body_html=body_html)
         item = ninjs(
-            article, self.profile, slug, prepare_body(body_html, urls), self._lead_renditions(ready)
+            article,
+            self.profile,
+            slug,
+            prepare_body(body_html, urls),
+            self._lead_renditions(ready, page_url),
         )
         return {
             "index.html": page.encode("utf-8"),
@@ -124,26 +129,32 @@ class HtmlBundleExporter:
             "article.json": ninjs_json(item),
         }
 
-    def _lead(self, ready: Prepared) -> LeadPicture | None:
+    def _lead(self, ready: Prepared, page_url: str) -> LeadPicture | None:
         key = ready.lead_key()
         if key is None:
             return None
         largest = ready.images[key].renditions[0]
         return LeadPicture(
-            _url(ready.stems[key], largest),
+            _absolute(page_url, _url(ready.stems[key], largest)),
             largest.width,
             largest.height,
             ready.article.lead_image.alt.strip(),
         )
 
-    def _lead_renditions(self, ready: Prepared) -> list[PictureRendition]:
+    def _lead_renditions(self, ready: Prepared, page_url: str) -> list[PictureRendition]:
         key = ready.lead_key()
         if key is None:
             return []
         image = ready.images[key]
         primary = image.renditions[:1] if image.webp else image.renditions
         return [
-            PictureRendition(_url(ready.stems[key], r), r.mime, r.width, r.height, len(r.data))
+            PictureRendition(
+                _absolute(page_url, _url(ready.stems[key], r)),
+                r.mime,
+                r.width,
+                r.height,
+                len(r.data),
+            )
             for r in (*primary, *image.webp)
         ]
 
@@ -157,6 +168,11 @@ class HtmlBundleExporter:
 
 def _name(stem: str, rendition: Rendition) -> str:
     return f"{stem}-{rendition.width}{rendition.suffix}"
+
+
+def _absolute(page_url: str, rel: str) -> str:
+    """Return a bundle file's public URL next to the page, or rel when there is no base_url."""
+    return urljoin(page_url, rel) if page_url else rel
 
 
 def _url(stem: str, rendition: Rendition) -> str:

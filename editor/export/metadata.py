@@ -27,7 +27,7 @@ _SCRIPT_UNSAFE = {
 
 @dataclass(frozen=True)
 class LeadPicture:
-    """The lead image as the metadata names it (a bundle-relative URL)."""
+    """The lead image as the metadata names it (absolute with base_url, else bundle-relative)."""
 
     url: str
     width: int
@@ -62,15 +62,18 @@ def times(article: Article) -> tuple[str, str]:
 
 
 def news_article(
-    article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None
+    article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None, page_url: str = ""
 ) -> dict[str, Any]:
-    """Return the schema.org NewsArticle of an article."""
+    """Return the schema.org NewsArticle of an article (url only when the page has one)."""
     published, modified = times(article)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
     }
+    if page_url:
+        data["url"] = page_url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": page_url}
     if article.subhead.strip():
         data["alternativeHeadline"] = " ".join(article.subhead.split())
     data["description"] = desc
@@ -99,17 +102,22 @@ def script_json(data: Any) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group(0)], text)
 
 
-def json_ld(article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None) -> str:
+def json_ld(
+    article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None, page_url: str = ""
+) -> str:
     """Return the one <script type="application/ld+json"> block of an export page."""
-    body = script_json(news_article(article, profile, desc, lead))
+    body = script_json(news_article(article, profile, desc, lead, page_url))
     return f'<script type="application/ld+json">{body}</script>'
 
 
-def social_meta(article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None) -> str:
-    """Return Open Graph and Twitter card <meta> tags, escaped."""
+def social_meta(
+    article: Article, profile: SiteProfile, desc: str, lead: LeadPicture | None, page_url: str = ""
+) -> str:
+    """Return the canonical link, Open Graph and Twitter card <meta> tags, escaped."""
     published, modified = times(article)
     props: list[tuple[str, str, str]] = [
         ("property", "og:type", "article"),
+        ("property", "og:url", page_url),
         ("property", "og:title", article.headline),
         ("property", "og:description", desc),
         ("property", "og:site_name", profile.name),
@@ -141,7 +149,8 @@ def social_meta(article: Article, profile: SiteProfile, desc: str, lead: LeadPic
             props.append(("name", "twitter:image:alt", lead.alt))
     if not article.summary.strip() and desc:
         props.append(("name", "description", desc))  # the page writes it only from a summary
-    return "".join(
+    canonical = f'<link rel="canonical" href="{html.escape(page_url)}">\n' if page_url else ""
+    return canonical + "".join(
         f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}">\n'
         for kind, key, value in props
         if value

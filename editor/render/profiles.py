@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urljoin, urlsplit
 
 import yaml
 
@@ -24,6 +25,7 @@ SITE_FILE = "site.yaml"
 STYLE_FILE = "style.yaml"  # the house style (editor/core/style.py), read into checklist.style
 SHARED_FONTS = "@fonts/"  # a font file under resources/fonts/, shared by every profile
 TEMPLATE_KINDS = ("desktop", "mobile", "responsive", "article")
+ARTICLE_PATH = "{slug}/"  # where an article lives under base_url: a Hugo page bundle's URL
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,19 @@ class SiteProfile:
     @property
     def breakpoint(self) -> int:
         return int(self.data.get("responsive_breakpoint", 600))
+
+    @property
+    def base_url(self) -> str:
+        """Return the site's public address (base_url, ending in /), or "" when unset."""
+        url = str(self.data.get("base_url") or "").strip()
+        return url if not url or url.endswith("/") else url + "/"
+
+    def article_url(self, slug: str) -> str:
+        """Return the article's public URL (base_url + article_path), or "" without base_url."""
+        if not self.base_url:
+            return ""
+        path = str(self.data.get("article_path") or ARTICLE_PATH).replace("{slug}", slug)
+        return urljoin(self.base_url, quote(path.lstrip("/"), safe="/"))
 
     def format_credit(self, name: str = "") -> str:
         """Return the opening credit, e.g. [시사캐치] or [시사캐치=홍길동 기자]."""
@@ -284,6 +299,20 @@ def _read_yaml(site_file: Path) -> dict[str, Any]:
     return data
 
 
+def _check_base_url(profile: SiteProfile) -> None:
+    """Check base_url is an absolute http(s) address and article_path names {slug}."""
+    url = profile.base_url
+    parts = urlsplit(url)
+    if url and (parts.scheme not in ("http", "https") or not parts.netloc):
+        raise ProfileError(
+            f"base_url must be an absolute http:// or https:// address, not {url!r}.",
+            path=str(profile.root / SITE_FILE),
+        )
+    path = profile.get("article_path")
+    if path is not None and "{slug}" not in str(path):
+        raise ProfileError("article_path must contain {slug}.", path=str(profile.root / SITE_FILE))
+
+
 def _check_files(profile: SiteProfile, *, templates: bool = True) -> None:
     """Check every linked file exists and, when asked, compile every template."""
     if templates:
@@ -315,6 +344,7 @@ def _load_folder(folder: Path, *, templates: bool = True) -> SiteProfile:
             checklist = data.setdefault("checklist", {}) or {}
             data["checklist"] = {**checklist, "style": _read_yaml(style_file)}
         profile = SiteProfile(id=folder.name, name=str(data["name"]), root=folder, data=data)
+        _check_base_url(profile)
         _check_files(profile, templates=templates)
         _cache[key] = profile
     elif templates and key not in _compiled:
