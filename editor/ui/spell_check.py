@@ -62,7 +62,11 @@ class SpellService(QObject):
 
     def stop(self) -> None:
         """End the process: closing its input ends it; kill it if it lingers."""
-        if self.process.state() != QProcess.ProcessState.NotRunning:
+        try:
+            running = self.process.state() != QProcess.ProcessState.NotRunning
+        except RuntimeError:
+            return  # already deleted with its window (Qt ended the process then)
+        if running:
             self.process.closeWriteChannel()
             if not self.process.waitForFinished(1000):
                 self.process.kill()
@@ -330,7 +334,7 @@ class SpellCheck(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self._window and event.type() == QEvent.Type.Close and event.isAccepted():
-            QTimer.singleShot(0, self.service.stop)
+            self.service.stop()  # stdin closes: the process ends at once
         return False
 
     def _on_service_failed(self, message: str) -> None:
