@@ -20,6 +20,7 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+import build
 import buildinfo
 import elfscan
 import prove_install
@@ -36,8 +37,6 @@ from proofkit import (
     stop,
     xdotool,
 )
-
-import build
 
 APP_DIR = build.APP_DIR
 BINARY = APP_DIR / buildinfo.EXE_NAME
