@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from urllib.parse import quote, urljoin
 
 from editor.core.model import Article
@@ -18,7 +19,7 @@ from editor.export.bundle import Files
 from editor.export.fields import Prepared, prepare
 from editor.export.images import ProcessedImage, Rendition
 from editor.export.metadata import LeadPicture, description, json_ld, social_meta
-from editor.export.ninjs import PictureRendition, ninjs, ninjs_json
+from editor.export.ninjs import LEAD_ROLE, Picture, PictureRendition, ninjs, ninjs_json
 from editor.render.page import Layout, prepare_body, render_article_block, render_page
 from editor.render.profiles import SiteProfile
 from editor.render.urls import BundleUrls
@@ -121,7 +122,7 @@ class HtmlBundleExporter:
             self.profile,
             slug,
             prepare_body(body_html, urls),
-            self._lead_renditions(ready, page_url),
+            self._pictures(ready, page_url),
         )
         return {
             "index.html": page.encode("utf-8"),
@@ -141,10 +142,23 @@ class HtmlBundleExporter:
             ready.article.lead_image.alt.strip(),
         )
 
-    def _lead_renditions(self, ready: Prepared, page_url: str) -> list[PictureRendition]:
-        key = ready.lead_key()
-        if key is None:
-            return []
+    def _pictures(self, ready: Prepared, page_url: str) -> list[Picture]:
+        """Return the lead and then every other image the body shows, in first-use order."""
+        lead_key, lead = ready.lead_key(), ready.article.lead_image
+        texts = _image_texts(ready)
+        pictures = []
+        if lead_key is not None:
+            files = self._renditions(ready, lead_key, page_url)
+            pictures.append(Picture(LEAD_ROLE, files, lead.alt, lead.caption, lead.credit))
+        body_keys = [key for key in ready.used.used if key != lead_key and key in texts]
+        for n, key in enumerate(body_keys, 1):
+            alt, title = texts[key]
+            pictures.append(
+                Picture(f"image{n}", self._renditions(ready, key, page_url), alt, title)
+            )
+        return pictures
+
+    def _renditions(self, ready: Prepared, key: str, page_url: str) -> list[PictureRendition]:
         image = ready.images[key]
         primary = image.renditions[:1] if image.webp else image.renditions
         return [
@@ -164,6 +178,31 @@ class HtmlBundleExporter:
             f"{ASSETS_DIR}/{rel}": path.read_bytes()
             for rel, path in sorted(self.profile.assets().items())
         }
+
+
+class _Images(HTMLParser):
+    """Collect (src, alt, title) of every <img> of the rendered body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            a = {k: v or "" for k, v in attrs}
+            self.found.append((a.get("src", ""), a.get("alt", ""), a.get("title", "")))
+
+
+def _image_texts(ready: Prepared) -> dict[str, tuple[str, str]]:
+    """Return (alt, title) of each article image the body shows, by image key (first use)."""
+    parser = _Images()
+    parser.feed(ready.body_html)
+    texts: dict[str, tuple[str, str]] = {}
+    for src, alt, title in parser.found:
+        key = ready.used.key_for(src)
+        if key is not None and key in ready.images:
+            texts.setdefault(key, (alt, title))
+    return texts
 
 
 def _name(stem: str, rendition: Rendition) -> str:

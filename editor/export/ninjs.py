@@ -15,17 +15,29 @@ NINJS_VERSION = "1.4"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_1.4.json#"
 # ninjs 1.4 has no subheadline property; extra headlines go in headline_<purpose>.
 SUBHEADLINE_KEY = "headline_subheadline"
+LEAD_ROLE = "featureimage"  # the lead picture's associations key; body images are image1…
 
 
 @dataclass(frozen=True)
 class PictureRendition:
-    """One file of the lead picture inside the bundle."""
+    """One file of a picture inside the bundle."""
 
     href: str
     mimetype: str
     width: int
     height: int
     size: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One picture of the article as ninjs associates it: the lead or a body image."""
+
+    role: str  # the associations key: featureimage, image1, image2…
+    renditions: list[PictureRendition]
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
 
 
 def byline(article: Article, profile: SiteProfile) -> str:
@@ -35,21 +47,20 @@ def byline(article: Article, profile: SiteProfile) -> str:
     return join.join(profile.format_byline(name) for name in names)
 
 
-def picture(article: Article, uri: str, renditions: list[PictureRendition]) -> dict[str, Any]:
-    """Return the ninjs item of the lead picture: caption, credit, alt text, renditions."""
-    lead = article.lead_image
+def picture(uri: str, pic: Picture) -> dict[str, Any]:
+    """Return the ninjs item of a picture: caption, credit, alt text, renditions."""
     item: dict[str, Any] = {
         "uri": uri,
         "type": "picture",
-        "mimetype": renditions[0].mimetype if renditions else "image/jpeg",
+        "mimetype": pic.renditions[0].mimetype if pic.renditions else "image/jpeg",
         "representationtype": "complete",
     }
-    if lead.caption.strip():
-        item["description_text"] = lead.caption.strip()
-    if lead.credit.strip():
-        item["byline"] = lead.credit.strip()
-    if lead.alt.strip():
-        item["body_text"] = lead.alt.strip()  # the picture's text alternative
+    if pic.caption.strip():
+        item["description_text"] = pic.caption.strip()
+    if pic.credit.strip():
+        item["byline"] = pic.credit.strip()
+    if pic.alt.strip():
+        item["body_text"] = pic.alt.strip()  # the picture's text alternative
     item["renditions"] = {
         f"{r.mimetype.split('/')[-1]}_{r.width}": {
             "href": r.href,
@@ -58,7 +69,7 @@ def picture(article: Article, uri: str, renditions: list[PictureRendition]) -> d
             "height": r.height,
             "sizeinbytes": r.size,
         }
-        for r in renditions
+        for r in pic.renditions
     }
     return item
 
@@ -68,7 +79,7 @@ def ninjs(
     profile: SiteProfile,
     slug: str,
     body_html: str,
-    renditions: list[PictureRendition],
+    pictures: list[Picture],
 ) -> dict[str, Any]:
     """Return the ninjs object of an article (fields already plain text)."""
     published, modified = times(article)
@@ -99,8 +110,11 @@ def ninjs(
         item["subject"] = [{"name": tag} for tag in article.tags]
     if profile.copyright_line:
         item["copyrightnotice"] = profile.copyright_line
-    if renditions:
-        item["associations"] = {"featureimage": picture(article, f"{base}:lead", renditions)}
+    if pictures:
+        item["associations"] = {
+            p.role: picture(f"{base}:{'lead' if p.role == LEAD_ROLE else p.role}", p)
+            for p in pictures
+        }
     return item
 
 
