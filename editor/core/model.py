@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -103,6 +104,9 @@ class Article:
 
     def add_image(self, name: str, data: bytes) -> str:
         """Store an image under images/ with a name not yet taken; return its path."""
+        # NFC, as every reader stores it: a name macOS hands out in NFD would otherwise be
+        # one spelling here and another in the saved file and the draft.
+        name = unicodedata.normalize("NFC", name)
         stem, ext = posixpath.splitext(posixpath.basename(name) or "image")
         candidate = f"{IMAGES_DIR}/{stem}{ext}"
         n = 2

@@ -11,7 +11,7 @@ from editor.core.errors import ArticleError, DocumentError, UnsafeDocumentError
 from editor.core.model import Article
 from editor.storage import container, frontmatter, safefs
 from editor.storage.atomic import atomic_write, write_in
-from editor.storage.names import clean_member_name, nfc
+from editor.storage.names import clean_member_name, nfc, normalise_image_refs
 
 ARTICLE_SUFFIX = ".article"
 MAX_FOLDER_FILES = container.MAX_ENTRIES
@@ -62,7 +62,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
             f"The document is damaged and cannot be read ({type(exc).__name__}: {exc}).",
             path=str(p),
         ) from exc
-    _normalise_image_names(article)
+    normalise_image_refs(article)
     return article
 
 
@@ -241,14 +241,3 @@ def _read_markdown(path: Path) -> Article:
                 article.images[clean_member_name(ref)] = data
                 break
     return article
-
-
-def _normalise_image_names(article: Article) -> None:
-    """Point references at the NFC, Windows-safe names the images are stored under."""
-    lead = article.lead_image
-    if lead.src and clean_member_name(lead.src) in article.images:
-        lead.src = clean_member_name(lead.src)
-    for ref in article.referenced_images():
-        clean = clean_member_name(ref)
-        if ref != clean and clean in article.images:
-            article.body = article.body.replace(ref, clean)

@@ -16,6 +16,7 @@ from editor.paths import data_dir
 from editor.storage import container, safefs
 from editor.storage.atomic import atomic_write
 from editor.storage.lock import process_identity, same_process_alive
+from editor.storage.names import normalise_image_refs
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -72,7 +73,9 @@ class DraftStore:
         self._check(draft_id)
         path = self.folder / f"{draft_id}.article"
         # A regular file within the reader's limit, checked before reading, as any document.
-        return container.read(safefs.read_file(path, container.MAX_TOTAL_BYTES), str(path))
+        article = container.read(safefs.read_file(path, container.MAX_TOTAL_BYTES), str(path))
+        normalise_image_refs(article)  # as read_article does: the zip holds the NFC names
+        return article
 
     def discard(self, draft_id: str) -> None:
         """Remove a draft after a clean save or an explicit discard."""

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from editor.core.model import Article
 
 _WINDOWS_RESERVED = {
     "con",
@@ -42,3 +47,22 @@ def clean_member_name(path: str) -> str:
     """Return a bundle-relative path in NFC with each segment made safe."""
     parts = [p for p in nfc(path).replace("\\", "/").split("/") if p not in ("", ".", "..")]
     return "/".join(safe_file_name(p) for p in parts)
+
+
+def normalise_image_refs(article: Article) -> None:
+    """Point references at the NFC, Windows-safe names the images are stored under.
+
+    Every reader stores images under clean names, while the front matter and the body keep
+    what was written: an NFD name (macOS), or in the lead image's path a %-escaped one
+    (`%20` for a space). The body keeps its escapes: there they are what CommonMark asks for.
+    """
+    lead = article.lead_image
+    if lead.src and lead.src not in article.images:
+        for spelling in dict.fromkeys((lead.src, unquote(lead.src))):
+            if clean_member_name(spelling) in article.images:
+                lead.src = clean_member_name(spelling)
+                break
+    for ref in article.referenced_images():
+        clean = clean_member_name(ref)
+        if ref != clean and clean in article.images:
+            article.body = article.body.replace(ref, clean)
