@@ -310,25 +310,24 @@ class MainWindow(QMainWindow):
         return self._write(lambda: self.document.save())
 
     def save_as(self) -> bool:
-        """Ask for a place and a form (.article or .md) and save there."""
-        chosen = messages.choose_save_file(self, self.settings.last_folder())
+        """Ask for a place and a form (.article, .md or page-bundle folder) and save there."""
+        chosen, form = messages.choose_save_file(self, self.settings.last_folder())
         if not chosen:
             return False
-        path = Path(chosen)
-        if not path.suffix:
-            path = path.with_suffix(".article")
-        kind = Kind.MARKDOWN if path.suffix.lower() in (".md", ".markdown") else Kind.ARTICLE
-        if kind is Kind.MARKDOWN and not self._may_drop_history():
+        path, kind = save_target(Path(chosen), form)
+        if kind is not Kind.ARTICLE and not self._may_drop_history(kind):
             return False
         return self._write(lambda: self.document.save_as(path, kind))
 
-    def _may_drop_history(self) -> bool:
-        """Ask before a Markdown page leaves the desk's notes and revisions behind."""
+    def _may_drop_history(self, kind: Kind) -> bool:
+        """Ask before a Markdown page or folder leaves the desk's notes and revisions behind."""
         from editor.core import review
 
         article = self.document.article
         notes, revisions = len(review.notes(article)), len(review.revisions(article))
-        return not (notes or revisions) or messages.ask_drop_history(self, notes, revisions)
+        return not (notes or revisions) or messages.ask_drop_history(
+            self, notes, revisions, folder=kind is Kind.BUNDLE
+        )
 
     def _write(self, write: Callable[[], Path]) -> bool:
         try:
@@ -447,3 +446,20 @@ class MainWindow(QMainWindow):
         self.settings.set_splitter_state("main", self.main_splitter.saveState())
         self.settings.set_splitter_state("editor", self.editor_splitter.saveState())
         self.settings.sync()
+
+
+def save_target(path: Path, form: Kind | None) -> tuple[Path, Kind]:
+    """Return where and in which form Save As writes.
+
+    A suffix the user typed (.md, .article) decides; otherwise the picker's filter does,
+    and its suffix is added (a page-bundle folder takes the name as it is).
+    """
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return path, Kind.MARKDOWN
+    if suffix == ".article":
+        return path, Kind.ARTICLE
+    form = form or Kind.ARTICLE
+    if form is Kind.BUNDLE:
+        return path, form
+    return path.with_name(path.name + (".md" if form is Kind.MARKDOWN else ".article")), form

@@ -20,6 +20,7 @@ from editor.core.errors import (
     ProfileError,
     UnsafeDocumentError,
 )
+from editor.storage.document import Kind as DocumentKind
 from editor.ui.identity import User
 
 translate = QCoreApplication.translate
@@ -67,6 +68,7 @@ class FileRequest:
     title: str
     folder: str = ""
     name_filter: str = ""
+    chosen_filter: str = ""  # set by the picker: the filter the user left selected
 
 
 # The public vocabulary ---------------------------------------------------------------------
@@ -184,8 +186,19 @@ def ask_restore_revision(parent: QWidget | None, when: str) -> bool:
     return _confirm(parent, Kind.QUESTION, translate("messages", "Restore revision"), text)
 
 
-def ask_drop_history(parent: QWidget | None, notes: int, revisions: int) -> bool:
+def ask_drop_history(
+    parent: QWidget | None, notes: int, revisions: int, *, folder: bool = False
+) -> bool:
     """Warn that a Markdown page keeps no notes or revisions; return True to save anyway."""
+    if folder:
+        text = translate(
+            "messages",
+            "A page-bundle folder keeps only the article and its images. The {notes} desk "
+            "note(s) and {revisions} revision(s) stay in the .article file only and are not "
+            "in the folder.\n\nSave as a folder anyway?",
+        ).format(notes=notes, revisions=revisions)
+        title = translate("messages", "Save as page-bundle folder")
+        return _confirm(parent, Kind.WARNING, title, text)
     text = translate(
         "messages",
         "A Markdown page keeps only the article. The {notes} desk note(s) and {revisions} "
@@ -233,12 +246,23 @@ def choose_open_folder(parent: QWidget | None, folder: str = "") -> str:
     )
 
 
-def choose_save_file(parent: QWidget | None, folder: str = "") -> str:
-    """Ask where to save the article; return "" when cancelled."""
-    name_filter = translate("messages", "Article document (*.article);;Markdown page (*.md)")
-    return _choose(
-        parent, FileRequest("save", translate("messages", "Save Article As"), folder, name_filter)
+def save_filters() -> dict[str, DocumentKind]:
+    """Return the Save As picker's filters, in the order shown, and the form each saves."""
+    return {
+        translate("messages", "Article document (*.article)"): DocumentKind.ARTICLE,
+        translate("messages", "Markdown page (*.md)"): DocumentKind.MARKDOWN,
+        translate("messages", "Page-bundle folder: index.md and images (*)"): DocumentKind.BUNDLE,
+    }
+
+
+def choose_save_file(parent: QWidget | None, folder: str = "") -> tuple[str, DocumentKind | None]:
+    """Ask where to save the article and in which form; return ("", None) when cancelled."""
+    filters = save_filters()
+    request = FileRequest(
+        "save", translate("messages", "Save Article As"), folder, ";;".join(filters)
     )
+    chosen = _choose(parent, request)
+    return chosen, filters.get(request.chosen_filter) if chosen else None
 
 
 def choose_image(parent: QWidget | None, folder: str = "") -> str:
@@ -330,9 +354,10 @@ def _choose(parent: QWidget | None, request: FileRequest) -> str:
     if request.mode == "folder":
         return QFileDialog.getExistingDirectory(parent, request.title, request.folder)
     if request.mode == "save":
-        return QFileDialog.getSaveFileName(
+        chosen, request.chosen_filter = QFileDialog.getSaveFileName(
             parent, request.title, request.folder, request.name_filter
-        )[0]
+        )
+        return chosen
     return QFileDialog.getOpenFileName(parent, request.title, request.folder, request.name_filter)[
         0
     ]

@@ -567,8 +567,28 @@ Open the folder?</source>
       <translation>페이지 묶음 폴더 열기</translation>
     </message>
     <message>
-      <source>Article document (*.article);;Markdown page (*.md)</source>
-      <translation>기사 문서 (*.article);;마크다운 페이지 (*.md)</translation>
+      <source>Article document (*.article)</source>
+      <translation>기사 문서 (*.article)</translation>
+    </message>
+    <message>
+      <source>Markdown page (*.md)</source>
+      <translation>마크다운 페이지 (*.md)</translation>
+    </message>
+    <message>
+      <source>Page-bundle folder: index.md and images (*)</source>
+      <translation>페이지 묶음 폴더: index.md와 이미지 (*)</translation>
+    </message>
+    <message>
+      <source>A page-bundle folder keeps only the article and its images. The {notes} desk note(s) and {revisions} revision(s) stay in the .article file only and are not in the folder.
+
+Save as a folder anyway?</source>
+      <translation>페이지 묶음 폴더에는 기사와 이미지만 남습니다. 데스크 메모 {notes}개와 수정 이력 {revisions}개는 .article 파일에만 있고 폴더에는 저장되지 않습니다.
+
+그래도 폴더로 저장할까요?</translation>
+    </message>
+    <message>
+      <source>Save as page-bundle folder</source>
+      <translation>페이지 묶음 폴더로 저장</translation>
     </message>
     <message>
       <source>Save Article As</source>

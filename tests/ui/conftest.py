@@ -37,6 +37,10 @@ class Prompts:
     def choose(self, *paths: str | Path) -> None:
         self.files.extend(str(p) for p in paths)
 
+    def choose_with_filter(self, path: str | Path, name_filter: str) -> None:
+        """Queue a path picked with a filter other than the first left selected."""
+        self.files.append((str(path), name_filter))
+
     def present(self, _parent, message: messages.Message) -> messages.Answer:
         self.seen.append(message)
         if not self.answers:
@@ -60,7 +64,12 @@ class Prompts:
         if not self.files:
             self.unexpected.append(f"file picker: {request.title}")
             return ""
-        return self.files.popleft()
+        chosen = self.files.popleft()
+        if isinstance(chosen, tuple):
+            chosen, request.chosen_filter = chosen
+        elif request.name_filter:
+            request.chosen_filter = request.name_filter.split(";;")[0]  # the picker's default
+        return chosen
 
 
 @pytest.fixture(autouse=True)
