@@ -32,15 +32,23 @@ DIFF_CSS = (
     "border-radius:2px}"
     "</style>"
 )
-# A page loaded in a hidden tab has no real height yet: centre the change now and again
-# when the view first gets its size (the tab is shown) or becomes visible.
+# A page loaded in a hidden tab has no real height yet, and its images and fonts move the
+# change as they arrive: keep the change centred on every resize, image load and show until
+# the reader scrolls by hand (a once-only listener lost the race to later layout passes).
 SCROLL_TO_CHANGE_JS = """(() => {
   const first = document.querySelector('ins.diff-ins, del.diff-del');
   if (!first) return false;
-  const go = () => first.scrollIntoView({block: 'center'});
+  let reader = false;
+  for (const kind of ['wheel', 'keydown', 'mousedown', 'touchstart']) {
+    window.addEventListener(kind, () => { reader = true; }, {once: true, passive: true});
+  }
+  const go = () => { if (!reader) first.scrollIntoView({block: 'center'}); };
+  window.__centreChange = go;
   go();
-  window.addEventListener('resize', go, {once: true});
-  document.addEventListener('visibilitychange', go, {once: true});
+  window.addEventListener('resize', go);
+  document.addEventListener('visibilitychange', go);
+  for (const img of document.images) if (!img.complete) img.addEventListener('load', go);
+  if (document.fonts) document.fonts.ready.then(go);
   return true;
 })()"""
 BROWSER_CSS = (
@@ -173,6 +181,11 @@ class DiffPageView(QWebEngineView):
 
     def _on_load_finished(self, ok: bool) -> None:
         self.page().runJavaScript(SCROLL_TO_CHANGE_JS, 0, lambda _found: self.page_loaded.emit(ok))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Centre the change again once the tab is shown and the view has its size."""
+        super().showEvent(event)
+        self.page().runJavaScript("window.__centreChange && window.__centreChange()", 0)
 
     def remove_files(self) -> None:
         """Remove the pages written so far."""
