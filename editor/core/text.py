@@ -21,6 +21,18 @@ _MD_MARKS = re.compile(
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
+def image_markdown(alt: str, ref: str) -> str:
+    """Return `![alt](ref)` that CommonMark reads as that image whatever the name holds.
+
+    A destination with a space, parenthesis or angle bracket (`images/세종 셔틀.jpg`) is only
+    a link destination in `<…>`; brackets and backslashes in the alt text are escaped.
+    """
+    alt_text = re.sub(r"([\\\[\]])", r"\\\1", alt)
+    if re.search(r"[\s()<>\\]", ref):
+        ref = "<" + re.sub(r"([<>\\])", r"\\\1", ref) + ">"
+    return f"![{alt_text}]({ref})"
+
+
 def image_refs(markdown: str) -> list[str]:
     """Return the image paths a Markdown body refers to, in order, without repeats."""
     found: list[tuple[int, str]] = []

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from editor.core.errors import ImageError
+from editor.core.text import image_markdown
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
 from editor.ui.highlighter import MarkdownHighlighter
@@ -161,7 +162,7 @@ class MarkdownTextEdit(QPlainTextEdit):
         cursor = self.textCursor()
         prefix = "" if cursor.atBlockStart() else "\n\n"
         alt_text = alt or alt_for(name)
-        cursor.insertText(f"{prefix}![{alt_text}]({ref})\n")
+        cursor.insertText(f"{prefix}{image_markdown(alt_text, ref)}\n")
         self.setTextCursor(cursor)
         return ref
 

@@ -78,6 +78,21 @@ def test_inserted_image_is_copied_into_the_document(tmp_path, window, prompts):
     assert "(images/inline.png)" in window.document.article.body
 
 
+def test_an_inserted_photo_with_a_space_in_its_name_is_an_image_on_the_page(
+    tmp_path, window, prompts
+):
+    from editor.render.markdown import render_body
+
+    photo = tmp_path / "세종 셔틀 (2).png"
+    _red_image().save(str(photo))
+    prompts.choose(photo)
+    _body_end(window)
+    window.body_editor.findChild(type(window.actions["save"]), "image_action").trigger()
+    ref = next(name for name in window.document.article.images if "셔틀" in name)
+    assert f"](<{ref}>)" in window.document.article.body
+    assert "<img" in render_body(window.document.article.body.rsplit("\n\n", 1)[-1])
+
+
 def test_korean_preedit_shows_inline_but_only_commit_is_an_edit(qtbot, window):
     text_edit = window.body_editor.text_edit
     _body_end(window)
