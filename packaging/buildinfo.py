@@ -29,6 +29,48 @@ COPYRIGHT = "Copyright © SisaCatch"
 # Linux: the oldest glibc the app supports (Debian 12, Ubuntu 22.04, Fedora 36 and newer).
 # The build fails when the bundle needs a newer one; docs/packaging.md says how it is proven.
 GLIBC_FLOOR = "2.35"
+# Linux, Debian/Ubuntu: the packages a host needs to run the app (every desktop has them).
+# docs/packaging.md lists exactly these; package-check runs the app with only these installed.
+HOST_PACKAGES = (
+    "libc6",
+    "libstdc++6",
+    "libglib2.0-0",
+    "libfontconfig1",
+    "libfreetype6",
+    "libharfbuzz0b",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxcb1",
+    "libxcb-randr0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libxcb-glx0",
+    "libxcb-render0",
+    "libxcb-dri3-0",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libegl1",
+    "libgl1",
+    "libgbm1",
+    "libdrm2",
+    "libnss3",
+    "libdbus-1-3",
+    "libasound2",
+    "libxcomposite1",
+    "libxdamage1",
+    "libxrandr2",
+    "libxtst6",
+    "libxkbfile1",
+    "libssl3",
+    "zlib1g",
+    "libzstd1",
+    "libbrotli1",
+    "libreadline8",
+    "libgssapi-krb5-2",
+)
 
 
 def app_version() -> str:

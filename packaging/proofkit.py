@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,14 +24,21 @@ class Report:
     size_du: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
     host_needs: dict[str, object] = field(default_factory=dict)
+    where: str = ""  # names the place of every check, e.g. a chroot's release
 
     def record(self, name: str, ok: bool, detail: str = "") -> bool:
         """Note a check's outcome and print it; return ok."""
+        name = f"{self.where}: {name}" if self.where else name
         self.checks[name] = ("PASS" if ok else "FAIL") + (f": {detail}" if detail else "")
         print(
             f"[{'PASS' if ok else 'FAIL'}] {name}" + (f" — {detail}" if detail else ""), flush=True
         )
         return ok
+
+    def merge(self, other: Report) -> None:
+        """Take other's checks, and its timings prefixed with its place."""
+        self.checks.update(other.checks)
+        self.seconds.update({f"{other.where}_{k}": v for k, v in other.seconds.items()})
 
     @property
     def passed(self) -> bool:
@@ -71,9 +79,10 @@ class Xvfb:
 
     FIRST_DISPLAY = 98
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: Sequence[str] = ()) -> None:
         self.display = ""
         self.process: subprocess.Popen | None = None
+        self.prefix = list(prefix)  # e.g. chroot ROOT: the server runs inside a userland
 
     def __enter__(self) -> Xvfb:
         for number in range(self.FIRST_DISPLAY, self.FIRST_DISPLAY + 60):
@@ -85,6 +94,7 @@ class Xvfb:
         read_end, write_end = os.pipe()
         self.process = subprocess.Popen(
             [
+                *self.prefix,
                 "Xvfb",
                 f":{number}",
                 "-displayfd",
@@ -165,6 +175,24 @@ def colours_in(png: Path) -> int:
 
     with Image.open(png) as image:
         return len(image.convert("RGB").getcolors(maxcolors=1 << 20) or [])
+
+
+def session_processes(app: subprocess.Popen, comm: str) -> int:
+    """Return how many live processes of app's session are named comm (cut to 15 characters).
+
+    Qt WebEngine's helper is started by the app: when a host library it links is missing it
+    dies at once, silently, and the preview stays empty while the window looks fine.
+    """
+    count = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        name, _, rest = text.partition("(")[2].rpartition(")")
+        fields = rest.split()
+        count += name == comm[:15] and fields[3] == str(app.pid) and fields[0] != "Z"
+    return count
 
 
 def stop(app: subprocess.Popen) -> None:

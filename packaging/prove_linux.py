@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import build
@@ -34,6 +34,7 @@ from proofkit import (
     outcome,
     quit_app,
     screenshot,
+    session_processes,
     stop,
     xdotool,
 )
@@ -46,21 +47,59 @@ WINDOW_TIMEOUT = 60.0
 SETTLE_SECONDS = 5.0  # let the preview load before the screenshot
 KOREAN_UNTITLED = "제목 없음"  # "Untitled" in resources/i18n/article-editor_ko.ts
 STABLE_SECONDS = 3.0  # a window id that holds this long is the one the user sees
+BARE_SUITE = "bookworm"  # Debian 12: the host side of the floor, with only HOST_PACKAGES
+CHECK_PACKAGES = ("xvfb", "x11-utils")  # what the GUI check itself needs in that userland
 
 
-def run_app(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+@dataclass(frozen=True)
+class Target:
+    """Where the frozen app runs: this machine, or the userland at root (entered with chroot).
+
+    Paths under root are handed to the app as the userland sees them.
+    """
+
+    root: Path | None = None
+
+    def inside(self, value: str) -> str:
+        """Return value with root's prefix taken off (unchanged on this machine)."""
+        if self.root is None or not value.startswith(str(self.root) + "/"):
+            return value
+        return value[len(str(self.root)) :]
+
+    def prefix(self) -> list[str]:
+        return [prove_oldroot.chroot_command(), str(self.root)] if self.root else []
+
+    def argv(self, args: list[str]) -> list[str]:
+        binary = prove_oldroot.INSIDE / buildinfo.EXE_NAME if self.root else BINARY
+        return [*self.prefix(), str(binary), *map(self.inside, args)]
+
+    def env(self, env: dict[str, str]) -> dict[str, str]:
+        return {key: self.inside(value) for key, value in env.items()}
+
+
+HOST = Target()
+
+
+def run_app(
+    args: list[str], env: dict[str, str], cwd: Path, target: Target = HOST
+) -> subprocess.CompletedProcess:
     """Run the frozen binary to completion (two minutes at most)."""
     return subprocess.run(
-        [str(BINARY), *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=120
+        target.argv(args),
+        env=target.env(env),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
-def check_version(report: Report, env: dict[str, str], work: Path) -> None:
+def check_version(report: Report, env: dict[str, str], work: Path, target: Target = HOST) -> None:
     """`--version` prints the one version; time five runs."""
     times, result = [], None
     for _ in range(5):
         started = time.perf_counter()
-        result = run_app(["--version"], env, work)
+        result = run_app(["--version"], env, work, target)
         times.append(time.perf_counter() - started)
     assert result is not None
     expected = f"{buildinfo.EXE_NAME} {report.version}"
@@ -72,14 +111,14 @@ def check_version(report: Report, env: dict[str, str], work: Path) -> None:
     )
 
 
-def check_headless(report: Report, env: dict[str, str], work: Path) -> None:
+def check_headless(report: Report, env: dict[str, str], work: Path, target: Target = HOST) -> None:
     """Export the sample to both formats, render it and check it, with no display."""
     sample = work / "sample"
     shutil.copytree(SAMPLE, sample)
     for fmt, page in (("markdown", "index.md"), ("html", "index.html")):
         out = work / f"export-{fmt}"
         started = time.perf_counter()
-        result = run_app(["export", str(sample), "--to", fmt, "--out", str(out)], env, work)
+        result = run_app(["export", str(sample), "--to", fmt, "--out", str(out)], env, work, target)
         report.seconds[f"export_{fmt}"] = round(time.perf_counter() - started, 3)
         pages = list(out.rglob(page))
         report.record(
@@ -87,14 +126,14 @@ def check_headless(report: Report, env: dict[str, str], work: Path) -> None:
             result.returncode == 0 and bool(pages),
             outcome(result, f"wrote {pages[0].relative_to(out)}" if pages else ""),
         )
-    result = run_app(["render", str(sample), "--out", str(work / "page.html")], env, work)
+    result = run_app(["render", str(sample), "--out", str(work / "page.html")], env, work, target)
     report.record(
         "render", result.returncode == 0 and (work / "page.html").is_file(), outcome(result)
     )
-    result = run_app(["check", "--no-measure", str(sample)], env, work)
+    result = run_app(["check", "--no-measure", str(sample)], env, work, target)
     report.record("check --no-measure", result.returncode == 0, outcome(result))
     started = time.perf_counter()  # the headline meter: the bundled font, no browser
-    result = run_app(["check", str(sample)], env, work)
+    result = run_app(["check", str(sample)], env, work, target)
     report.seconds["check_with_meter"] = round(time.perf_counter() - started, 3)
     measured = "could not be measured" not in result.stderr
     report.record(
@@ -136,7 +175,7 @@ def check_floor(report: Report) -> None:
     )
 
 
-def check_gui(report: Report, work: Path, run: int, language: str) -> None:
+def check_gui(report: Report, work: Path, run: int, language: str, target: Target = HOST) -> None:
     """Open the app under Xvfb, wait for its window, take a screenshot, close it.
 
     In Korean the title must read KOREAN_UNTITLED: proof that the compiled catalogue shipped.
@@ -147,12 +186,12 @@ def check_gui(report: Report, work: Path, run: int, language: str) -> None:
         return
     home = work / f"gui-home-{run}"
     log = OUT / f"gui-{run}.log"
-    with Xvfb() as xvfb, log.open("w") as log_file:
+    with Xvfb(target.prefix()) as xvfb, log.open("w") as log_file:
         env = clean_env(home, DISPLAY=xvfb.display, ARTICLE_EDITOR_LANG=language)
         started = time.perf_counter()
         app = subprocess.Popen(
-            [str(BINARY)],
-            env=env,
+            target.argv([]),
+            env=target.env(env),
             cwd=work,
             stdout=log_file,
             stderr=subprocess.STDOUT,
@@ -172,13 +211,14 @@ def check_gui(report: Report, work: Path, run: int, language: str) -> None:
         time.sleep(SETTLE_SECONDS)
         shot = OUT / f"screenshot-{run}.png"
         screenshot(xvfb.display, shot)
+        helpers = session_processes(app, "QtWebEngineProcess")
         window = find_window(xvfb.display) or window
         title = xdotool(xvfb.display, "getwindowname", window)
         icon = window_icon_size(xvfb.display, window)
         closed = _close(xvfb.display, window, app)
     text = log.read_text(errors="replace")
     colours = colours_in(shot)
-    ok = colours > 50 and "Traceback" not in text and icon > 0
+    ok = colours > 50 and "Traceback" not in text and icon > 0 and helpers > 0
     if language == "ko":
         ok = ok and KOREAN_UNTITLED in title
     report.record(
@@ -186,6 +226,7 @@ def check_gui(report: Report, work: Path, run: int, language: str) -> None:
         ok,
         f"window {title!r} mapped in {mapped:.2f} s (final window {settled:.2f} s), "
         f"{colours} colours in {shot.name}, window icon of {icon} values, "
+        f"{helpers} Qt WebEngine processes, "
         f"{'closed cleanly' if closed else 'had to be terminated'}"
         + ("; Python traceback in " + log.name if "Traceback" in text else ""),
     )
@@ -239,6 +280,34 @@ def _close(display: str, window: str, app: subprocess.Popen) -> bool:
         return False
 
 
+def check_bare_host(report: Report, cache: Path) -> None:
+    """Run the app in a Debian 12 minbase userland holding only the documented host packages.
+
+    --version, both exports (and render, check) and the GUI under an Xvfb of that userland:
+    a library the bundle leaves to the host but the docs do not list fails here.
+    """
+    if not prove_oldroot.tools_present(report, BARE_SUITE):
+        return
+    packages = (*buildinfo.HOST_PACKAGES, *CHECK_PACKAGES)
+    log = OUT / f"debootstrap-{BARE_SUITE}.log"
+    root = prove_oldroot.ensure_root(report, cache, log, BARE_SUITE, packages)
+    if root is None:
+        return
+    prove_oldroot.install_app(root, APP_DIR)
+    work = root / "tmp" / "prove-linux"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    bare = Report(version=report.version, where=f"{BARE_SUITE}, documented host packages only")
+    target = Target(root)
+    env = clean_env(work / "home")
+    check_version(bare, env, work, target)
+    check_headless(bare, env, work, target)
+    check_gui(bare, work, 3, "en", target)
+    bare.where = BARE_SUITE  # shorter keys for the timings
+    report.merge(bare)
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def measure_size(report: Report) -> None:
     """Record the app folder's size, in bytes and as `du -sh` prints it."""
     report.size_bytes = build.folder_size(APP_DIR)
@@ -274,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         check_floor(report)
         prove_install.check_install(report, APP_DIR, work)
         prove_oldroot.check_old_userland(report, APP_DIR, args.cache, OUT)
+        check_bare_host(report, args.cache)
         # The first start fills Qt WebEngine's caches; the second, in Korean, shows a warm one.
         for run, language in ((1, "en"), (2, "ko")):
             check_gui(report, work, run, language)

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import buildinfo
@@ -38,34 +39,42 @@ def mirror(sources: Path = Path("/etc/apt")) -> str:
     return DEFAULT_MIRROR
 
 
-def ensure_root(report: Report, cache: Path, log: Path) -> Path | None:
-    """Return the cached old userland, making it with debootstrap first when missing."""
-    root = cache / f"{SUITE}-root"
-    if (root / ".complete").is_file():
-        report.seconds["debootstrap"] = 0.0  # cached
+def ensure_root(
+    report: Report, cache: Path, log: Path, suite: str = SUITE, packages: Sequence[str] = PACKAGES
+) -> Path | None:
+    """Return the cached minbase userland of suite with packages, debootstrapping it when missing.
+
+    The marker records the mirror and the package list: a changed list makes a new userland.
+    """
+    root = cache / f"{suite}-root"
+    stamp = mirror() + "\n" + " ".join(packages) + "\n"
+    marker = root / ".complete"
+    if marker.is_file() and marker.read_text() == stamp:
+        report.seconds[f"debootstrap_{suite}"] = 0.0  # cached
         return root
-    partial = cache / f"{SUITE}-root.partial"
+    shutil.rmtree(root, ignore_errors=True)
+    partial = cache / f"{suite}-root.partial"
     shutil.rmtree(partial, ignore_errors=True)
     partial.parent.mkdir(parents=True, exist_ok=True)
-    command = [
-        "debootstrap",
-        "--variant=minbase",
-        f"--include={','.join(PACKAGES)}",
-        SUITE,
-        str(partial),
-        mirror(),
-    ]
+    command = ["debootstrap", "--variant=minbase", f"--include={','.join(packages)}"]
+    command += [suite, str(partial), mirror()]
     print("+", " ".join(command), flush=True)
     started = time.perf_counter()
     with log.open("w") as out:
         result = subprocess.run(command, stdout=out, stderr=subprocess.STDOUT)
-    report.seconds["debootstrap"] = round(time.perf_counter() - started, 1)
+    report.seconds[f"debootstrap_{suite}"] = round(time.perf_counter() - started, 1)
     if result.returncode != 0:
-        report.record(f"debootstrap {SUITE}", False, f"exit {result.returncode}, see {log}")
+        report.record(f"debootstrap {suite}", False, f"exit {result.returncode}, see {log}")
         return None
-    (partial / ".complete").write_text(mirror() + "\n")
+    (partial / ".complete").write_text(stamp)
     partial.rename(root)
     return root
+
+
+def install_app(root: Path, app_dir: Path) -> None:
+    """Copy the built app folder to INSIDE in root, replacing an earlier copy."""
+    shutil.rmtree(root / INSIDE.relative_to("/"), ignore_errors=True)
+    shutil.copytree(app_dir, root / INSIDE.relative_to("/"), symlinks=True)
 
 
 def chroot(root: Path, args: list[str], **kwargs: object) -> subprocess.CompletedProcess:
@@ -73,7 +82,7 @@ def chroot(root: Path, args: list[str], **kwargs: object) -> subprocess.Complete
     env = {"PATH": "/usr/bin:/bin", "HOME": "/root", "LANG": "C.UTF-8"}
     env.update(kwargs.pop("env", {}))  # type: ignore[arg-type]
     return subprocess.run(
-        [_chroot(), str(root), *args],
+        [chroot_command(), str(root), *args],
         env=env,
         capture_output=True,
         text=True,
@@ -82,21 +91,19 @@ def chroot(root: Path, args: list[str], **kwargs: object) -> subprocess.Complete
     )  # type: ignore[arg-type]
 
 
-def _chroot() -> str:
+def chroot_command() -> str:
     """Return chroot's full path (the bare environment's PATH has no sbin)."""
     return shutil.which("chroot") or "/usr/sbin/chroot"
 
 
 def check_old_userland(report: Report, app_dir: Path, cache: Path, out: Path) -> None:
     """Refusal on the command line, as a window, and the loader's failure past the launcher."""
-    if shutil.which("debootstrap") is None or shutil.which("chroot") is None:
-        report.record(f"{SUITE} userland", False, "debootstrap or chroot missing")
+    if not tools_present(report, SUITE):
         return
-    root = ensure_root(report, cache, out / "debootstrap.log")
+    root = ensure_root(report, cache, out / f"debootstrap-{SUITE}.log")
     if root is None:
         return
-    shutil.rmtree(root / INSIDE.relative_to("/"), ignore_errors=True)
-    shutil.copytree(app_dir, root / INSIDE.relative_to("/"), symlinks=True)
+    install_app(root, app_dir)
     glibc = chroot(root, ["getconf", "GNU_LIBC_VERSION"]).stdout.strip()
     floor = _floor(app_dir)
     expected = f"glibc) {floor} or newer; this system has {glibc}."
@@ -129,6 +136,13 @@ def check_old_userland(report: Report, app_dir: Path, cache: Path, out: Path) ->
     _check_refusal_window(report, root, out)
 
 
+def tools_present(report: Report, suite: str) -> bool:
+    """Return whether debootstrap and chroot are here; a FAIL line when not."""
+    if shutil.which("debootstrap") and shutil.which("chroot"):
+        return True
+    return report.record(f"{suite} userland", False, "debootstrap or chroot missing")
+
+
 def _floor(app_dir: Path) -> str:
     text = (app_dir / buildinfo.EXE_NAME).read_text(encoding="utf-8")
     match = re.search(r"^GLIBC_FLOOR=(\S+)$", text, re.MULTILINE)
@@ -141,7 +155,7 @@ def _check_refusal_window(report: Report, root: Path, out: Path) -> None:
     with Xvfb() as xvfb, log.open("w") as log_file:
         started = time.perf_counter()
         app = subprocess.Popen(
-            [_chroot(), str(root), str(INSIDE / buildinfo.EXE_NAME)],
+            [chroot_command(), str(root), str(INSIDE / buildinfo.EXE_NAME)],
             env={
                 "PATH": "/usr/bin:/bin",
                 "HOME": "/root",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import buildinfo
 import elfscan
 import freeze
 
@@ -100,3 +103,10 @@ def test_dist_archive_holds_the_one_folder_reproducibly(tmp_path):
     assert members["article-editor/app/link.so"].issym()
     assert {m.uname for m in members.values()} == {"root"}
     assert dist.archive_name("1.2.0", "x86_64") == "article-editor-1.2.0-linux-x86_64.tar.gz"
+
+
+def test_docs_list_exactly_the_host_packages_the_proof_installs():
+    text = (buildinfo.REPO / "docs" / "packaging.md").read_text(encoding="utf-8")
+    listed = re.search(r"these packages are\s+enough[^`]*`([^`]+)`", text)
+    assert listed is not None
+    assert tuple(listed.group(1).split()) == buildinfo.HOST_PACKAGES
