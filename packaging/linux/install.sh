@@ -163,6 +163,9 @@ uninstall_app() {
     grep -E '^[fl] ' "$saved" | cut -c3- | while IFS= read -r path; do
         rm -f "$path"
     done
+    # shiboken6 unpacks its signature support here at the app's first start: the app's own
+    # cache inside its own folder, never listed when the install came from an unrun build.
+    rm -rf "$DEST/app/_internal/shiboken6/files.dir"
     refresh_caches
     grep '^c ' "$saved" | cut -c3- | while IFS= read -r cache; do
         if [ -f "$cache" ] && cache_is_empty "$cache"; then rm -f "$cache"; fi
