@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS
 from exporthelp import build_hugo
 from markdown_it import MarkdownIt
 from realtools import require
@@ -20,19 +21,6 @@ from editor.core.model import Article
 from editor.export import export_article
 from editor.render.markdown import render_body
 
-CORPUS = {
-    "bold quote before a particle": "**‘탐사보도’**라는 말이 나왔다.",
-    "italic quote before a particle": '*"끝까지 간다"*는 영화다.',
-    "bold hanja before a particle": "**세종(世宗)**은 한글을 만들었다.",
-    "bold after a word": "기자는**“끝”**이라고 말했다.",
-    "tilde ranges": "3~4일 동안 1만~2만 명이 다녀갔다.",
-    "hashtag line": "#해시태그 #시사캐치",
-    "programme titles": "MBC <PD수첩> 과 <JTBC> 보도, <SBS 스페셜>",
-    "label-shaped correction": "[정정]: 지난 3일 보도에서 사실과 다른 부분을 바로잡습니다.",
-    "book title brackets": "《토지》와 〈서시〉",
-    "opening credit": "[시사캐치=홍길동 기자] 본문이 시작된다.",
-    "footnote-shaped text": "각주[^1] 가 있는 문단.\n\n[^1]: 각주 내용은 이렇게 씁니다.",
-}
 BODY = "\n\n".join(CORPUS.values()) + "\n"
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 
