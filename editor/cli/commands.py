@@ -143,5 +143,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         source=args.file,
         layout=getattr(args, "layout", "hugo"),
     )
+    from editor.core.assignment import embargo_notice
+
+    if notice := embargo_notice(article):
+        print(f"article-editor: {notice}", file=sys.stderr)  # a warning, not a failure
     print(path)
     return EXIT_OK

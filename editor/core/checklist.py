@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.core.assignment import AssignmentRules, assignment_problems
 from editor.core.model import Article
 from editor.core.review import field_text
 from editor.core.style import HouseStyle, clickbait, style_findings
@@ -35,6 +36,8 @@ class ChecklistConfig:
     # The site's style.yaml (editor/core/style.py); when present its replacements, sensitive
     # words, formats, sentence length and headline rules replace the three settings above.
     style: dict[str, Any] = field(default_factory=dict)
+    # Length target tolerance, title-variant lengths, embargo zone (editor/core/assignment.py).
+    assignment: dict[str, Any] = field(default_factory=dict)
 
     def house_style(self) -> HouseStyle:
         """Return the house style: style.yaml's, or one built from the older settings."""
@@ -112,6 +115,7 @@ def run_checklist(
         _house_style,
         _images,
         _raw_html,
+        _assignment,
     ):
         problems += rule(article, config, facts)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -336,3 +340,7 @@ def _raw_html(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
             Problem(severity, "body", code, message.format(**args), fact.start, fact.end, args)
         )
     return found
+
+
+def _assignment(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    return assignment_problems(article, AssignmentRules.from_data(config.assignment))

@@ -57,15 +57,31 @@ class LeadImage:
 
 
 @dataclass
+class LengthTarget:
+    """The length the desk assigned: 원고지 매수 ("pages", 200 characters each) or "chars"."""
+
+    amount: float = 0  # 0: no target
+    unit: str = "pages"
+
+    @property
+    def is_set(self) -> bool:
+        return self.amount > 0
+
+
+@dataclass
 class Article:
     """One article with its images and the editor's private data.
 
     images maps a bundle-relative path ("images/photo.jpg") to the file's bytes.
     extra keeps front matter keys we do not know, in their order, untouched.
     private holds editor-only data (revision history, desk notes) that exports never include.
+    web_title / social_title: the headline for search results and for share cards; empty
+    means the headline. embargo: not to be published before then (None: no embargo).
     """
 
     headline: str = ""
+    web_title: str = ""
+    social_title: str = ""
     subhead: str = ""
     summary: str = ""
     body: str = ""
@@ -78,6 +94,8 @@ class Article:
     published: datetime | None = None
     updated: datetime | None = None
     status: Status = Status.DRAFT
+    embargo: datetime | None = None
+    target: LengthTarget = field(default_factory=LengthTarget)
     site: str = DEFAULT_SITE
     images: dict[str, bytes] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -35,6 +35,8 @@ def plain_copy(article: Article) -> Article:
     copy = article.copy()
     copy.private = {}
     copy.headline = plain(copy.headline)
+    copy.web_title = plain(copy.web_title)
+    copy.social_title = plain(copy.social_title)
     copy.subhead = plain(copy.subhead)
     copy.summary = plain(copy.summary)
     copy.section = plain(copy.section)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from editor.core.assignment import is_embargoed, social_title, web_title
 from editor.core.clock import to_iso
 from editor.core.model import Article
 from editor.render.profiles import SiteProfile
@@ -69,13 +70,15 @@ def news_article(
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.headline,
+        "headline": web_title(article),  # what Google shows; the page's h1 comes next
     }
     if page_url:
         data["url"] = page_url
         data["mainEntityOfPage"] = {"@type": "WebPage", "@id": page_url}
-    if article.subhead.strip():
-        data["alternativeHeadline"] = " ".join(article.subhead.split())
+    others = [article.headline] if data["headline"] != article.headline else []
+    others += [" ".join(article.subhead.split())] if article.subhead.strip() else []
+    if others:
+        data["alternativeHeadline"] = others[0] if len(others) == 1 else others
     data["description"] = desc
     if lead:
         data["image"] = [lead.url]
@@ -118,7 +121,7 @@ def social_meta(
     props: list[tuple[str, str, str]] = [
         ("property", "og:type", "article"),
         ("property", "og:url", page_url),
-        ("property", "og:title", article.headline),
+        ("property", "og:title", social_title(article)),
         ("property", "og:description", desc),
         ("property", "og:site_name", profile.name),
         ("property", "og:locale", str(profile.get("og_locale") or "ko_KR")),
@@ -140,7 +143,7 @@ def social_meta(
     props += [("property", "article:tag", tag) for tag in article.tags]
     props += [
         ("name", "twitter:card", "summary_large_image" if lead else "summary"),
-        ("name", "twitter:title", article.headline),
+        ("name", "twitter:title", social_title(article)),
         ("name", "twitter:description", desc),
     ]
     if lead:
@@ -149,6 +152,9 @@ def social_meta(
             props.append(("name", "twitter:image:alt", lead.alt))
     if not article.summary.strip() and desc:
         props.append(("name", "description", desc))  # the page writes it only from a summary
+    if is_embargoed(article):
+        # No stock tag says "embargoed"; robots keeps crawlers off a page that leaked early.
+        props += [("name", "robots", "noindex"), ("name", "embargo", to_iso(article.embargo))]
     canonical = f'<link rel="canonical" href="{html.escape(page_url)}">\n' if page_url else ""
     return canonical + "".join(
         f'<meta {kind}="{html.escape(key)}" content="{html.escape(value)}">\n'

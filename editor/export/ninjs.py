@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from editor.core.assignment import is_embargoed
 from editor.core.clock import to_iso
 from editor.core.model import Article
 from editor.export.metadata import times
@@ -15,6 +16,8 @@ NINJS_VERSION = "1.4"
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_1.4.json#"
 # ninjs 1.4 has no subheadline property; extra headlines go in headline_<purpose>.
 SUBHEADLINE_KEY = "headline_subheadline"
+WEB_TITLE_KEY = "headline_web"  # the search and browser-tab title, when the desk set one
+SOCIAL_TITLE_KEY = "headline_social"  # the share cards' title, when the desk set one
 LEAD_ROLE = "featureimage"  # the lead picture's associations key; body images are image1…
 
 
@@ -90,7 +93,8 @@ def ninjs(
         "type": "text",
         "mimetype": "text/html",
         "representationtype": "complete",
-        "pubstatus": "withheld" if article.draft else "usable",  # a draft is not for use
+        # A draft, or an article under embargo, is not for use (yet).
+        "pubstatus": "withheld" if article.draft or is_embargoed(article) else "usable",
         "language": str(profile.get("lang") or "ko"),
         "slugline": slug,
     }
@@ -99,9 +103,14 @@ def ninjs(
         item["firstcreated"] = to_iso(first)
     if modified or published:
         item["versioncreated"] = modified or published
+    if article.embargo is not None:
+        item["embargoed"] = to_iso(article.embargo)  # also once lifted: when it was
     item["headline"] = article.headline
     if article.subhead.strip():
         item[SUBHEADLINE_KEY] = article.subhead.strip()
+    for key, text in ((WEB_TITLE_KEY, article.web_title), (SOCIAL_TITLE_KEY, article.social_title)):
+        if text.strip():
+            item[key] = " ".join(text.split())
     item["byline"] = byline(article, profile)
     if article.summary.strip():
         item["description_text"] = article.summary.strip()

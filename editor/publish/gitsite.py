@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from editor.core.assignment import embargo_notice
 from editor.core.model import Article
 from editor.export.bundle import Files
 from editor.publish.errors import ConflictError, PublishError, RemoteCopy, UnreachableError
@@ -66,8 +67,9 @@ class GitPublisher:
                       sent_hash=_files_hash(files))  # fmt: skip
         if journal:
             journal(record)
+        notice = embargo_notice(article)  # the files hold it back; the user hears why
         return Sent(folder, f"{self.repo}#{commit[:12]}:{folder}", "committed", record,
-                    created=first)  # fmt: skip
+                    [notice] if notice else [], created=first)  # fmt: skip
 
     def _git(self, *args: str, cwd: Path | None = None) -> str:
         env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")  # never wait on a prompt

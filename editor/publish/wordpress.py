@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from editor.core.assignment import embargo_notice, is_embargoed, release_time
 from editor.core.model import Article, LeadImage, Status
 from editor.export.fields import Prepared, prepare
 from editor.publish.errors import AuthError, ConflictError, RemoteCopy, RemoteError
@@ -33,9 +34,13 @@ WP_STATUSES = ("draft", "pending", "publish", "future", "private")
 
 
 def wp_status(article: Article, now: datetime, wanted: str | None = None) -> tuple[str, str]:
-    """Return the WordPress status and date_gmt ("" for none) for the article."""
+    """Return the WordPress status and date_gmt ("" for none) for the article.
+
+    Under an embargo the post's date is the embargo's end (or a later publish time), so
+    WordPress holds a published post as scheduled (`future`) until then.
+    """
     status = wanted or STATUS[article.status]
-    when = article.published
+    when = release_time(article) if is_embargoed(article, now) else article.published
     if status == "publish" and when is not None and when.astimezone(UTC) > now.astimezone(UTC):
         status = "future"
     if status == "future" and when is None:
@@ -169,8 +174,13 @@ class WordPressPublisher:
             "tags": self._terms("tags", article.tags, warnings),
             "categories": self._terms("categories", [article.section], warnings),
         }
-        if date_gmt and wp_state in ("future", "publish"):
+        embargoed = is_embargoed(article, now)
+        if date_gmt and (wp_state in ("future", "publish") or embargoed):
+            # A held draft or pending post carries the date too: WordPress then offers the
+            # desk "Schedule", not "Publish".
             payload["date_gmt"] = date_gmt
+        if embargoed:
+            warnings.append(embargo_notice(article, now))
         if not payload["categories"]:
             del payload["categories"]  # WordPress then files it under its default category
         return payload

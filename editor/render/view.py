@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from editor.core.assignment import web_title
 from editor.core.clock import aware, newsroom_zone, to_iso
 from editor.core.model import Article
 from editor.render.profiles import SiteProfile
@@ -51,6 +52,7 @@ class ArticleView:
     """Every article-driven string a page template shows."""
 
     headline: str
+    web_title: str  # the browser tab's and search result's title (the headline if none)
     subhead: str  # line breaks kept; templates show them with white-space: pre-line
     section: str
     byline: str  # e.g. 김하늘 기자 (several reporters joined)
@@ -104,6 +106,7 @@ def build_view(article: Article, profile: SiteProfile, urls: UrlPolicy) -> Artic
     updated = format_time(article.updated, time_pattern)
     return ArticleView(
         headline=article.headline.strip(),
+        web_title=web_title(article).strip(),
         subhead=article.subhead.strip("\n").rstrip(),
         section=article.section.strip(),
         byline=byline,

@@ -7,13 +7,16 @@ from datetime import date, datetime
 from typing import Any
 
 from editor.core import clock
+from editor.core.assignment import UNITS, is_embargoed, release_time
 from editor.core.errors import DocumentError
-from editor.core.model import DEFAULT_SITE, Article, Author, LeadImage, Status
+from editor.core.model import DEFAULT_SITE, Article, Author, LeadImage, LengthTarget, Status
 from editor.storage import safeyaml
 
 # Keys this editor owns, in the order it writes them. Everything else is kept in extra.
 KNOWN_KEYS = (
     "title",
+    "web_title",
+    "social_title",
     "subtitle",
     "summary",
     "date",
@@ -29,6 +32,8 @@ KNOWN_KEYS = (
     "lead_image",
     "images",
     "reporters",
+    "embargo",
+    "target",
 )
 # Keys stock themes read, derived from the article on export (a key the user wrote wins).
 THEME_KEYS = ("description", "cover", "image", "published")
@@ -70,6 +75,7 @@ def render(article: Article, theme: str | None = None) -> str:
     if theme:
         for key, value in theme_meta(article, theme).items():
             meta.setdefault(key, value)
+        meta.update(embargo_meta(article, theme))
     return "---\n" + safeyaml.dump(meta) + "---\n" + article.body
 
 
@@ -90,9 +96,27 @@ def theme_meta(article: Article, theme: str) -> dict[str, Any]:
     return meta
 
 
+def embargo_meta(article: Article, theme: str) -> dict[str, Any]:
+    """Return the keys that hold an embargoed page back ({} when no embargo is in force).
+
+    Hugo leaves out drafts and pages whose publishDate is still to come; Jekyll leaves out
+    `published: false`. The app's own `embargo` key says why.
+    """
+    if not is_embargoed(article):
+        return {}
+    if theme == "jekyll":
+        return {"draft": True, "published": False}
+    release = release_time(article)
+    return {"draft": True, "publishDate": clock.to_iso(release)} if release else {"draft": True}
+
+
 def to_meta(article: Article) -> dict[str, Any]:
     """Return the front matter of an article: known keys in order, then unknown ones."""
     meta: dict[str, Any] = {"title": article.headline}
+    if article.web_title.strip():
+        meta["web_title"] = article.web_title
+    if article.social_title.strip():
+        meta["social_title"] = article.social_title
     if article.subhead:
         meta["subtitle"] = article.subhead
     if article.summary:
@@ -120,10 +144,28 @@ def to_meta(article: Article) -> dict[str, Any]:
         meta["lead_image"] = {k: v for k, v in vars(lead).items() if v}
     if lead.is_set:
         meta["images"] = [lead.src]
+    if article.embargo:
+        meta["embargo"] = clock.to_iso(article.embargo)
+    if article.target.is_set:
+        meta["target"] = {article.target.unit: _number(article.target.amount)}
     for key, value in article.extra.items():
         if key not in meta and key not in KNOWN_KEYS:
             meta[key] = value
     return meta
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value == int(value) else value
+
+
+def _target(value: Any) -> LengthTarget:
+    """Read `target: {pages: 8}` or `{chars: 1600}` (0 is no target)."""
+    if not isinstance(value, dict) or len(value) != 1:
+        raise DocumentError("The front matter key 'target' must be {pages: N} or {chars: N}.")
+    unit, amount = next(iter(value.items()))
+    if unit not in UNITS or isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        raise DocumentError("The front matter key 'target' must be {pages: N} or {chars: N}.")
+    return LengthTarget(float(amount), str(unit)) if amount > 0 else LengthTarget()
 
 
 def _author_meta(article: Article) -> dict[str, Any]:
@@ -186,6 +228,8 @@ def from_meta(meta: dict[Any, Any], body: str) -> Article:
     status = text.get("status") or Status.DRAFT
     return Article(
         headline=_text(text.get("title"), "title"),
+        web_title=_text(text.get("web_title"), "web_title"),
+        social_title=_text(text.get("social_title"), "social_title"),
         subhead=_text(text.get("subtitle"), "subtitle"),
         summary=_text(text.get("summary") or text.get("description"), "summary"),
         body=body,
@@ -201,6 +245,8 @@ def from_meta(meta: dict[Any, Any], body: str) -> Article:
         updated=_datetime(text.get("lastmod"), "lastmod"),
         status=Status.parse(status),
         site=_text(text.get("site"), "site") or DEFAULT_SITE,
+        embargo=_datetime(text.get("embargo"), "embargo"),
+        target=_target(text["target"]) if text.get("target") is not None else LengthTarget(),
         extra={k: v for k, v in text.items() if k not in KNOWN_KEYS},
         shapes=_shapes(text),
     )

@@ -209,6 +209,19 @@ def build_hugo(binary: str, site: Path, *extra: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def build_jekyll(binary: str, site: Path, out: Path) -> None:
+    """Build a Jekyll site in safe mode; fail with Jekyll's own words."""
+    import subprocess
+
+    result = subprocess.run(
+        [binary, "build", "--safe", "-s", str(site), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def fragment_page(fragment: str) -> str:
     """Wrap a body fragment (article.html) in the smallest page the Nu checker accepts."""
     return (

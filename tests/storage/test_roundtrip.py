@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.core.model import Article, Author, LeadImage, Status
+from editor.core.model import Article, Author, LeadImage, LengthTarget, Status
 from editor.storage import Kind, container, read_article, write_article
 
 KST = timezone(timedelta(hours=9))
@@ -49,6 +49,14 @@ articles = st.builds(
     created=st.none() | _time,
     published=st.none() | _time,
     updated=st.none() | _time,
+    web_title=_text,
+    social_title=_text,
+    embargo=st.none() | _time,
+    target=st.builds(
+        LengthTarget,
+        amount=st.sampled_from([0, 1, 8, 6.5, 1600]),
+        unit=st.sampled_from(["pages", "chars"]),
+    ).map(lambda t: t if t.is_set else LengthTarget()),
     status=st.sampled_from(list(Status)),
     site=st.sampled_from(["sisacatch", "plain"]),
     images=_images,
