@@ -26,6 +26,16 @@ CORPUS = {
     "book title brackets": "《토지》와 〈서시〉",
     "opening credit": "[시사캐치=홍길동 기자] 본문이 시작된다.",
     "footnote-shaped text": "각주[^1] 가 있는 문단.\n\n[^1]: 각주 내용은 이렇게 씁니다.",
+    "paragraph over a rule": "두 줄 문단의 첫 줄\n둘째 줄 아래에 선을 그었다\n---",
+    "rule under a paragraph": "문단 바로 아래\n***\n다음 문단",
+    "heading under a paragraph": "문단 바로 아래 소제목\n## 소제목",
+    "quote under a paragraph": "그는 이렇게 말했다\n> 끝까지 간다",
+    "bare URLs": "자세한 내용은 https://example.com/a 와 www.example.org, 제보는 hong@example.com",
+    "mention": "@시사캐치 계정에 올렸다.",
+    "task list": "- [ ] 현장 취재\n- [x] 기사 작성",
+    "definition-list shaped": "정정\n: 지난 보도를 바로잡는다",
+    "dollars and carets": "1달러($1)에서 $x$로, $$2$$ 배, 2^10^ 배",
+    "attribute-shaped braces": "### 소제목 {#id}\n\n[글]{.x} 과 `코드`{.x}",
 }
 BODY_IMAGE = "images/세종 셔틀 정류장.jpg"
 INLINE_IMAGE = "images/지도 (세종).png"

@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import html
 import re
-import unicodedata
 from collections.abc import Callable
 
+from editor.export.portable_forms import char_form, line_start_form, lone_image, separate_blocks
 from editor.render.blocks import FENCE as _FENCE
 from editor.render.blocks import closes_fence, open_fence
 from editor.render.markdown import (
@@ -63,7 +63,6 @@ _INTERRUPTS = re.compile(
 _RISKY = re.compile(r"<|\]\(|\]:")
 _TICKS = re.compile(r"`+")
 _LABEL_LINE = re.compile(r" {0,3}\[[^\]]*\]:")
-_EMPHASIS_RUN = re.compile(r"\*+|_+")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)(.*)$")
@@ -127,7 +126,8 @@ def portable_body(body: str, rename: Rename) -> str:
             if _starts_html_block(rest):
                 parts.append(html_block(preview, rename))
             else:
-                parts.append(_definitions(_settled(rest, rename), rename))
+                written = separate_blocks(_definitions(_settled(rest, rename), rename))
+                parts.append(lone_image(written, preview))
         out.append(_closed("\n".join(parts)))
     return "\n\n".join(out) + "\n" if out else ""
 
@@ -272,6 +272,11 @@ def _inline(text: str, rename: Rename, *, nested: bool = False) -> str:
                 out.append(text[i:skip])
                 i = skip
                 continue
+            form = line_start_form(text, i)
+            if form:
+                out.append(form[0])
+                i = form[1]
+                continue
         ch = text[i]
         if ch == "\\" and i + 1 < n:
             out.append(text[i : i + 2])
@@ -291,40 +296,11 @@ def _inline(text: str, rename: Rename, *, nested: bool = False) -> str:
         elif ch == "[" or text.startswith("![", i):
             replacement, i = _link_at(text, i, rename)
             out.append(replacement)
-        elif ch == "~" and not text.startswith("~~", i) and (i == 0 or text[i - 1] != "~"):
-            out.append("&#126;")  # 3~4일: goldmark reads a single ~ pair as strikethrough
-            i += 1
-        elif ch in "*_":
-            run = _EMPHASIS_RUN.match(text, i).group(0)  # type: ignore[union-attr]
-            out.append(_flanked(text, i, run))
-            i += len(run)
         else:
-            out.append(ch)
-            i += 1
+            form = char_form(text, i)
+            out.append(form[0] if form else ch)
+            i = form[1] if form else i + 1
     return "".join(out)
-
-
-def _flanked(text: str, i: int, run: str) -> str:
-    """Return an emphasis run written so CommonMark pairs it as the preview does.
-
-    `**‘탐사보도’**라는`: a run between punctuation and a letter cannot close (or, the other
-    way round, open) by CommonMark's flanking rule, so readers print the asterisks. An
-    invisible word joiner written as an entity (`&` counts as punctuation there) on the
-    letter's side makes it flank, and shows nothing.
-    """
-    before = text[i - 1] if i else " "
-    after = text[i + len(run)] if i + len(run) < len(text) else " "
-    if run[0] == "_":
-        return run
-    if _is_punct(before) and after.isalnum():
-        return run + "&#8288;"
-    if before.isalnum() and _is_punct(after):
-        return "&#8288;" + run
-    return run
-
-
-def _is_punct(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "PS"
 
 
 def _fenced_code_end(text: str, start: int, contained: bool) -> int:

@@ -34,6 +34,7 @@ __all__ = [
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 _BLOCK_START = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|(`{3,}|~{3,})|([-*_])\s*(\4\s*){2,}$)")
 _NOT_HEADING = re.compile(r" {0,3}#{1,6}[^#\s]")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _CACHE_SIZE = 8192
 _STRONG_EM = re.compile(r"<strong><em>((?:(?!</?(?:em|strong)>).)*)</em></strong>", re.S)
 
@@ -74,6 +75,7 @@ def normalise(source: str) -> str:
     stack: list[int] = []  # content columns of the open list items
     kinds: dict[int, str] = {}  # the marker kind last seen at each depth: - * + . )
     prev = "blank"  # blank | para | list | other
+    para_start = 0  # where in out the current paragraph began
     for i, line in enumerate(lines):
         if fence:
             if closes_fence(line, fence):
@@ -97,6 +99,10 @@ def normalise(source: str) -> str:
         if not line.strip():
             out.append(line)
             prev = "blank"
+            continue
+        if prev == "para" and not stack and _SETEXT.match(line) and len(out) - para_start > 1:
+            out[para_start:] = _atx_heading(out[para_start:], line)
+            prev = "other"
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if line.endswith("\\") and not line.endswith("\\\\") and nxt.strip():
@@ -144,10 +150,24 @@ def normalise(source: str) -> str:
         if _BLOCK_START.match(line):
             prev = "other"
         elif prev != "list" or not stack:
+            para_start = para_start if prev == "para" else len(out) - 1
             prev = "para"
     if fence:
         out.append(fence)  # CommonMark closes an open fence at the end of the document
     return "\n".join(out)
+
+
+def _atx_heading(paragraph: list[str], underline: str) -> list[str]:
+    """Return a paragraph of several lines over a setext underline as one ATX heading.
+
+    CommonMark makes every line of the paragraph the heading; Python-Markdown (and pandoc,
+    kramdown) only the last. The lines keep their count (blank) so block lines stay put.
+    """
+    text = " ".join(line.strip() for line in paragraph)
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # not a closing sequence
+    level = "#" if underline.strip()[0] == "=" else "##"
+    return [f"{level} {text}"] + [""] * len(paragraph)
 
 
 def _dedent(line: str, width: int) -> str:

@@ -57,7 +57,9 @@ def structure(html: str) -> list[str]:
 
 
 def text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    """Return the text a reader sees (the word joiners of portable forms show nothing)."""
+    shown = re.sub(r"<[^>]+>", " ", html).replace("\u2060", "")
+    return re.sub(r"\s+", " ", shown).strip()
 
 
 def keep(ref: str) -> str | None:

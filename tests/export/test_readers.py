@@ -1,6 +1,7 @@
 """The real readers show what the app shows: markdown-it, pandoc, kramdown, Hugo (current, 0.111).
 
-A corpus of constructs Korean copy really uses is exported once; each reader turns the
+The Korean corpus article (tests/corpus.py: every construct Korean copy really uses that
+the readers disagreed on, images with spaces and Hangul in their names) is exported once; each reader turns the
 exported index.md into HTML, and its tag structure and text must equal the preview's.
 """
 
@@ -12,38 +13,41 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS
+from corpus import korean_article
 from exporthelp import build_hugo
 from markdown_it import MarkdownIt
 from realtools import require
 
-from editor.core.model import Article
 from editor.export import export_article
 from editor.render.markdown import render_body
 
-BODY = "\n\n".join(CORPUS.values()) + "\n"
+BODY = korean_article().body
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 
 
 def shape(fragment: str) -> list[str]:
     """Return tags and text runs of HTML, normalised across readers."""
-    fragment = fragment.replace("\u2060", "")
     out: list[str] = []
     at = 0
     for match in _TAG.finditer(fragment):
-        text = " ".join(html.unescape(fragment[at : match.start()]).split())
+        text = _visible(fragment[at : match.start()])
         if text:
             out.append(text)
         out.append(match.group(1) + match.group(2).lower())
         at = match.end()
-    tail = " ".join(html.unescape(fragment[at:]).split())
+    tail = _visible(fragment[at:])
     return out + ([tail] if tail else [])
+
+
+def _visible(text: str) -> str:
+    """Return HTML text as shown: entities decoded, word joiners gone, spaces collapsed."""
+    return " ".join(html.unescape(text).replace("\u2060", "").split())
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> str:
     out = tmp_path_factory.mktemp("readers")
-    bundle = export_article(Article(headline="말뭉치", body=BODY, slug="corpus"), "markdown", out)
+    bundle = export_article(korean_article(), "markdown", out)
     return (bundle / "index.md").read_text(encoding="utf-8").split("---\n", 2)[2]
 
 
