@@ -4,7 +4,9 @@
 
 The photos (6000x4000 JPEG with EXIF orientation and GPS, made with Pillow) are cached in
 the temp folder, so only the first run pays for making them. Prints a table, then one line
-of JSON: seconds (min/median/max) and peak memory of this process and of the image workers.
+of JSON: seconds (min/median/max), CPU seconds per export (this process and every image
+worker, the fork server's start-up included: it varies less than wall time on a busy
+machine), and peak memory of this process and of the image workers.
 """
 
 from __future__ import annotations
@@ -89,6 +91,11 @@ def peak_mib(who: int) -> float:
     return peak / (1 << 20) if sys.platform == "darwin" else peak / 1024
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _stop_forkserver() -> None:
     """Stop multiprocessing's fork server (our child) so its workers' peak memory shows."""
     from multiprocessing import forkserver
@@ -108,12 +115,14 @@ def main() -> int:
     source = article(photos(args.photos))
     megabytes = sum(len(d) for d in source.images.values()) / 1e6
     times = []
+    cpu_before = _cpu(resource.RUSAGE_SELF)
     with tempfile.TemporaryDirectory() as out:
         for run in range(args.runs):
             start = time.perf_counter()
             export_article(source, args.format, Path(out) / str(run))
             times.append(time.perf_counter() - start)
     _stop_forkserver()  # its reaped workers then count in RUSAGE_CHILDREN
+    cpu = _cpu(resource.RUSAGE_SELF) - cpu_before + _cpu(resource.RUSAGE_CHILDREN)
     result = {
         "format": args.format,
         "photos": args.photos,
@@ -126,6 +135,7 @@ def main() -> int:
             "median": round(statistics.median(times), 3),
             "max": round(max(times), 3),
         },
+        "cpu_seconds_per_export": round(cpu / args.runs, 2),
         "peak_rss_mib": {
             "main": round(peak_mib(resource.RUSAGE_SELF), 1),
             "largest_worker": round(peak_mib(resource.RUSAGE_CHILDREN), 1),

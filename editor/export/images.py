@@ -2,7 +2,7 @@
 
 Each image is decoded once, at the smallest JPEG scale that still covers the largest
 width asked for (Image.draft), turned upright (EXIF orientation), converted to sRGB, then
-resized in steps (reduce() by a whole factor, then LANCZOS). Encoders get fixed settings
+resized in steps (reduce() by a whole factor, then BICUBIC). Encoders get fixed settings
 and no metadata, so the same input gives the same bytes. Images run in parallel processes.
 """
 
@@ -155,7 +155,7 @@ def _orient(img: Image.Image, orientation: object) -> Image.Image:
 
 
 def _plain_mode(img: Image.Image) -> Image.Image:
-    """Convert palette, 1-bit and 16-bit images to a mode LANCZOS and the encoders take."""
+    """Convert palette, 1-bit and 16-bit images to a mode resize() and the encoders take."""
     if img.mode in ("RGB", "RGBA", "L", "CMYK"):
         return img
     if img.mode in ("LA", "PA") or (img.mode == "P" and "transparency" in img.info):
@@ -166,13 +166,18 @@ def _plain_mode(img: Image.Image) -> Image.Image:
 
 
 def _resize(img: Image.Image, size: tuple[int, int]) -> Image.Image:
-    """Shrink in two steps: a whole-factor box reduce(), then LANCZOS to the exact size."""
+    """Shrink in two steps: a whole-factor box reduce(), then BICUBIC to the exact size.
+
+    BICUBIC, not LANCZOS: on a 24 MP photo it costs ~40% less CPU and its result differs
+    from LANCZOS's by ~50 dB PSNR, far below the JPEG encoder's own loss at quality 85
+    (docs/performance.md).
+    """
     if img.size == size:
         return img
     factor = min(img.width // (size[0] * 2), img.height // (size[1] * 2))
     if factor >= 2:
         img = img.reduce(factor)
-    return img.resize(size, Image.Resampling.LANCZOS)
+    return img.resize(size, Image.Resampling.BICUBIC)
 
 
 def _to_srgb(img: Image.Image, icc: bytes | None) -> Image.Image:
