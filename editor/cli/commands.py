@@ -41,10 +41,20 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Print each article's checklist problems, one a line; exit 1 when any is an error."""
+    from editor.storage.dictionaries import DictionaryError
+
     checker = _spell_checker() if args.spelling else None
     worst = EXIT_OK
     for path in args.file:
-        worst = max(worst, _check_one(path, args, checker))
+        try:
+            status = _check_one(path, args, checker)
+        except DictionaryError as exc:  # they load for the first unknown word: say it once
+            print(f"article-editor: no spell check ({exc})", file=sys.stderr)
+            checker = None
+            status = _check_one(path, args, checker)
+        worst = max(worst, status)
+    if checker is not None and checker.known is not None:
+        checker.known.save()  # the next check of these words loads no dictionary
     return worst
 
 
@@ -84,11 +94,15 @@ def _check_one(path: Path, args: argparse.Namespace, checker) -> int:  # noqa: A
 
 
 def _spell_checker():  # noqa: ANN202 - a SpellChecker, or None
-    """Load the dictionaries once for every file; a missing one is said, not fatal."""
+    """Return a checker that loads the dictionaries once, for the first unknown word.
+
+    Loading spellcheck-ko costs ~3 s of CPU whatever is checked, so earlier runs' verdicts
+    answer every word they judged (docs/performance.md); a missing dictionary is said, not fatal.
+    """
     from editor.storage.dictionaries import DictionaryError, load_checker
 
     try:
-        return load_checker()
+        return load_checker(remember=True)
     except DictionaryError as exc:
         print(f"article-editor: no spell check ({exc})", file=sys.stderr)
         return None

@@ -13,6 +13,7 @@ import hashlib
 import lzma
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from editor import paths, resources
 from editor.core.find import PARTICLES
 from editor.core.spelling import KoreanLeniency, Word, words_in_text
 from editor.storage.atomic import atomic_write
+from editor.storage.spell_cache import KnownWords
 
 USER_DICTIONARY = "user-dictionary.txt"
 PARTICLE_SET = frozenset(PARTICLES)
@@ -82,11 +84,17 @@ def add_user_word(word: str, path: Path | None = None) -> None:
 
 @dataclass
 class SpellChecker:
-    """Korean and English Hunspell with the Korean spacing leniency and the user's words."""
+    """Korean and English Hunspell with the Korean spacing leniency and the user's words.
 
-    korean: object
-    english: object
+    With a `loader`, the dictionaries load on the first word `known` (earlier runs' verdicts)
+    cannot answer; `check` over an article it has seen before loads none.
+    """
+
+    korean: object | None
+    english: object | None
     user_words: set[str] = field(default_factory=set)
+    known: KnownWords | None = None
+    loader: Callable[[], tuple[object, object]] | None = None
     _leniency: KoreanLeniency | None = None
     _cache: dict[str, bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -98,14 +106,33 @@ class SpellChecker:
             return True
         known = self._cache.get(word)
         if known is None:
-            with self._lock:  # Hunspell objects are not thread-safe
-                known = self._check(word)
+            known = self._known_with_particle(word) or self._dictionary_verdict(word)
             self._cache[word] = known
         return known
 
+    @property
+    def loaded(self) -> bool:
+        """Tell whether the dictionaries are in memory."""
+        return self.korean is not None
+
+    def _dictionary_verdict(self, word: str) -> bool:
+        """Return what the dictionaries (and the leniency) say, from earlier runs if known."""
+        verdict = self.known.get(word) if self.known is not None else None
+        if verdict is None:
+            with self._lock:  # Hunspell objects are not thread-safe
+                self._load()
+                verdict = self._check(word)
+            if self.known is not None:
+                self.known.put(word, verdict)
+        return verdict
+
+    def _load(self) -> None:
+        if self.korean is None and self.loader is not None:
+            self.korean, self.english = self.loader()
+
     def _check(self, word: str) -> bool:
         if "가" <= word[0] <= "힣":
-            if self.korean.spell(word) or self._known_with_particle(word):
+            if self.korean.spell(word):
                 return True
             if self._leniency is None:
                 self._leniency = KoreanLeniency(self.korean)
@@ -120,8 +147,9 @@ class SpellChecker:
 
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Return spelling suggestions (slow for Korean: ~0.1–1 s; call off the UI thread)."""
-        speller = self.korean if "가" <= word[:1] <= "힣" else self.english
         with self._lock:
+            self._load()
+            speller = self.korean if "가" <= word[:1] <= "힣" else self.english
             return list(speller.suggest(unicodedata.normalize("NFC", word)))[:limit]
 
     def misspelled(self, text: str, ignored: frozenset[str] = frozenset()) -> list[Word]:
@@ -133,21 +161,33 @@ class SpellChecker:
         self.user_words.add(unicodedata.normalize("NFC", word))
 
 
-def load_checker(folder: Path | None = None) -> SpellChecker:
-    """Load the Korean and English dictionaries and the user's words (~2 s).
+def load_checker(folder: Path | None = None, *, remember: bool = False) -> SpellChecker:
+    """Load the Korean and English dictionaries and the user's words (~3 s of CPU).
+
+    With remember, return at once: the dictionaries load on the first word that no earlier
+    run judged, and the verdicts are kept in the cache folder (call `known.save()` at the end).
 
     Raises:
-        DictionaryError: the files or the binding are missing or unreadable.
+        DictionaryError: the files or the binding are missing or unreadable (with remember,
+        also later, from the check that loads them).
     """
     try:
-        import hunspell  # chunspell's module
+        import hunspell  # chunspell's module: a small C extension, cheap to import
     except ImportError as exc:
         raise DictionaryError("chunspell is not installed") from exc
-    spellers = []
-    for name in LANGUAGES:
-        where = unpacked(name, folder)
-        try:
-            spellers.append(hunspell.Hunspell(name, hunspell_data_dir=str(where)))
-        except Exception as exc:  # noqa: BLE001 - the binding raises its own types
-            raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
-    return SpellChecker(spellers[0], spellers[1], read_user_words() | shipped_words())
+    folders = [unpacked(name, folder) for name in LANGUAGES]
+
+    def load() -> tuple[object, object]:
+        spellers = []
+        for name, where in zip(LANGUAGES, folders, strict=True):
+            try:
+                spellers.append(hunspell.Hunspell(name, hunspell_data_dir=str(where)))
+            except Exception as exc:  # noqa: BLE001 - the binding raises its own types
+                raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
+        return spellers[0], spellers[1]
+
+    words = read_user_words() | shipped_words()
+    if remember:
+        known = KnownWords.open(folders[0].parent, [f.name for f in folders])
+        return SpellChecker(None, None, words, known, load)
+    return SpellChecker(*load(), words)

@@ -50,12 +50,10 @@ def _long_headline_article(sample_dir: Path, tmp_path: Path) -> Path:
     return target
 
 
-def _run_check(target: Path) -> tuple[dict, str, list[int]]:
+def _run_check(target: Path, *flags: str) -> tuple[dict, str, list[int]]:
     """Run check in its own session; return its report, output and what is left running."""
     proc = subprocess.Popen(
-        # --no-spelling: this bounds the headline meter; the Korean dictionary's own ~40 MB
-        # are the spell check's (tests/cli/test_check_spelling.py).
-        [sys.executable, "-c", RUN_CHECK, "check", "--no-spelling", str(target)],
+        [sys.executable, "-c", RUN_CHECK, "check", *flags, str(target)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -70,11 +68,27 @@ def _run_check(target: Path) -> tuple[dict, str, list[int]]:
 
 def test_check_measures_the_headline_without_qt_and_leaves_no_process(sample_dir, tmp_path):
     target = _long_headline_article(sample_dir, tmp_path)
-    first, out, left = _run_check(target)  # unpacks the font's metrics into the cache
+    # --no-spelling: this bounds the headline meter; the dictionaries' cost is the next test's.
+    first, out, left = _run_check(target, "--no-spelling")  # unpacks the font's metrics
     assert first["modules"] == []
     assert left == []
     # The meter measured: this headline takes three lines on a 360 px phone (Chromium agrees).
     assert "On a 360 px phone the headline takes 3 lines; aim for 2." in out
+    again, out_again, left = _run_check(target, "--no-spelling")
+    assert (again["modules"], left, out_again) == ([], [], out)
+    assert again["peak_mb"] <= MAX_RSS_MB
+
+
+def test_check_with_spelling_loads_no_qt_leaves_no_process_and_remembers(sample_dir, tmp_path):
+    article = read_article(sample_dir)
+    article.headline = "셔틀 운행 계획 확정됬다"
+    target = tmp_path / "typo.article"
+    write_article(article, target)
+    first, out, left = _run_check(target)  # loads the dictionaries: every word is new
+    assert (first["modules"], left) == ([], [])
+    assert "warning: headline: Spelling: “확정됬다” in “셔틀 운행 계획 확정됬다”" in out
+    assert first["peak_mb"] > MAX_RSS_MB  # Hunspell's spellcheck-ko is in memory
+    # The same words again: the kept verdicts answer, no dictionary loads, same findings.
     again, out_again, left = _run_check(target)
     assert (again["modules"], left, out_again) == ([], [], out)
     assert again["peak_mb"] <= MAX_RSS_MB

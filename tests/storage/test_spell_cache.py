@@ -1,0 +1,75 @@
+"""Kept spelling verdicts: a word judged once loads no dictionary again, and stays right."""
+
+from __future__ import annotations
+
+from editor.storage.dictionaries import SpellChecker
+from editor.storage.spell_cache import KnownWords
+
+KEYS = ["ko-0123", "en_US-4567"]
+
+
+class FakeSpeller:
+    """Hunspell's interface over a fixed word list."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+
+    def spell(self, word: str) -> bool:
+        return word in self.words
+
+    def analyze(self, word: str) -> tuple[str, ...]:
+        return ()
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        return ()
+
+
+def _checker(folder, loads: list[int], user_words=(), keys=KEYS) -> SpellChecker:
+    def load():
+        loads.append(1)
+        return FakeSpeller({"셔틀", "운행"}), FakeSpeller({"shuttle"})
+
+    return SpellChecker(None, None, set(user_words), KnownWords.open(folder, keys), load)
+
+
+def _misspelled(checker: SpellChecker, text: str) -> list[str]:
+    return [w.text for w in checker.misspelled(text)]
+
+
+def test_a_second_run_answers_from_the_kept_verdicts_without_loading(tmp_path):
+    loads: list[int] = []
+    first = _checker(tmp_path, loads)
+    assert _misspelled(first, "셔틀 운행 확정됬다 shuttle shutle") == ["확정됬다", "shutle"]
+    assert len(loads) == 1
+    first.known.save()
+    again = _checker(tmp_path, loads)
+    assert _misspelled(again, "셔틀 운행 확정됬다 shuttle shutle") == ["확정됬다", "shutle"]
+    assert len(loads) == 1 and not again.loaded
+    _misspelled(again, "새단어")  # a word never judged loads them, once
+    assert len(loads) == 2 and again.loaded
+
+
+def test_user_words_are_never_kept_so_adding_one_takes_effect(tmp_path):
+    loads: list[int] = []
+    first = _checker(tmp_path, loads, user_words={"오송역"})
+    assert _misspelled(first, "오송역까지 확정됬다") == ["확정됬다"]
+    first.known.save()
+    # The word list changed: 오송역 is gone, 확정됬다 was added. Neither verdict is stale.
+    again = _checker(tmp_path, loads, user_words={"확정됬다"})
+    assert _misspelled(again, "오송역까지 확정됬다") == ["오송역까지"]
+
+
+def test_other_dictionaries_or_a_damaged_file_start_afresh(tmp_path):
+    loads: list[int] = []
+    first = _checker(tmp_path, loads)
+    _misspelled(first, "셔틀 확정됬다")
+    first.known.save()
+    other = _checker(tmp_path, loads, keys=["ko-ffff", "en_US-4567"])
+    assert other.known.verdicts == {}
+    (saved,) = tmp_path.glob("verdicts-*.json")
+    saved.write_text("{not json", encoding="utf-8")
+    damaged = _checker(tmp_path, loads)
+    assert damaged.known.verdicts == {}
+    assert _misspelled(damaged, "셔틀 확정됬다") == ["확정됬다"]
+    damaged.known.save()
+    assert KnownWords.open(tmp_path, KEYS).verdicts == {"셔틀": True, "확정됬다": False}
