@@ -145,3 +145,54 @@ def screenshot_parser(
     parser.add_argument("--settle", type=float, default=settle_s, help="seconds to let pages paint")
     parser.add_argument("--lang", default=lang, help=lang_help)
     return parser
+
+
+def screenshot_environment(
+    args: argparse.Namespace, temp: tuple[str, ...] = (), *, replace: bool = False
+) -> None:
+    """Run offscreen in args.lang, with the named folders ("config", "data") in temp folders.
+
+    A folder the caller already set is kept unless replace: a run that writes settings
+    (publishing targets) always gets fresh ones.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.lang:
+        os.environ["ARTICLE_EDITOR_LANG"] = args.lang
+    for kind in temp:
+        var = f"ARTICLE_EDITOR_{kind.upper()}_DIR"
+        if replace or var not in os.environ:
+            os.environ[var] = tempfile.mkdtemp(prefix="shots-")
+
+
+def open_screenshot_window(args: argparse.Namespace, size: tuple[int, int] | None = None):  # noqa: ANN201
+    """Start the app on the sample at args.size (or size), settled; return (app, window)."""
+    width, height = size or window_size(args)
+    from editor.ui.app import create_application, open_window
+
+    app = create_application([sys.argv[0]])
+    window = open_window(None)
+    window.resize(width, height)
+    settle(app, args.settle)
+    args.out.mkdir(parents=True, exist_ok=True)
+    return app, window
+
+
+def window_size(args: argparse.Namespace) -> tuple[int, int]:
+    """Return args.size (WIDTHxHEIGHT) as numbers."""
+    width, height = (int(n) for n in args.size.lower().split("x"))
+    return width, height
+
+
+def save_shot(widget, out: Path, name: str, written: list[str] | None = None) -> Path:  # noqa: ANN001
+    """Grab a widget into out/name (and list it in written)."""
+    target = out / name
+    widget.grab().save(str(target))
+    if written is not None:
+        written.append(str(target))
+    return target
+
+
+def close_screenshot_window(window) -> None:  # noqa: ANN001 - a MainWindow
+    """Close the window without asking to save what the script changed."""
+    window.document.set_modified(False)
+    window.close()

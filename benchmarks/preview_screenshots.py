@@ -9,9 +9,7 @@ screen (the page's computed font size times the zoom) as JSON.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 
 import benchlib
 
@@ -33,37 +31,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.set_defaults(size="1366x768")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ARTICLE_EDITOR_LANG"] = args.lang
-    os.environ.setdefault("ARTICLE_EDITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="preview-shots-"))
-    width, height = (int(n) for n in args.size.lower().split("x"))
+    benchlib.screenshot_environment(args, ("config",))
+    width, height = benchlib.window_size(args)
     from editor.render.preview_zoom import Fit, Zoom
-    from editor.ui.app import create_application, open_window
 
-    app = create_application([sys.argv[0]])
-    window = open_window(None)
-    window.resize(width, height)
+    app, window = benchlib.open_screenshot_window(args)
     window.set_preview_mode("desktop", 390)
     benchlib.settle(app, args.settle)
     window.preview.set_zoom(Zoom(Fit.COLUMN))
     window.preview.share_card_action.setChecked(False)  # its toggle: the pages get the room
     benchlib.settle(app, 1.0)
-    args.out.mkdir(parents=True, exist_ok=True)
     shots = []
-    target = args.out / "preview-fitted.png"
-    window.grab().save(str(target))
+    target = benchlib.save_shot(window, args.out, "preview-fitted.png")
     shots.append({"file": str(target), "body_px": _body_px(app, window)})
     window.preview.controls.detach_action.trigger()
     detached = window.preview.detacher.window
     detached.resize(width, height)
     benchlib.settle(app, args.settle)
-    target = args.out / "preview-detached.png"
-    detached.grab().save(str(target))
+    target = benchlib.save_shot(detached, args.out, "preview-detached.png")
     shots.append({"file": str(target), "body_px": _body_px(app, window)})
     detached.close()
     benchlib.settle(app, 0.5)
-    window.document.set_modified(False)
-    window.close()
+    benchlib.close_screenshot_window(window)
     print(json.dumps({"size": [width, height], "shots": shots}, ensure_ascii=False))
     return 0
 

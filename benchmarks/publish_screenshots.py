@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sys
-import tempfile
 
 import benchlib
 
@@ -32,7 +30,7 @@ def _dialogs(app, window, out) -> list[str]:  # noqa: ANN001
     settings = PublishSettingsDialog(window)
     settings.show()
     benchlib.settle(app, 0.5)
-    settings.grab().save(str(out / "publish-settings.png"))
+    benchlib.save_shot(settings, out, "publish-settings.png")
     settings.reject()
     job = window.publishing.outbox.jobs()[0]
     article = window.document.article
@@ -43,7 +41,7 @@ def _dialogs(app, window, out) -> list[str]:  # noqa: ANN001
     conflict = ConflictDialog(job, window)
     conflict.show()
     benchlib.settle(app, 0.5)
-    conflict.grab().save(str(out / "publish-conflict.png"))
+    benchlib.save_shot(conflict, out, "publish-conflict.png")
     conflict.reject()
     return [str(out / "publish-settings.png"), str(out / "publish-conflict.png")]
 
@@ -53,27 +51,19 @@ def main(argv: list[str] | None = None) -> int:
         __doc__.splitlines()[0], settle_s=2.0, lang="ko", lang_help="ko or en"
     )
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ARTICLE_EDITOR_LANG"] = args.lang
+    benchlib.screenshot_environment(args, ("config", "data"), replace=True)
     os.environ["PUBLISH_SHOT_PASSWORD"] = "x"
-    for var in ("ARTICLE_EDITOR_CONFIG_DIR", "ARTICLE_EDITOR_DATA_DIR"):
-        os.environ[var] = tempfile.mkdtemp(prefix="publish-shots-")
     from editor.publish.targets import Target, save_targets
-    from editor.ui.app import create_application, open_window
 
     target = Target("wordpress", name="시사캐치 WordPress", url=_nobody_url(), user="reporter",
                     password_env="PUBLISH_SHOT_PASSWORD")  # fmt: skip
     save_targets([target])
-    app = create_application([sys.argv[0]])
-    window = open_window(None)
-    window.resize(1366, 768)
-    benchlib.settle(app, args.settle)
+    app, window = benchlib.open_screenshot_window(args, (1366, 768))
     publishing = window.publishing
     publishing.publish(target)
     publishing.runner.wait()
     benchlib.settle(app, 0.5)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[str] = []
     publishing.show_paste_kit()
     kit = publishing.paste_kit
     kit.resize(720, 460)
@@ -82,15 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     kit.copy_field(2)  # the body: the next button now offers the caption
     benchlib.settle(app, 0.5)
     for widget, name in ((kit, "publish-paste-kit.png"), (window, "publish-window.png")):
-        target_path = args.out / name
-        widget.grab().save(str(target_path))
-        written.append(str(target_path))
+        benchlib.save_shot(widget, args.out, name, written)
     publishing.show_outbox()
     publishing.outbox_window.resize(900, 260)
     benchlib.settle(app, 0.5)
-    target_path = args.out / "publish-outbox.png"
-    publishing.outbox_window.grab().save(str(target_path))
-    written.append(str(target_path))
+    benchlib.save_shot(publishing.outbox_window, args.out, "publish-outbox.png", written)
     written += _dialogs(app, window, args.out)
     print(json.dumps({"screenshots": written}, ensure_ascii=False))
     window.close()

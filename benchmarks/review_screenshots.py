@@ -10,7 +10,6 @@ default. Prints the files it wrote as JSON.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -64,46 +63,33 @@ def main(argv: list[str] | None = None) -> int:
         __doc__.splitlines()[0], settle_s=3.0, lang="ko", lang_help="ko or en"
     )
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ARTICLE_EDITOR_LANG"] = args.lang
-    os.environ.setdefault("ARTICLE_EDITOR_CONFIG_DIR", tempfile.mkdtemp(prefix="review-shots-"))
-    width, height = (int(n) for n in args.size.lower().split("x"))
-    from editor.ui.app import create_application, open_window
+    benchlib.screenshot_environment(args, ("config",))
+    width, height = benchlib.window_size(args)
     from editor.ui.review.revisions import RevisionsDialog
 
-    app = create_application([sys.argv[0]])
-    window = open_window(None)
-    window.resize(width, height)
+    app, window = benchlib.open_screenshot_window(args)
     window.review.set_review_mode(True)
     benchlib.settle(app, args.settle)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[str] = []
     with tempfile.TemporaryDirectory(prefix="review-shots-") as tmp:
         _desk_session(window, Path(tmp))
         window.review.check_again()
         window.review.notes_panel.note_list.setCurrentRow(0)
         benchlib.settle(app, args.settle)
-        target = args.out / "review-mode.png"
-        window.grab().save(str(target))
-        written.append(str(target))
+        benchlib.save_shot(window, args.out, "review-mode.png", written)
         dialog = RevisionsDialog.run(window)
         dialog.resize(1280, 820)
         first = window.document.article.private["history"][0]["id"]
         dialog.select(first)
         dialog.tabs.setCurrentIndex(1)
         benchlib.settle(app, args.settle)
-        target = args.out / "review-compare.png"
-        dialog.grab().save(str(target))
-        written.append(str(target))
+        benchlib.save_shot(dialog, args.out, "review-compare.png", written)
         dialog.tabs.setCurrentIndex(0)
         benchlib.settle(app, 0.5)
-        target = args.out / "review-fields.png"
-        dialog.grab().save(str(target))
-        written.append(str(target))
+        benchlib.save_shot(dialog, args.out, "review-fields.png", written)
         dialog.close()
         benchlib.settle(app, 0.5)  # let the dialog's page go before its web profile
-    window.document.set_modified(False)
-    window.close()
+    benchlib.close_screenshot_window(window)
     print(json.dumps({"size": [width, height], "files": written}, ensure_ascii=False))
     return 0
 

@@ -9,7 +9,6 @@ Prints the files it wrote as JSON.
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import benchlib
@@ -22,26 +21,15 @@ def main(argv: list[str] | None = None) -> int:
         __doc__.splitlines()[0], settle_s=2.5, lang="", lang_help="ko or en (default: the system's)"
     )
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if args.lang:
-        os.environ["ARTICLE_EDITOR_LANG"] = args.lang
-    width, height = (int(n) for n in args.size.lower().split("x"))
-    from editor.ui.app import create_application, open_window
-
-    app = create_application([sys.argv[0]])
-    window = open_window(None)
-    window.resize(width, height)
-    benchlib.settle(app, args.settle)
-    args.out.mkdir(parents=True, exist_ok=True)
-    written = []
+    benchlib.screenshot_environment(args)
+    width, height = benchlib.window_size(args)
+    app, window = benchlib.open_screenshot_window(args)
+    written: list[str] = []
     for name, mode, mobile_width in MODES:
         window.set_preview_mode(mode, mobile_width or window.settings.preview_width())
         benchlib.settle(app, args.settle)
-        target = args.out / f"window-{name}.png"
-        window.grab().save(str(target))
-        written.append(str(target))
-    window.document.set_modified(False)
-    window.close()
+        benchlib.save_shot(window, args.out, f"window-{name}.png", written)
+    benchlib.close_screenshot_window(window)
     print(json.dumps({"size": [width, height], "files": written}, ensure_ascii=False))
     return 0
 
