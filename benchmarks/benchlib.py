@@ -30,6 +30,17 @@ def prepare_environment() -> None:
         os.environ["ARTICLE_EDITOR_DATA_DIR"] = str(base / "data")
 
 
+def seed_user(config_dir: Path) -> None:
+    """Write the settings of a user who has said who they are (the first run's question).
+
+    Start-up figures are for the everyday start; the first run alone asks for a name.
+    """
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "settings.ini").write_text(
+        "[user]\nname=벤치 기자\nemail=bench@example.com\nrole=reporter\n", encoding="utf-8"
+    )
+
+
 def percentile(values: Sequence[float], share: float) -> float:
     """Return the nearest-rank percentile (share in 0..1) of values."""
     ordered = sorted(values)

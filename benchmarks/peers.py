@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="article-editor-peers-") as work:
             home = Path(work) / "home"
             home.mkdir()
+            benchlib.seed_user(home / ".config" / "article-editor")  # no first-run question
             apps = commands(Path(work))
             samples = rounds(apps, app_env(args.display, home), watcher, args.rounds)
     finally:

@@ -86,7 +86,7 @@ def _preview_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
 
 def _startup_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
     r = data["results"]
-    return [
+    rows = [
         (
             "Cold start, editor painted",
             f"{r['editor_ms']['median']:.0f} ms = {r['ratio']['median']:.2f}× bare "
@@ -101,6 +101,10 @@ def _startup_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
             r["preview_ms"]["median"] <= 600,
         ),
     ]
+    if "bare_web_ms" in r:  # the same run's floor: Chromium painting a static page
+        floor = f"{r['bare_web_ms']['median']:.0f} ms"
+        rows.append(("Chromium's floor: a bare QWebEngineView's page painted", floor, "", None))
+    return rows
 
 
 def _memory_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:

@@ -1,6 +1,6 @@
 """Cold start: the editor's first paint against a bare PySide6 window, and the preview's.
 
-Run: .venv/bin/python benchmarks/startup.py [--runs 7]
+Run: .venv/bin/python benchmarks/startup.py [--runs 7] [--instructions]
 
 Each run starts two fresh processes, one after the other: a bare QWidget window, and the
 app on its bundled sample (`python -m editor` with ARTICLE_EDITOR_STARTUP_PROBE=1, which
@@ -8,7 +8,11 @@ prints time.monotonic() at the window's first painted frame and when the preview
 its first page, then quits). Times count from just before the process is started, so they
 include the interpreter and every import (byte code cached, as installed). Prints min / median / max of each and of the
 ratio editor / bare within each run. Targets: ratio ≤ 1.3 (issue 9), preview ≤ 600 ms
-(issue 17; the peers are compared in benchmarks/peers.py).
+(issue 17; the peers are compared in benchmarks/peers.py). A third process, a bare
+QWebEngineView painting a small static page, shows Chromium's own floor in the same run.
+
+--instructions counts instead, under callgrind, the instructions each process runs up to
+its window's first paint event: the figure that holds on a loaded machine (~2 minutes).
 """
 
 from __future__ import annotations
@@ -38,13 +42,41 @@ def done():
 app = QApplication(sys.argv[:1])
 window = QWidget()
 window.resize(1280, 800)
-after_first_paint(window, done)
+after_first_paint(window, done, None)  # no fallback: under callgrind it would come first
 window.show()
 app.exec()
 """
 
+# Chromium's own floor: a bare QWebEngineView on a small static page, same flags and paint
+# hook as the app's preview (its page's first paint after loadFinished).
+BARE_WEB = """
+import os, sys, time
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+from editor.ui import app as editor_app
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from editor.ui.first_paint import after_first_paint
 
-def run_probe(command: list[str], env: dict[str, str]) -> dict[str, float]:
+def painted():
+    print(f"probe preview_painted {time.monotonic():.6f}", flush=True)
+    os._exit(0)
+
+app = QApplication(sys.argv[:1])
+editor_app.configure_environment()
+editor_app.configure_webengine()
+view = QWebEngineView()
+view.resize(720, 800)
+view.loadFinished.connect(lambda ok: after_first_paint(view.focusProxy() or view, painted, None))
+view.setHtml("<!doctype html><meta charset=utf-8><h1>Headline</h1><p>" + "Body text. " * 200)
+view.show()
+app.exec()
+"""
+
+
+def run_probe(
+    command: list[str], env: dict[str, str], needed: str = "window_painted"
+) -> dict[str, float]:
     """Start a process; return ms from start to each probe line it printed."""
     started = time.monotonic()
     proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=REPO)
@@ -53,7 +85,7 @@ def run_probe(command: list[str], env: dict[str, str]) -> dict[str, float]:
         parts = line.split()
         if len(parts) == 3 and parts[0] == "probe":
             stamps[parts[1]] = (float(parts[2]) - started) * 1000
-    if "window_painted" not in stamps:
+    if needed not in stamps:
         raise RuntimeError(f"no probe from {command}: {proc.stderr[-2000:]}")
     return stamps
 
@@ -65,18 +97,62 @@ def one_run() -> dict[str, float]:
         env["ARTICLE_EDITOR_CONFIG_DIR"] = str(Path(base) / "config")
         env["ARTICLE_EDITOR_DATA_DIR"] = str(Path(base) / "data")
         env["ARTICLE_EDITOR_STARTUP_PROBE"] = "1"
+        benchlib.seed_user(Path(base) / "config")
         # Byte code cached as an installed app has it (pip and PyInstaller compile it),
         # in a folder of its own so the checkout stays clean.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
         bare = run_probe([sys.executable, "-c", BARE], env)["window_painted"]
         editor = run_probe([sys.executable, "-m", "editor"], env)
+        web = run_probe([sys.executable, "-c", BARE_WEB], env, "preview_painted")
     return {
         "bare_ms": bare,
+        "bare_web_ms": web["preview_painted"],
         "editor_ms": editor["window_painted"],
         "ratio": editor["window_painted"] / bare,
         "preview_ms": editor.get("preview_painted", float("nan")),
     }
+
+
+def instructions(command: list[str], env: dict[str, str]) -> int:
+    """Return the instructions callgrind counts in a process (its threads, not its children)."""
+    with tempfile.TemporaryDirectory(prefix="article-editor-callgrind-") as out:
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/cg", *command],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            cwd=REPO,
+        )
+    for line in proc.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise RuntimeError(f"callgrind gave no count for {command}: {proc.stderr[-2000:]}")
+
+
+def count_instructions() -> dict[str, float]:
+    """Count instructions to the first paint event: the bare window's and the editor's.
+
+    The editor runs with ARTICLE_EDITOR_STARTUP_PROBE=paint-event (it ends at the window's
+    first paint event, no timer involved), so the count does not depend on the machine's
+    load: what decisions on a shared machine are taken on.
+    """
+    with tempfile.TemporaryDirectory(prefix="article-editor-start-") as base:
+        env = dict(os.environ)
+        env.update(
+            ARTICLE_EDITOR_CONFIG_DIR=str(Path(base) / "config"),
+            ARTICLE_EDITOR_DATA_DIR=str(Path(base) / "data"),
+            PYTHONPYCACHEPREFIX=str(PYCACHE),
+        )
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        benchlib.seed_user(Path(base) / "config")
+        env["ARTICLE_EDITOR_STARTUP_PROBE"] = "1"
+        run_probe([sys.executable, "-m", "editor"], env)  # byte code and fonts cached
+        env["ARTICLE_EDITOR_STARTUP_PROBE"] = "paint-event"
+        bare = instructions([sys.executable, "-c", BARE], env)
+        editor = instructions([sys.executable, "-m", "editor"], env)
+    return {"bare_instructions": bare, "editor_instructions": editor, "ratio": editor / bare}
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
@@ -86,6 +162,7 @@ def table(results: dict[str, dict[str, float]]) -> str:
         ("editor window, first paint", "editor_ms", "ms", ""),
         ("ratio editor / bare (same run)", "ratio", "×", "≤ 1.3"),
         ("preview page painted", "preview_ms", "ms", "≤ 600"),
+        ("bare QWebEngineView, static page painted (Chromium's floor)", "bare_web_ms", "ms", ""),
     ]
     lines = ["| measure | median [min–max] | target |", "|---|---|---|"]
     for label, key, unit, target in rows:
@@ -97,14 +174,29 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; print its table and JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions to the first paint event under callgrind instead (slow)",
+    )
     args = parser.parse_args(argv)
     benchlib.prepare_environment()
+    if args.instructions:
+        counts = count_instructions()
+        rows = [
+            f"| {k} | {v:,.0f} |" if v > 100 else f"| {k} | {v:.2f} |" for k, v in counts.items()
+        ]
+        benchlib.emit(
+            "startup_instructions", counts, "\n".join(["| measure | count |", "|---|---|", *rows])
+        )
+        return 0
     one_run()  # warm the disk cache: a cold start here means a fresh process, not a cold disk
     samples: dict[str, list[float]] = {
         "bare_ms": [],
         "editor_ms": [],
         "ratio": [],
         "preview_ms": [],
+        "bare_web_ms": [],
     }
     for _ in range(args.runs):
         for key, value in one_run().items():

@@ -10,9 +10,11 @@ translations, run the spec, then add the Linux desktop integration files to the 
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.util
 import json
 import os
+import py_compile
 import shutil
 import subprocess
 import sys
@@ -102,6 +104,34 @@ def freeze(clean_cache: bool) -> None:
     run(command, env={**os.environ, "ARTICLE_EDITOR_GENERATED": str(GENERATED)})
 
 
+def ship_shiboken_support(app_dir: Path) -> Path | None:
+    """Put shiboken6's support package into the app as files with their byte code.
+
+    shiboken6 carries it (the signature loader, ~200 M instructions at every start) as
+    embedded source that it compiles at each import, unless `files.dir` sits beside
+    shiboken6's own module: then it imports that. The app cannot write it at run time (an
+    install may be read-only, and a frozen app writes no byte code), so the build writes
+    it: unpacked by shiboken itself (SBK_EMBED=0 in a child of this Python), compiled with
+    hash-checked byte code that does not depend on file times. Returns the folder.
+    """
+    internal = app_dir / "_internal" / "shiboken6"
+    if not internal.is_dir():
+        return None
+    spec = importlib.util.find_spec("shiboken6")
+    source = Path(spec.origin).parent / "files.dir" if spec and spec.origin else None
+    if source is None:
+        return None
+    if not source.is_dir():
+        run([sys.executable, "-c", "import shiboken6"], env={**os.environ, "SBK_EMBED": "0"})
+    target = internal / "files.dir"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(
+        target, quiet=1, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
+    )
+    return target
+
+
 def add_linux_launcher(app_dir: Path) -> elfscan.HostNeeds:
     """Move the frozen binary into app/ and put the glibc-checking launcher in its place.
 
@@ -188,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     render_icons()
     compile_translations()
     freeze(args.clean)
+    ship_shiboken_support(APP_DIR)
     if sys.platform.startswith("linux"):
         add_linux_launcher(APP_DIR)
         add_linux_integration(APP_DIR)

@@ -210,6 +210,8 @@ class SiteProfile:
             import jinja2
             from jinja2.sandbox import SandboxedEnvironment
 
+            from editor.render.template_cache import template_cache
+
             self._env = SandboxedEnvironment(
                 loader=jinja2.FileSystemLoader(str(self.root)),
                 autoescape=True,
@@ -217,6 +219,7 @@ class SiteProfile:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 keep_trailing_newline=True,
+                bytecode_cache=template_cache(),  # compiled once, not at every start
             )
         return self._env
 

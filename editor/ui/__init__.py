@@ -7,20 +7,31 @@ Importing the package sets up how PySide6 starts, before any module here imports
   type: 1,752 M → 1,400 M instructions).
 - SBK_EMBED=0 once, where PySide6's folder is writable, has shiboken write its support
   package (the signature loader) out as files, so later starts import its byte code
-  instead of compiling the embedded source every time (→ 1,295 M).
+  instead of compiling the embedded source every time (→ 1,295 M). shiboken only looks
+  beside its own module (files.dir), never in a cache folder; a frozen app gets the files,
+  compiled, from the build and never writes into its own folder (docs/performance.md).
+- shiboken's `__feature__` support (snake_case/true_property, which this app never uses)
+  asks of every module imported after PySide6 whether its source mentions "PySide6", with
+  `inspect.getsource` — which reads the file and walks all of sys.modules each time: ~117
+  modules before the first frame, ~280 before the preview's first page (~33 ms of CPU and,
+  with the file reads, up to ~300 ms of wall time on the loaded machine). The answer only
+  matters to a module that selects a feature; `_skip_source_scan` answers it from the
+  module's namespace instead.
 A value the user set is kept.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from importlib.util import find_spec
+from types import ModuleType
 
 
 def _configure_pyside() -> None:
     os.environ.setdefault("PYSIDE6_OPTION_LAZY", "2")
-    if "SBK_EMBED" in os.environ:
-        return
+    if "SBK_EMBED" in os.environ or getattr(sys, "frozen", False):
+        return  # the frozen app ships files.dir with its byte code (packaging/build.py)
     spec = find_spec("shiboken6")
     if spec is None or not spec.origin:
         return
@@ -29,4 +40,37 @@ def _configure_pyside() -> None:
         os.environ["SBK_EMBED"] = "0"  # writes files.dir once; shiboken reads SBK_EMBED at import
 
 
+def _skip_source_scan() -> None:
+    """Answer shiboken's "does this module use PySide6?" without reading the module's source."""
+    import shiboken6  # noqa: F401 - loads shiboken's support package, feature module included
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _mod_uses_pyside
+
+
+def _mod_uses_pyside(module: object) -> bool:
+    """Tell whether a Python module's globals hold anything of PySide6 (the scan's aim).
+
+    Like the scan, a module without Python source (PySide6's own extension modules) does
+    not count: their namespaces are not walked, so lazily created Qt types stay uncreated.
+    """
+    if not str(getattr(module, "__file__", None) or "").endswith(".py"):
+        return False
+    try:
+        for value in list(vars(module).values()):
+            if isinstance(value, type):  # a Qt class or enum imported from PySide6
+                name = value.__module__
+            elif isinstance(value, ModuleType):  # import PySide6.QtCore
+                name = value.__name__
+            else:
+                continue
+            if isinstance(name, str) and name.startswith("PySide6"):
+                return True
+    except Exception:  # noqa: BLE001 - an odd object must never fail an import
+        return False
+    return False
+
+
 _configure_pyside()
+_skip_source_scan()

@@ -1,13 +1,15 @@
-"""Run something once a widget has painted its first frame (QtWebEngine waits for this)."""
+"""Run something once a widget has painted its first frame, or the preview its first page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
-FALLBACK_MS = 1000  # a window that is never painted (minimised, offscreen tests) still gets it
+FALLBACK_MS: int | None = 1000  # a window never painted (minimised, offscreen) still gets it
+PREVIEW_FALLBACK_MS: int | None = 4000  # a page that never loads must not hold the rest
+_DEFAULT = -1  # "the module's fallback, as it is when called" (the start-up probe turns it off)
 
 
 class _FirstPaint(QObject):
@@ -35,7 +37,33 @@ class _FirstPaint(QObject):
 
 
 def after_first_paint(
-    widget: QWidget, callback: Callable[[], None], fallback_ms: int | None = FALLBACK_MS
+    widget: QWidget, callback: Callable[[], None], fallback_ms: int | None = _DEFAULT
 ) -> None:
     """Call callback once widget has painted its first frame (or after fallback_ms)."""
-    _FirstPaint(widget, callback, fallback_ms)
+    _FirstPaint(widget, callback, FALLBACK_MS if fallback_ms == _DEFAULT else fallback_ms)
+
+
+def after_preview_painted(
+    preview: QWidget, callback: Callable[[], None], fallback_ms: int | None = _DEFAULT
+) -> None:
+    """Call callback once the preview has painted its first loaded page (or after fallback_ms).
+
+    A preview without web views (the placeholder) calls back on the next turn. The page
+    counts as painted on the turn after the view's first paint event once it has loaded.
+    """
+    fallback_ms = PREVIEW_FALLBACK_MS if fallback_ms == _DEFAULT else fallback_ms
+    once = _FirstPaint(preview, callback, fallback_ms)
+    preview.removeEventFilter(once)  # the preview's own frame is not the page
+    QTimer.singleShot(0, once, lambda: _watch_first_view(preview, once))  # its views exist then
+
+
+def _watch_first_view(preview: QWidget, once: _FirstPaint) -> None:
+    views = getattr(preview, "active_views", lambda: [])()
+    if not views:
+        once._fire()
+        return
+    view = views[0]
+    target = view.focusProxy() or view  # Chromium paints into the view's child widget
+    view.ready.connect(
+        lambda: after_first_paint(target, once._fire, None), Qt.ConnectionType.SingleShotConnection
+    )

@@ -19,7 +19,7 @@ from editor.storage.safe_save import ChangedOnDiskError
 from editor.ui import messages, theme
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
-from editor.ui.first_paint import after_first_paint
+from editor.ui.first_paint import after_first_paint, after_preview_painted
 from editor.ui.form import ArticleForm
 from editor.ui.identity import User
 from editor.ui.image_input import document_paths
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
     preview_installed = Signal(QWidget)
     new_window_requested = Signal()
     first_painted = Signal()  # the window's first frame is on screen (the preview comes next)
+    preview_painted = Signal()  # the preview's first page is on screen (or it gave up waiting)
 
     def __init__(
         self,
@@ -185,9 +186,8 @@ class MainWindow(QMainWindow):
         return self._publishing
 
     def _finish_setup(self) -> None:
-        """Start what the first frame did without: autosave, review mode, the site profile."""
+        """Start what the first page did without: autosave, review mode, spelling, style."""
         _ = self.autosaver, self.review, self.publishing
-        self.form.release_site_settings()
         from editor.ui.spell_check import install_spelling
         from editor.ui.style_marks import install_style_marks
 
@@ -204,9 +204,17 @@ class MainWindow(QMainWindow):
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
         self.install_preview()  # QtWebEngine starts once the editor is on screen
-        # The rest runs while Chromium's processes start and load the first page.
-        QTimer.singleShot(0, self, self._finish_setup)
+        # The form's line counts need only the profile's settings and the meter: next turn,
+        # while Chromium starts its renderer. The rest waits until the page is painted:
+        # Chromium's navigation and the page's requests are served on this thread, and the
+        # spell checker's process would take a core from Chromium's renderer.
+        QTimer.singleShot(0, self, self.form.release_site_settings)
+        after_preview_painted(self.preview, self._on_preview_painted)
         theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
+
+    def _on_preview_painted(self) -> None:
+        self.preview_painted.emit()
+        QTimer.singleShot(0, self, self._finish_setup)
 
     def install_preview(self) -> QWidget:
         """Put the real preview in place of the placeholder (once)."""

@@ -4,6 +4,10 @@ It prints `probe window_painted <t>` once the window's first frame is painted (i
 `first_painted` signal, on the event-loop turn after its first paint event) and
 `probe preview_painted <t>` once the preview has painted its first loaded page, t being
 time.monotonic() (one clock for every process on the machine), then ends the process.
+With ARTICLE_EDITOR_STARTUP_PROBE=paint-event it ends the process at the window's first
+paint event instead, without waiting on any timer: what benchmarks/startup.py
+--instructions counts under callgrind (a load-robust measure of the work before the
+first frame).
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
-from editor.ui.first_paint import after_first_paint
+from editor.ui import first_paint
+from editor.ui.first_paint import after_preview_painted
 
 PROBE_ENV = "ARTICLE_EDITOR_STARTUP_PROBE"
 
@@ -25,21 +30,43 @@ def stamp(name: str) -> None:
     print(f"probe {name} {time.monotonic():.6f}", flush=True)
 
 
+def prepare() -> None:
+    """Before the window exists: in paint-event mode no fallback may stand in for the paint.
+
+    Under callgrind a start takes ~50 times as long, and the first-paint fallback would
+    start the preview (and QtWebEngine) before the window's paint event arrives.
+    """
+    if os.environ.get(PROBE_ENV) == "paint-event":
+        first_paint.FALLBACK_MS = None
+
+
 def arm(window) -> None:
     """Stamp the window's first paint and the preview's first painted page, then quit."""
-    if not os.environ.get(PROBE_ENV):
+    mode = os.environ.get(PROBE_ENV)
+    if not mode:
+        return
+    if mode == "paint-event":
+        _ExitAtPaint(window)
         return
     window.first_painted.connect(lambda: stamp("window_painted"))
-    window.preview_installed.connect(lambda pane: QTimer.singleShot(0, lambda: _watch(pane)))
+    # No fallback here: a page that never paints must show as a missing probe, not a time.
+    window.preview_installed.connect(
+        lambda pane: after_preview_painted(pane, _preview_painted, None)
+    )
 
 
-def _watch(pane: QWidget) -> None:
-    views = getattr(pane, "active_views", lambda: [])()
-    if not views:  # no QtWebEngine preview here: nothing more to wait for
-        _preview_painted()
-        return
-    view = views[0]
-    view.ready.connect(lambda: after_first_paint(view.focusProxy() or view, _preview_painted, None))
+class _ExitAtPaint(QObject):
+    """End the process when the watched widget's first paint event arrives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            stamp("paint_event")
+            _quit()
+        return False
 
 
 def _preview_painted() -> None:

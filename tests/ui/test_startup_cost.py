@@ -7,9 +7,10 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
+from editor.ui import first_paint
 from editor.ui.main_window import MainWindow
 
 HEAVY = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "jinja2", "markdown", "PIL")
@@ -160,7 +161,80 @@ def test_a_window_closed_before_its_first_paint_keeps_the_saved_docks(qtbot, set
     assert settings.window_state() == saved
 
 
+class _SlowPage(QWidget):
+    """A stand-in web view: ready once the test says its page has loaded."""
+
+    ready = Signal()
+
+
+class _PreviewWithPage(QWidget):
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.page = _SlowPage(self)
+
+    def active_views(self):
+        return [self.page]
+
+
+def test_spelling_review_and_autosave_wait_until_the_preview_has_painted(qtbot, settings):
+    # Chromium's navigation and the page's requests are served on the UI thread, and the
+    # spell checker's process takes a core: neither may compete with the first page.
+    window = MainWindow(
+        settings=settings, preview_factory=lambda doc, parent: _PreviewWithPage(parent)
+    )
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.load_sample()
+    window.show()
+    qtbot.waitUntil(lambda: window.preview is not None)
+    qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)  # the form's counts don't wait
+    qtbot.wait(50)
+    assert (window._review, window._autosaver, window.spelling) == (None, None, None)
+    with qtbot.waitSignal(window.preview_painted, timeout=5000):
+        window.preview.page.ready.emit()
+        window.preview.page.update()  # its first paint after the load
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    assert window._review is not None and window._autosaver is not None
+
+
+def test_a_preview_that_never_loads_still_lets_the_rest_start(qtbot, settings, monkeypatch):
+    monkeypatch.setattr(first_paint, "PREVIEW_FALLBACK_MS", 200)
+    window = MainWindow(
+        settings=settings, preview_factory=lambda doc, parent: _PreviewWithPage(parent)
+    )
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.show()
+    qtbot.waitUntil(lambda: window._review is not None, timeout=5000)
+
+
 def _label(parent):
     from PySide6.QtWidgets import QLabel
 
     return QLabel("preview", parent)
+
+
+SOURCE_SCAN = FIRST_FRAME.replace(
+    "print(json.dumps([m for m in WATCHED if m in sys.modules]))",
+    "print(json.dumps([linecache_reads, sys.modules['shibokensupport.feature']._mod_uses_pyside"
+    ".__module__]))",
+).replace(
+    "from editor.ui import app\n",
+    "import linecache\n"
+    "linecache_reads = []\n"
+    "_real_updatecache = linecache.updatecache\n"
+    "def _counting(*a, **k):\n"
+    "    linecache_reads.append(a[0])\n"
+    "    return _real_updatecache(*a, **k)\n"
+    "linecache.updatecache = _counting\n"
+    "from editor.ui import app\n",
+)
+
+
+def test_no_module_source_is_read_on_the_way_to_the_first_frame():
+    # shiboken's __feature__ hook read every imported module's source (inspect.getsource,
+    # which also walks sys.modules each time): ~117 files before the first frame.
+    reads, scanner = _run(SOURCE_SCAN)
+    assert scanner == "editor.ui"
+    assert [r for r in reads if "/editor/" in r] == []
+    # What shiboken scans while it is itself imported, before the hook can be replaced
+    # (shiboken6/__init__.py and enum.py when this was written).
+    assert len(reads) <= 3
