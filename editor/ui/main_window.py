@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         # Chromium's navigation and the page's requests are served on this thread, and the
         # spell checker's process would take a core from Chromium's renderer.
         QTimer.singleShot(0, self, self.form.release_site_settings)
+        resources = getattr(self.preview, "resources", None)
+        if resources is not None:  # the page's image checks, before it asks for the images
+            QTimer.singleShot(0, self, resources.check_images)
         after_preview_painted(self.preview, self._on_preview_painted)
         theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
 

@@ -29,3 +29,22 @@ def test_the_preview_does_not_serve_a_bomb_but_serves_a_photo(make_pane, documen
 def test_a_thumbnail_of_a_bomb_is_null_without_decoding(qtbot):
     assert thumbnail(_one_bit_png(9400, 9400), 200, 120).isNull()
     assert not thumbnail(_one_bit_png(400, 300), 200, 120).isNull()
+
+
+def test_images_checked_ahead_are_served_from_that_check(make_pane, document, monkeypatch):
+    # MainWindow checks the article's images while Chromium starts its renderer, so the
+    # page's requests (answered on the UI thread) never wait for Pillow's import.
+    pane = make_pane(show=False)
+    pane.set_document(document)
+    document.article.images["images/bomb.png"] = _one_bit_png(9400, 9400)
+    pane.resources.check_images()
+    from editor.storage import images
+
+    monkeypatch.setattr(images, "inspect", _no_second_look)
+    assert pane.resources.resolve("images/bomb.png") is None
+    photo = next(p for p in document.article.images if p != "images/bomb.png")
+    assert pane.resources.resolve(photo).data == document.article.images[photo]
+
+
+def _no_second_look(*_args, **_kwargs):
+    raise AssertionError("an image was inspected again")
