@@ -84,6 +84,16 @@ def embargo_notice(article: Article, now: datetime | None = None) -> str:
     )
 
 
+def approved_assignment(article: Article) -> dict[str, Any]:
+    """Return the title variants and embargo a desk approval covers, only those set.
+
+    Only set values take part, so an approval signed before these fields existed verifies.
+    """
+    found: dict[str, Any] = {k: getattr(article, k) for k in ("web_title", "social_title")}
+    found["embargo"] = clock.to_iso(article.embargo) if article.embargo else ""
+    return {k: v for k, v in found.items() if v}
+
+
 def progress(target: LengthTarget, counts: Counts) -> Progress | None:
     """Return the body's progress toward the target (None when there is none).
 

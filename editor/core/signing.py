@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from editor.core.assignment import approved_assignment
 from editor.core.model import Article, Status
 from editor.core.review import APPROVAL_KEY, snapshot
 
@@ -27,6 +28,7 @@ def approval_digest(article: Article) -> str:
     content["images"] = {
         n: hashlib.sha256(d).hexdigest() for n, d in sorted(article.images.items())
     }
+    content.update(approved_assignment(article))
     blob = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
 

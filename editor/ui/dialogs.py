@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.assignment import is_embargoed
+from editor.core.clock import aware, newsroom_zone
 from editor.core.model import Article
 from editor.export import ExportFormat, export_article
 from editor.ui import messages
@@ -198,10 +200,27 @@ class ExportDialog(QDialog):
         self.progress_bar.setValue(100)
         self._settings.set_last_folder(str(written.parent))
         self.export_finished.emit(written)
+        self._tell_embargo()
         folder = written if written.is_dir() else written.parent
         if messages.ask_open_folder(self, str(written)):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         self.accept()
+
+    def _tell_embargo(self) -> None:
+        """Say that the bundle is held back while the article's embargo is in force."""
+        article = self._doc.article
+        if article.embargo is None or not is_embargoed(article):
+            return
+        local = aware(article.embargo).astimezone(newsroom_zone())
+        messages.information(
+            self,
+            self.tr("Embargoed article"),
+            self.tr(
+                "This article is under embargo until {time}. The export is marked as not "
+                "for publication (draft, withheld) until then; export it again after the "
+                "embargo to publish it."
+            ).format(time=local.strftime("%Y-%m-%d %H:%M %Z")),
+        )
 
     def _on_job_failed(self, exc: BaseException) -> None:
         self._job = None

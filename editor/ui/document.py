@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the lock (socket, getpass) loads when a file is opened
     from editor.storage.lock import DocumentLock, LockInfo
 
 PARAGRAPH_SEPARATOR = "\u2029"
-TEXT_FIELDS = ("headline", "subhead", "summary", "section", "slug")
+TEXT_FIELDS = ("headline", "web_title", "social_title", "subhead", "summary", "section", "slug")
 ALL_FIELDS = "*"  # `changed` carries this after a load or a new document
 
 
@@ -137,7 +137,9 @@ class ArticleDocument(QObject, DocumentReview):
             return
         elif name == "authors":
             value = [replace(a) for a in value]
-        elif name != "lead_image":
+        elif name == "target":
+            value = replace(value)
+        elif name not in ("lead_image", "embargo"):
             raise KeyError(name)
         if getattr(article, name) == value:
             return

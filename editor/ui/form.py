@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.model import Status
+from editor.ui.assignment_panel import AssignmentPanel, set_level
 from editor.ui.authors_editor import AuthorsEditor
 from editor.ui.document import ArticleDocument
 from editor.ui.headline_edit import HeadlineEdit
@@ -106,6 +107,7 @@ class ArticleForm(QScrollArea):
         self._build_subhead()
         self._build_lead_image()
         self._build_summary()
+        self._build_assignment()
         self._build_meta()
         self._layout.addStretch(1)
         self.setWidget(content)
@@ -163,6 +165,11 @@ class ArticleForm(QScrollArea):
         box.setFixedHeight(height)
         self._layout.addWidget(box)
         return box
+
+    def _build_assignment(self) -> None:
+        self._caption_row(self.tr("Assignment (from the desk)"), "assignment_count_label")
+        self.assignment_panel = AssignmentPanel(self._doc, self)
+        self._layout.addWidget(self.assignment_panel)
 
     def _build_lead_image(self) -> None:
         self._caption_row(self.tr("Lead image"), "lead_image_count_label")
@@ -285,6 +292,7 @@ class ArticleForm(QScrollArea):
         if self._site_held:
             return  # release_site_settings loads it
         sections, self.guidance, self._fit = load_site_settings(site_id)
+        self.assignment_panel.set_site(site_id)
         current = self.section_combo.currentText()
         self.section_combo.clear()
         self.section_combo.addItems(sections)
@@ -322,13 +330,13 @@ class ArticleForm(QScrollArea):
             length > guide.warn or desktop > guide.desktop_lines or mobile > guide.mobile_lines
         )
         level = "error" if length > guide.warn else "warn" if too_long else "ok"
-        _set_level(self.headline_count_label, level)
+        set_level(self.headline_count_label, level)
         sub = article.subhead.strip()
         lines = len([ln for ln in sub.splitlines() if ln.strip()])
         self.subhead_count_label.setText(
             self.tr("{n} chars · {lines} line(s)").format(n=len(sub.replace("\n", "")), lines=lines)
         )
-        _set_level(self.subhead_count_label, "warn" if lines > 3 else "ok")
+        set_level(self.subhead_count_label, "warn" if lines > 3 else "ok")
 
 
 def _set_line(edit: QLineEdit | HeadlineEdit, value: str) -> None:
@@ -340,11 +348,3 @@ def _set_line(edit: QLineEdit | HeadlineEdit, value: str) -> None:
 def _set_box(box: QPlainTextEdit, value: str) -> None:
     if box.toPlainText() != value:
         box.setPlainText(value)
-
-
-def _set_level(label: QLabel, level: str) -> None:
-    """Restyle a count label as ok / warn / error through its dynamic property."""
-    if label.property("level") != level:
-        label.setProperty("level", level)
-        label.style().unpolish(label)
-        label.style().polish(label)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from editor.core.assignment import progress
 from editor.core.text import Counts, count_body
 from editor.ui.document import ArticleDocument
 
@@ -32,6 +33,8 @@ class ArticleStatusBar(QStatusBar):
         self.counts: Counts | None = None
         self.chars_label = self._add_label("chars_label")
         self.pages_label = self._add_label("pages_label")
+        self.target_label = self._add_label("target_label")
+        self.target_label.setVisible(False)
         self.reading_label = self._add_label("reading_label")
         self.save_state_label = self._add_label("save_state_label")
         self._timer = QTimer(self)
@@ -54,9 +57,9 @@ class ArticleStatusBar(QStatusBar):
     def _on_document_changed(self, field: str) -> None:
         if field == "body":
             self._timer.start()  # typing: count once it pauses
-        elif field == "*":
+        elif field in ("*", "target"):
             self._timer.stop()
-            self.update_counts()  # a newly opened article: count it at once
+            self.update_counts()  # a newly opened article or a new target: count it at once
 
     def _on_document_state(self, *_: object) -> None:
         if self._doc.is_modified:
@@ -86,4 +89,21 @@ class ArticleStatusBar(QStatusBar):
         self.reading_label.setText(
             self.tr("{minutes} min read").format(minutes=counts.reading_minutes)
         )
+        self._show_target(counts)
         self.counts_updated.emit(counts)
+
+    def _show_target(self, counts: Counts) -> None:
+        """Show how far the body is toward the desk's target, if it set one."""
+        done = progress(self._doc.article.target, counts)
+        self.target_label.setVisible(done is not None)
+        if done is None:
+            return
+        locale = QLocale()
+        if done.unit == "chars":
+            text = self.tr("Target {goal} chars: {done} ({percent}%)")
+            goal, have = locale.toString(int(done.goal)), locale.toString(int(done.done))
+        else:
+            text = self.tr("Target {goal} pages: {done} ({percent}%)")
+            goal = locale.toString(float(done.goal), "g", 6)
+            have = locale.toString(float(done.done), "f", 1)
+        self.target_label.setText(text.format(goal=goal, done=have, percent=done.percent))

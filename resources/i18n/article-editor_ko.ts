@@ -1768,4 +1768,114 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>“{fix}”(으)로 고치기 ({rule})</translation>
     </message>
   </context>
+  <context>
+    <name>AssignmentPanel</name>
+    <message>
+      <source>Search and browser tab; empty: the headline</source>
+      <translation>검색 결과와 브라우저 탭 제목 (비우면 제목)</translation>
+    </message>
+    <message>
+      <source>Share cards; empty: the headline</source>
+      <translation>SNS 공유 카드 제목 (비우면 제목)</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>없음</translation>
+    </message>
+    <message>
+      <source>manuscript pages (200 chars)</source>
+      <translation>매 (200자 원고지)</translation>
+    </message>
+    <message>
+      <source>characters</source>
+      <translation>자</translation>
+    </message>
+    <message>
+      <source>Embargo until</source>
+      <translation>엠바고</translation>
+    </message>
+    <message>
+      <source>Web title</source>
+      <translation>웹(검색) 제목</translation>
+    </message>
+    <message>
+      <source>Social title</source>
+      <translation>SNS 제목</translation>
+    </message>
+    <message>
+      <source>Length target</source>
+      <translation>분량 목표</translation>
+    </message>
+    <message>
+      <source>{n}/{limit} chars</source>
+      <translation>{n}/{limit}자</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticleForm</name>
+    <message>
+      <source>Assignment (from the desk)</source>
+      <translation>데스크 지시</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticleStatusBar</name>
+    <message>
+      <source>Target {goal} chars: {done} ({percent}%)</source>
+      <translation>목표 {goal}자 중 {done}자 ({percent}%)</translation>
+    </message>
+    <message>
+      <source>Target {goal} pages: {done} ({percent}%)</source>
+      <translation>목표 {goal}매 중 {done}매 ({percent}%)</translation>
+    </message>
+  </context>
+  <context>
+    <name>checklist</name>
+    <message>
+      <source>The body is {done}{unit} of the {goal}{unit} assigned ({percent}%): under the target by more than {tolerance}%.</source>
+      <translation>본문이 목표 {goal}{unit} 중 {done}{unit}입니다({percent}%). 목표보다 {tolerance}% 넘게 모자랍니다.</translation>
+    </message>
+    <message>
+      <source>The body is {done}{unit} of the {goal}{unit} assigned ({percent}%): over the target by more than {tolerance}%.</source>
+      <translation>본문이 목표 {goal}{unit} 중 {done}{unit}입니다({percent}%). 목표보다 {tolerance}% 넘게 깁니다.</translation>
+    </message>
+    <message>
+      <source>The web title has {length} characters; the site allows {limit}.</source>
+      <translation>웹(검색) 제목이 {length}자입니다. 사이트 기준은 {limit}자까지입니다.</translation>
+    </message>
+    <message>
+      <source>The social title has {length} characters; the site allows {limit}.</source>
+      <translation>SNS 제목이 {length}자입니다. 사이트 기준은 {limit}자까지입니다.</translation>
+    </message>
+    <message>
+      <source>Embargoed until {time}: exports are marked as not for publication until then.</source>
+      <translation>{time}까지 엠바고입니다. 그때까지 내보내기는 모두 비공개(초안, 보류)로 표시됩니다.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewFields</name>
+    <message>
+      <source>Web title</source>
+      <translation>웹(검색) 제목</translation>
+    </message>
+    <message>
+      <source>Social title</source>
+      <translation>SNS 제목</translation>
+    </message>
+    <message>
+      <source>Embargo</source>
+      <translation>엠바고</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Embargoed article</source>
+      <translation>엠바고 기사</translation>
+    </message>
+    <message>
+      <source>This article is under embargo until {time}. The export is marked as not for publication (draft, withheld) until then; export it again after the embargo to publish it.</source>
+      <translation>이 기사는 {time}까지 엠바고입니다. 내보낸 묶음은 그때까지 비공개(초안, 보류)로 표시됩니다. 엠바고가 풀린 뒤 다시 내보내야 게재됩니다.</translation>
+    </message>
+  </context>
 </TS>

@@ -20,7 +20,7 @@ from editor.core import clock
 from editor.export import export_article
 from editor.export.html_bundle import HtmlBundleExporter
 from editor.render.profiles import load_profile
-from editor.storage import write_article
+from editor.storage import approvals, write_article
 
 KST = clock.newsroom_zone()
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=KST)
@@ -40,6 +40,7 @@ def fixed_clock():
 def _variants(embargo: datetime | None = None, **kw):
     article = _article(**kw)
     article.web_title, article.social_title, article.embargo = WEB, SOCIAL, embargo
+    approvals.sign(article)  # the desk approves the assignment too
     return article
 
 

@@ -94,3 +94,37 @@ def test_no_keyring_leaves_the_approval_unsigned_and_unverified():
     with pytest.raises(approvals.SecretStoreError):
         approvals.sign(article)
     assert approvals.state(article) == signing.UNVERIFIED
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("web_title", "몰래 바꾼 검색 제목"),
+        ("social_title", "몰래 바꾼 공유 제목"),
+        ("embargo", None),
+    ],
+)
+def test_the_approval_covers_the_title_variants_and_the_embargo(name, value):
+    from datetime import datetime
+
+    from editor.core.clock import newsroom_zone
+
+    article = Article(headline="승인된 기사", body="본문입니다.", web_title="검색 제목")
+    article.social_title = "공유 제목"
+    article.embargo = datetime(2026, 12, 1, 18, 0, tzinfo=newsroom_zone())
+    review.set_status(article, Status.APPROVED, "김데스크")
+    approvals.sign(article)
+    assert approvals.state(article) == signing.VERIFIED
+    setattr(article, name, value)  # a hand edit of index.md after the desk approved it
+    assert approvals.state(article) == signing.UNVERIFIED
+
+
+def test_an_approval_signed_before_the_assignment_fields_still_verifies():
+    """Unset variants and embargo add nothing to what is signed: older approvals stay valid."""
+    import hashlib
+
+    article = _approved()
+    earlier = review.snapshot(article)  # what the previous release signed
+    earlier["images"] = {"images/a.jpg": hashlib.sha256(b"photo").hexdigest()}
+    blob = json.dumps(earlier, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert signing.approval_digest(article) == hashlib.sha256(blob.encode()).hexdigest()

@@ -15,6 +15,7 @@ from editor.ui import i18n
 
 MY_MODULES = (
     "about",
+    "assignment_panel",
     "app",
     "authors_editor",
     "autosave",

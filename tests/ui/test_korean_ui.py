@@ -24,6 +24,9 @@ from editor.ui import i18n
 # Latin words that are Korean newsroom usage, units, keys or names, not untranslated English.
 ALLOWED = {
     "PC",
+    "KST",  # the embargo's time zone, as Korean wire copy writes it
+    "UTC",
+    "SNS",  # 소셜 미디어: Korean usage
     "KTX",
     "BRT",
     "Ctrl",

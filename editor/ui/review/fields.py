@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 TEXT_FIELDS = (
     "headline",
+    "web_title",
+    "social_title",
     "subhead",
     "summary",
     "body",
@@ -28,6 +30,9 @@ def field_label(name: str) -> str:
     """Return the field's name as the form shows it."""
     labels = {
         "headline": translate("ReviewFields", "Headline"),
+        "web_title": translate("ReviewFields", "Web title"),
+        "social_title": translate("ReviewFields", "Social title"),
+        "embargo": translate("ReviewFields", "Embargo"),
         "subhead": translate("ReviewFields", "Subhead"),
         "summary": translate("ReviewFields", "Summary"),
         "body": translate("ReviewFields", "Body"),
@@ -47,8 +52,12 @@ def field_label(name: str) -> str:
 def field_widgets(window: MainWindow) -> dict[str, QWidget]:
     """Return the widget that edits each field of the window's form and body."""
     form, lead = window.form, window.form.lead_image_panel
+    desk = form.assignment_panel
     return {
         "headline": form.headline_edit,
+        "web_title": desk.web_title_edit,
+        "social_title": desk.social_title_edit,
+        "embargo": desk.embargo_check,
         "subhead": form.subhead_edit,
         "summary": form.summary_edit,
         "body": window.body_editor.text_edit,

@@ -73,6 +73,33 @@ def _templates() -> dict[str, str]:
             "checklist", "The HTML {tag} is removed with everything in it: {passage}"
         ),
         "html-as-text": translate("checklist", "{tag} is no HTML tag: it is shown as typed."),
+        **_assignment_templates(),
+    }
+
+
+def _assignment_templates() -> dict[str, str]:
+    """Return the templates of the assignment's findings (editor/core/assignment.py)."""
+    return {
+        "target-under": translate(
+            "checklist",
+            "The body is {done}{unit} of the {goal}{unit} assigned ({percent}%): under the "
+            "target by more than {tolerance}%.",
+        ),
+        "target-over": translate(
+            "checklist",
+            "The body is {done}{unit} of the {goal}{unit} assigned ({percent}%): over the "
+            "target by more than {tolerance}%.",
+        ),
+        "web-title-long": translate(
+            "checklist", "The web title has {length} characters; the site allows {limit}."
+        ),
+        "social-title-long": translate(
+            "checklist", "The social title has {length} characters; the site allows {limit}."
+        ),
+        "embargo-future": translate(
+            "checklist",
+            "Embargoed until {time}: exports are marked as not for publication until then.",
+        ),
     }
 
 
