@@ -1,12 +1,36 @@
-"""Light Markdown highlighting, one block at a time (Qt re-highlights only changed blocks)."""
+"""Light Markdown highlighting, one block at a time (Qt re-highlights only changed blocks).
+
+A bulk edit (replace all) changes hundreds of paragraphs at once; highlighting them all in the
+edit cost ~25 ms of a 100,000-character replace. `deferred()` holds Qt's re-highlight during
+such an edit, highlights the changed paragraphs on screen at once and the rest in slices from
+the event loop, in order, so the editor answers at once and every paragraph is right soon after.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import Q_ARG, SIGNAL, SLOT, QMetaObject, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 IN_FENCE = 1  # block state: inside a fenced code block
+SLICE_BLOCKS = 200  # paragraphs highlighted per event-loop turn after a bulk edit (~4 ms)
+# Qt's own connection from the document to the highlighter (a private slot, stable since Qt 4):
+# if a Qt release renames it, disconnecting fails and bulk edits highlight as they always did.
+_CHANGE_SIGNAL = SIGNAL("contentsChange(int,int,int)")
+_REFORMAT_NAME = "_q_reformatBlocks"
+_REFORMAT_SLOT = SLOT(f"{_REFORMAT_NAME}(int,int,int)")
+Visible = Callable[[], tuple[int, int]]  # first and last block number on screen
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -23,6 +47,11 @@ _INLINE = [
     ("html", re.compile(r"</?[A-Za-z][^>\n]*>")),
     ("mark", re.compile(r"[△▲▷◆■●]")),  # newsroom enumerations and caption marks
 ]
+# Every inline pattern needs one of these characters, and every whole-line construct starts
+# with one of _LINE_STARTS: most paragraphs of prose have neither and skip a dozen regexes
+# (a replace-all re-highlights every paragraph it touches, ~1,700 in a 100,000-char body).
+_INLINE_ANY = re.compile(r"[!\[`*_~<△▲▷◆■●]")
+_LINE_STARTS = frozenset("#>-*_+0123456789")
 
 
 def _format(
@@ -50,6 +79,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.blocks_highlighted = 0  # tests and benchmarks read it: work follows the edit
+        self._pending: tuple[QTextCursor, QTextCursor] | None = None  # after a bulk edit
+        self._slice_timer = QTimer(self, singleShot=True, interval=0)
+        self._slice_timer.timeout.connect(self._highlight_slice)
         self._formats = {
             "heading": _format("#1f3a5f", bold=True),
             "quote": _format("#5b6675", italic=True),
@@ -66,6 +98,80 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "mark": _format("#c0392b", bold=True),
         }
 
+    # Bulk edits ---------------------------------------------------------------------------
+    @contextmanager
+    def deferred(self, visible: Visible) -> Iterator[None]:
+        """Hold re-highlighting during a bulk edit; then do the visible part now, the rest soon."""
+        doc = self.document()
+        changed: list[tuple[int, int]] = []
+
+        def note(position: int, _removed: int, added: int) -> None:
+            changed.append((position, position + added))
+
+        doc.contentsChange.connect(note)
+        held = QObject.disconnect(doc, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
+        try:
+            yield
+        finally:
+            doc.contentsChange.disconnect(note)
+            if held:
+                QObject.connect(doc, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
+        if held and changed:
+            first = doc.findBlock(min(a for a, _b in changed)).blockNumber()
+            last = doc.findBlock(max(b for _a, b in changed)).blockNumber()
+            self._highlight_later(first, last, visible())
+
+    def _highlight_later(self, first: int, last: int, visible: tuple[int, int]) -> None:
+        doc = self.document()
+        top, bottom = max(first, visible[0]), min(last, visible[1])
+        if top <= bottom:
+            self._reformat(doc.findBlockByNumber(top), doc.findBlockByNumber(bottom))
+        # Cursors, not block numbers: typing between two slices moves them along with the text.
+        start = QTextCursor(doc.findBlockByNumber(first))
+        end = QTextCursor(doc.findBlockByNumber(last))
+        if self._pending is not None:  # a pass is still running: widen it
+            start.setPosition(min(start.position(), self._pending[0].position()))
+            end.setPosition(max(end.position(), self._pending[1].position()))
+        self._pending = (start, end)
+        self._slice_timer.start()
+
+    def _highlight_slice(self) -> None:
+        """Highlight the next slice of paragraphs a bulk edit changed, in order."""
+        if self._pending is None:
+            return
+        start, end = self._pending
+        first, last = start.block(), end.block()
+        stop = self.document().findBlockByNumber(
+            min(last.blockNumber(), first.blockNumber() + SLICE_BLOCKS - 1)
+        )
+        self._reformat(first, stop)
+        after = stop.next()
+        if stop.blockNumber() >= last.blockNumber() or not after.isValid():
+            self._pending = None
+            return
+        start.setPosition(after.position())
+        self._slice_timer.start()
+
+    def _reformat(self, first: QTextBlock, last: QTextBlock) -> None:
+        """Highlight first..last as Qt does after an edit (and on while a fence state moves).
+
+        Qt's own slot: ~17 µs a paragraph against ~70 µs through rehighlightBlock, which wraps
+        every paragraph in an edit block of its own.
+        """
+        QMetaObject.invokeMethod(
+            self,
+            _REFORMAT_NAME,
+            Qt.ConnectionType.DirectConnection,
+            Q_ARG(int, first.position()),
+            Q_ARG(int, 0),
+            Q_ARG(int, last.position() - first.position()),
+        )
+
+    @property
+    def pending(self) -> bool:
+        """Tell whether paragraphs changed by a bulk edit still wait to be highlighted."""
+        return self._pending is not None
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         """Highlight one paragraph; fenced code carries over through the block state."""
         self.blocks_highlighted += 1
@@ -78,7 +184,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if inside:
             self.setFormat(0, len(text), self._formats["fence"])
             return
-        if self._highlight_line(text):
+        if text.lstrip(" \t")[:1] in _LINE_STARTS and self._highlight_line(text):
+            return
+        if not _INLINE_ANY.search(text):
             return
         for name, pattern in _INLINE:
             for match in pattern.finditer(text):

@@ -134,6 +134,7 @@ class SpellUnderliner(QObject):
             widget.document().contentsChange.connect(
                 lambda pos, _removed, added, i=index: self._on_contents_change(i, pos, added)
             )
+            text_fields.on_release(widget, lambda a, b, i=index: self._release(i, a, b))
         service.checked.connect(self._on_service_checked)
         service.ready.connect(self.recheck_all)
 
@@ -144,6 +145,12 @@ class SpellUnderliner(QObject):
         last = doc.findBlock(position + added).blockNumber()
         self._dirty[index].update(range(max(0, first), max(first, last) + 1))
         self.timer.start()
+
+    def _release(self, index: int, start: int, end: int) -> None:
+        """Forget the underlines in a span a bulk edit replaces (its re-check brings them)."""
+        self.marks[index] = [
+            s for s in self.marks[index] if not text_fields.within(s.cursor, start, end)
+        ]
 
     def recheck_all(self) -> None:
         """Check every paragraph of every field again (dictionary loaded, word added)."""

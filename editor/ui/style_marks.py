@@ -51,9 +51,16 @@ class StyleMarks(QObject):
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self.refresh)
         window.document.changed.connect(lambda _field: self.timer.start())
-        for widget in self.widgets.values():
+        for name, widget in self.widgets.items():
             widget.viewport().installEventFilter(self)
+            text_fields.on_release(widget, lambda a, b, n=name: self._release(n, a, b))
         self.refresh()
+
+    def _release(self, name: str, start: int, end: int) -> None:
+        """Forget the findings in a span a bulk edit replaces (the next refresh finds them)."""
+        self.findings[name] = [
+            (c, p) for c, p in self.findings.get(name, []) if not text_fields.within(c, start, end)
+        ]
 
     def refresh(self) -> None:
         """Find the findings now and mark them."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
@@ -122,3 +124,52 @@ def test_edit_menu_has_find_and_replace(window):
 def test_preview_script_uses_unicode_word_classes():
     script = preview_script(Query("검찰 (1)", whole_word=True))
     assert "\\\\p{L}" in script and "\\\\(1\\\\)" in script and "giu" in script
+
+
+def _bold_ranges(block) -> list[tuple[int, int]]:
+    return [(r.start, r.length) for r in block.layout().formats() if r.format.fontWeight() >= 700]
+
+
+def test_replace_all_in_a_long_body_is_one_undo_step_and_highlights_every_paragraph(window, qtbot):
+    # NFD Hangul in the text, NFC in the query, a regex group: 600 matches, enough for the
+    # bulk path (underlines released, highlighting of paragraphs off screen in slices).
+    nfd = unicodedata.normalize("NFD", "발표했다")
+    paragraphs = [f"{n}km 구간에서 {nfd}. **굵게 {n}**" for n in range(600)]
+    body = "\n\n".join(paragraphs)
+    fill(window, body)
+    edit = window.body_editor.text_edit
+    highlighter = edit.highlighter
+    bar = find_bar_of(window)
+    bar.open_find(replace=True)
+    bar.regex_check.setChecked(True)
+    bar.find_edit.setText(r"(\d+)km 구간에서 발표했다")
+    bar.replace_edit.setText(r"\1 킬로미터 구간에서 발표하였다")
+    assert bar.replace_everything() == 600
+    assert highlighter.pending  # the paragraphs off screen are highlighted from the event loop
+    expected = "\n\n".join(f"{n} 킬로미터 구간에서 발표하였다. **굵게 {n}**" for n in range(600))
+    assert window.document.body_text() == expected
+    last = edit.document().lastBlock()
+    qtbot.waitUntil(lambda: not highlighter.pending)
+    bold_at = last.text().index("**")
+    assert _bold_ranges(last) == [(bold_at, len(last.text()) - bold_at)]
+    edit.undo()
+    assert window.document.body_text() == body
+    edit.redo()
+    assert window.document.body_text() == expected
+    edit.undo()
+    assert window.document.body_text() == body
+
+
+def test_replace_all_keeps_the_view_on_the_same_passage(window):
+    body = "\n\n".join(f"문단 {n} 하였다" for n in range(400))
+    fill(window, body)
+    edit = window.body_editor.text_edit
+    window.show()
+    edit.verticalScrollBar().setValue(300)
+    first = edit.firstVisibleBlock().blockNumber()
+    bar = find_bar_of(window)
+    bar.open_find(replace=True)
+    bar.find_edit.setText("하였다")
+    bar.replace_edit.setText("했다")
+    assert bar.replace_everything() == 400
+    assert abs(edit.firstVisibleBlock().blockNumber() - first) <= 2
