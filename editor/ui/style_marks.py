@@ -143,6 +143,16 @@ class StyleMarks(QObject):
         return [action]
 
 
+def apply_fix(widget: QWidget, problem: Problem) -> bool:
+    """Write a finding's fix over its passage as one undo step; False if the text moved on."""
+    fix, wrong = problem.args.get("fix"), problem.args.get("wrong")
+    text = text_fields.text_of(widget)
+    if fix is None or text[problem.start : problem.end] != wrong:
+        return False
+    text_fields.replace_span(widget, text, problem.start, problem.end, str(fix))
+    return True
+
+
 def install_style_marks(window: QWidget) -> StyleMarks:
     """Start marking house-style findings in the window (after the first paint)."""
     return StyleMarks(window)

@@ -824,6 +824,10 @@ The body change can be undone; the next save records it as a new revision.</sour
   <context>
     <name>ChecklistPanel</name>
     <message>
+      <source>Fix: {wrong} → {fix}</source>
+      <translation>고치기: {wrong} → {fix}</translation>
+    </message>
+    <message>
       <source>Check Again</source>
       <translation>다시 점검</translation>
     </message>
@@ -897,6 +901,10 @@ The body change can be undone; the next save records it as a new revision.</sour
   </context>
   <context>
     <name>ReviewController</name>
+    <message>
+      <source>The passage has changed since the check: check again.</source>
+      <translation>점검한 뒤 글이 바뀌었습니다. 다시 점검해 주세요.</translation>
+    </message>
     <message>
       <source>Signed as {name} ({role})</source>
       <translation>서명: {name} ({role})</translation>

@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -128,6 +129,7 @@ class ChecklistPanel(QWidget):
     """The list of problems; activating one jumps to its field and passage."""
 
     problem_activated = Signal(object)  # Problem
+    fix_requested = Signal(object)  # Problem with a house-style fix (args["fix"])
     refreshed = Signal(object)  # list[Problem]
 
     def __init__(
@@ -161,6 +163,14 @@ class ChecklistPanel(QWidget):
         )
         self.problem_list.itemActivated.connect(self._on_problem_list_item_activated)
         self.problem_list.itemClicked.connect(self._on_problem_list_item_activated)
+        self.problem_list.currentItemChanged.connect(self._on_problem_list_current_changed)
+        self.problem_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.problem_list.customContextMenuRequested.connect(self._on_problem_list_menu)
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("checklist_fix_button")
+        self.fix_button.setProperty("compact", True)
+        self.fix_button.clicked.connect(self._on_fix_button_clicked)
+        self.fix_button.hide()
         self.measure_label = QLabel(self)
         self.measure_label.setObjectName("checklist_measure_label")
         self.measure_label.setProperty("role", "count")
@@ -180,6 +190,7 @@ class ChecklistPanel(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.problem_list, 1)
+        layout.addWidget(self.fix_button)
         layout.addWidget(self.measure_label)
 
     def refresh(self, *, measure: bool = False) -> list[Problem]:
@@ -256,6 +267,42 @@ class ChecklistPanel(QWidget):
 
     def _on_problem_list_item_activated(self, item: QListWidgetItem) -> None:
         self.problem_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    # One-click house-style fixes -------------------------------------------------------------
+    def fix_text(self, problem: Problem) -> str:
+        """Return the label of a finding's fix ("고치기: 하였다 → 했다"), or "" if it has none."""
+        fix = problem.args.get("fix")
+        if problem.code != "house-style" or fix is None:
+            return ""
+        return self.tr("Fix: {wrong} → {fix}").format(wrong=problem.args.get("wrong", ""), fix=fix)
+
+    def _selected_problem(self) -> Problem | None:
+        item = self.problem_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _on_problem_list_current_changed(self, current: QListWidgetItem | None, _old) -> None:  # noqa: ANN001
+        problem = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        text = self.fix_text(problem) if problem is not None else ""
+        self.fix_button.setText(text)
+        self.fix_button.setVisible(bool(text))
+
+    def _on_fix_button_clicked(self) -> None:
+        problem = self._selected_problem()
+        if problem is not None and self.fix_text(problem):
+            self.fix_requested.emit(problem)
+
+    def _on_problem_list_menu(self, pos: QPoint) -> None:
+        item = self.problem_list.itemAt(pos)
+        problem = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        text = self.fix_text(problem) if problem is not None else ""
+        if not text:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        action = menu.addAction(text)
+        action.setObjectName("checklist_fix_action")
+        action.triggered.connect(lambda: self.fix_requested.emit(problem))
+        menu.popup(self.problem_list.viewport().mapToGlobal(pos))
 
 
 def confirm_export(parent: QWidget, article: Article) -> bool:

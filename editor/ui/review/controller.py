@@ -147,6 +147,7 @@ class ReviewController(QObject):
         self.notes_panel.note_activated.connect(self._on_notes_panel_note_activated)
         self.notes_panel.notes_changed.connect(self.highlighter.refresh)
         self.checklist.problem_activated.connect(self._on_checklist_problem_activated)
+        self.checklist.fix_requested.connect(self._on_checklist_fix_requested)
         QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
         self.summary_edit.textChanged.connect(self._on_summary_edit_text_changed)
         self.window.preview_installed.connect(self._on_window_preview_installed)
@@ -289,6 +290,16 @@ class ReviewController(QObject):
 
     def _on_checklist_problem_activated(self, problem: Problem) -> None:
         self.jump_to(problem.field, problem.start, problem.end)
+
+    def _on_checklist_fix_requested(self, problem: Problem) -> None:
+        """Apply a house-style fix in its field (one undo step), then check again."""
+        from editor.ui.style_marks import apply_fix
+
+        if not apply_fix(self.jump_to(problem.field), problem):
+            self.window.statusBar().showMessage(
+                self.tr("The passage has changed since the check: check again."), 5000
+            )
+        self.checklist.refresh()
 
 
 def install_review(window: MainWindow) -> ReviewController:

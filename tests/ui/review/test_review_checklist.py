@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit
 
 from editor.cli.main import main as cli_main
 from editor.core.model import Article, Author, LeadImage
@@ -200,3 +201,57 @@ def test_the_checklist_reuses_the_previews_count_on_a_360_px_phone(qtbot, review
     review_window.document.set_field("headline", "고친 제목")  # not counted by the preview yet
     review_window.review.check_again()
     assert probes == ["고친 제목"] and "9 line(s)" in checklist.measure_label.text()
+
+
+def _style_item(panel, field: str, wrong: str):
+    for row in range(panel.problem_list.count()):
+        item = panel.problem_list.item(row)
+        problem = item.data(Qt.ItemDataRole.UserRole)
+        if problem.code == "house-style" and (problem.field, problem.args["wrong"]) == (
+            field,
+            wrong,
+        ):
+            return item
+    return None
+
+
+def test_a_style_finding_is_fixed_from_the_panel_in_one_undo_step(qtbot, review_window):
+    doc = review_window.document
+    doc.set_body("시는 22일 설명회를 개최하였다. 주민 의견도 들었다.")
+    panel = review_window.review.checklist
+    panel.refresh()
+    item = _style_item(panel, "body", "개최하였다")
+    assert item is not None
+    assert not panel.fix_button.isVisible()
+    panel.problem_list.setCurrentItem(item)
+    assert panel.fix_button.isVisible()
+    assert panel.fix_button.text() == panel.tr("Fix: {wrong} → {fix}").format(
+        wrong="개최하였다", fix=item.data(Qt.ItemDataRole.UserRole).args["fix"]
+    )
+    fix = item.data(Qt.ItemDataRole.UserRole).args["fix"]
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert doc.article.body == f"시는 22일 설명회를 {fix}. 주민 의견도 들었다."
+    assert _style_item(panel, "body", "개최하였다") is None
+    review_window.body_editor.text_edit.undo()
+    assert doc.article.body == "시는 22일 설명회를 개최하였다. 주민 의견도 들었다."
+
+
+def test_the_fix_is_offered_in_the_panels_context_menu_for_the_headline(qtbot, review_window):
+    doc = review_window.document
+    doc.set_field("headline", "세종시, 자율주행 버스 시범운행 발표하였다")
+    panel = review_window.review.checklist
+    panel.refresh()
+    item = _style_item(panel, "headline", "하였다")
+    assert item is not None
+    panel.problem_list.scrollToItem(item)
+    pos = panel.problem_list.visualItemRect(item).center()
+    panel.problem_list.customContextMenuRequested.emit(pos)
+    menu = panel.findChild(QMenu)
+    action = menu.findChild(QAction, "checklist_fix_action")
+    assert action.text() == panel.tr("Fix: {wrong} → {fix}").format(wrong="하였다", fix="했다")
+    action.trigger()
+    menu.close()
+    assert doc.article.headline == "세종시, 자율주행 버스 시범운행 발표했다"
+    assert _style_item(panel, "headline", "하였다") is None
+    review_window.form.headline_edit.undo()
+    assert doc.article.headline == "세종시, 자율주행 버스 시범운행 발표하였다"
