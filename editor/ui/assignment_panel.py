@@ -128,6 +128,7 @@ class AssignmentPanel(QWidget):
         if self._updating:
             return
         unit = str(self.target_unit_combo.currentData() or "pages")
+        self.target_spin.setDecimals(0 if unit == "chars" else 1)  # 6.5매, but 1600자
         amount = self.target_spin.value()
         self._doc.set_field("target", LengthTarget(amount, unit) if amount else LengthTarget())
 
@@ -183,6 +184,7 @@ class AssignmentPanel(QWidget):
                     edit.setText(getattr(article, name))
                     edit.setCursorPosition(0)
             if everything or field == "target":
+                self.target_spin.setDecimals(0 if article.target.unit == "chars" else 1)
                 self.target_spin.setValue(article.target.amount)
                 index = self.target_unit_combo.findData(article.target.unit)
                 self.target_unit_combo.setCurrentIndex(max(0, index))

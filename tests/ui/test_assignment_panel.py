@@ -106,3 +106,13 @@ def test_exporting_an_embargoed_article_says_it_is_held_back(qtbot, tmp_path, wi
     assert notice.title == "Embargoed article"
     assert "under embargo until 2026-12-01 18:00 KST" in notice.text
     assert "draft: true" in (blocker.args[0] / "index.md").read_text(encoding="utf-8")
+
+
+def test_the_preview_share_card_shows_the_social_title():
+    from editor.core.model import Article
+    from editor.ui.preview.share_card import share_card_data
+
+    article = Article(headline="인쇄 제목", summary="요약")
+    assert share_card_data(article, [], "시사캐치", "https://x.example/").title == "인쇄 제목"
+    article.social_title = "공유 카드 제목"
+    assert share_card_data(article, [], "시사캐치", "https://x.example/").title == "공유 카드 제목"

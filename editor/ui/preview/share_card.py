@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from editor.core.assignment import social_title
 from editor.core.model import Article
 from editor.render.preview_updates import ShownBlock
 from editor.ui.image_input import thumbnail
@@ -68,7 +69,7 @@ def share_card_data(
     """Return the link preview of an article: summary first, else its first paragraph."""
     description = article.summary.strip() or first_paragraph_text(blocks)
     return ShareCardData(
-        title=article.headline.strip(),
+        title=social_title(article).strip(),  # what og:title says, as the card shows it
         description=shorten(_SPACE.sub(" ", description)),
         site_name=site_name,
         domain=urlsplit(home_url).hostname or "",
