@@ -13,12 +13,13 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QProcess, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.ui import text_fields
 from editor.ui.highlighter import IN_FENCE
+from editor.ui.underline_menu import add_provider
 
 CHECK_DELAY_MS = 400
 SPELL_COLOR = QColor("#e0245e")
@@ -251,26 +252,17 @@ class SpellContextMenu(QObject):
         self._pending = (0, None, None)  # request id, placeholder action, word cursor
         underliner.service.suggested.connect(self._on_service_suggested)
         for widget in underliner.widgets:
-            widget.viewport().installEventFilter(self)
+            add_provider(widget, self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.ContextMenu:
-            return False
-        widget = watched.parent()
-        if not isinstance(widget, QPlainTextEdit):
-            return False
-        assert isinstance(event, QContextMenuEvent)
-        return self.open_at(widget, event.pos(), event.globalPos())
+    def menu_actions(self, widget: QPlainTextEdit, position: int, menu: QMenu) -> list[QAction]:
+        """Return the spelling entries for the underlined word at position (none if not).
 
-    def open_at(self, widget: QPlainTextEdit, pos, global_pos) -> bool:  # noqa: ANN001
-        """Open the spelling menu for the word under pos; False if it is not underlined."""
-        word_cursor = self.underliner.mark_at(widget, widget.cursorForPosition(pos).position())
+        The suggestions are asked for now and fill the menu when the spell process answers.
+        """
+        word_cursor = self.underliner.mark_at(widget, position)
         if word_cursor is None:
-            return False
+            return []
         word = word_cursor.selectedText()
-        menu = widget.createStandardContextMenu(pos)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        first = menu.actions()[0] if menu.actions() else None
         placeholder = QAction(self.tr("Looking for suggestions…"), menu)
         placeholder.setEnabled(False)
         placeholder.setObjectName("spell_placeholder_action")
@@ -280,13 +272,10 @@ class SpellContextMenu(QObject):
         ignore = QAction(self.tr("Ignore “{word}” in This Article").format(word=word), menu)
         ignore.setObjectName("spell_ignore_action")
         ignore.triggered.connect(lambda: self._on_ignore(word))
-        menu.insertActions(first, [placeholder, add, ignore])
-        menu.insertSeparator(first)
         request = self.underliner.service.send({"op": "suggest", "word": word})
         self._pending = (request, placeholder, word_cursor)
         self.menu = menu
-        menu.popup(global_pos)
-        return True
+        return [placeholder, add, ignore]
 
     def _on_service_suggested(self, request: int, _word: str, suggestions: list) -> None:
         pending, placeholder, word_cursor = self._pending

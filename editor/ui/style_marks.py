@@ -7,13 +7,14 @@ found again once typing pauses, never on a keystroke. Right-click a marked passa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.core.style import HouseStyle, style_findings
 from editor.core.validate import Problem
 from editor.ui import text_fields
+from editor.ui.underline_menu import add_provider
 
 STYLE_COLOR = QColor("#1f6feb")
 STYLE_DELAY_MS = 500
@@ -52,7 +53,7 @@ class StyleMarks(QObject):
         self.timer.timeout.connect(self.refresh)
         window.document.changed.connect(lambda _field: self.timer.start())
         for name, widget in self.widgets.items():
-            widget.viewport().installEventFilter(self)
+            add_provider(widget, self)
             text_fields.on_release(widget, lambda a, b, n=name: self._release(n, a, b))
         self.refresh()
 
@@ -108,23 +109,10 @@ class StyleMarks(QObject):
             cursor.insertText(str(fix))
             self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() != QEvent.Type.ContextMenu:
-            return False
-        widget = watched.parent()
-        if not isinstance(widget, QPlainTextEdit):
-            return False
-        found = self.finding_at(widget, widget.cursorForPosition(event.pos()).position())
-        if found is None:
-            return False
-        menu = widget.createStandardContextMenu(event.pos())
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        first = menu.actions()[0] if menu.actions() else None
-        for action in self.actions_for(found, menu):
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
-        menu.popup(event.globalPos())
-        return True
+    def menu_actions(self, widget: QPlainTextEdit, position: int, menu: QMenu) -> list[QAction]:
+        """Return the house-style entries for the finding at position (none if not)."""
+        found = self.finding_at(widget, position)
+        return self.actions_for(found, menu) if found is not None else []
 
     def actions_for(self, found: tuple[QTextCursor, Problem], parent: QObject) -> list[QAction]:
         """Return the menu entries for a finding: its fix, or its advice."""

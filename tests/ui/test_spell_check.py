@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat
 
 from editor.storage import dictionaries, spell_worker
+from editor.ui.underline_menu import underline_menu
 
 pytestmark = pytest.mark.slow  # the spell process loads the Korean dictionary (~2–6 s)
 
@@ -65,8 +66,8 @@ def test_context_menu_suggests_off_the_ui_thread_and_replaces(spelled_window, qt
     qtbot.waitUntil(lambda: body_words(window) == ["됬다"], timeout=10000)
     edit = window.body_editor.text_edit
     rect = edit.cursorRect(edit.document().find("됬다"))
-    menu_owner = window.spelling.menu
-    assert menu_owner.open_at(edit, rect.center(), edit.mapToGlobal(rect.center()))
+    menu_owner = underline_menu(edit)  # the one menu spelling and house style share
+    assert menu_owner.open_at(rect.center(), edit.mapToGlobal(rect.center()))
     menu = menu_owner.menu
     names = [a.objectName() for a in menu.actions()]
     assert names[:3] == ["spell_placeholder_action", "spell_add_action", "spell_ignore_action"]
@@ -88,7 +89,7 @@ def test_not_underlined_word_opens_the_normal_menu(spelled_window):
     window = spelled_window
     window.document.set_body("맞는 문장.")
     edit = window.body_editor.text_edit
-    assert not window.spelling.menu.open_at(edit, QPoint(2, 2), QPoint(2, 2))
+    assert not underline_menu(edit).open_at(QPoint(2, 2), QPoint(2, 2))
 
 
 def test_add_to_dictionary_and_ignore_in_article(spelled_window, qtbot, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat
 
 
@@ -39,3 +40,23 @@ def test_marks_follow_typing_only_after_a_pause(window, qtbot, commit_text):
     assert window.style_marks.timer.isActive()
     qtbot.waitUntil(lambda: not window.style_marks.timer.isActive(), timeout=3000)
     assert "하였다" in [c.selectedText() for c, _p in window.style_marks.findings["body"]]
+
+
+def test_the_fix_is_in_the_one_menu_spelling_and_style_share(window, qtbot):
+    from editor.ui.underline_menu import UnderlineMenu, underline_menu
+
+    window.document.set_body("시는 회의를 개최하였다.")
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    window.style_marks.refresh()
+    edit = window.body_editor.text_edit
+    shared = underline_menu(edit)
+    assert window.style_marks in shared.providers
+    assert len(edit.findChildren(UnderlineMenu)) == 1  # one filter on the box, not one each
+    rect = edit.cursorRect(edit.document().find("개최하였다"))
+    assert shared.open_at(rect.center(), edit.mapToGlobal(rect.center()))
+    names = [a.objectName() for a in shared.menu.actions()]
+    assert names[0] == "style_fix_action"
+    shared.menu.close()
+    window.document.set_body("맞는 문장.")
+    window.style_marks.refresh()
+    assert not shared.open_at(QPoint(1, 1), edit.mapToGlobal(QPoint(1, 1)))
