@@ -8,12 +8,12 @@ from typing import Any
 
 from editor.core.assignment import AssignmentRules, assignment_problems
 from editor.core.model import Article
+from editor.core.reading import read_body
 from editor.core.review import field_text
 from editor.core.style import HouseStyle, clickbait, style_findings
 from editor.core.validate import Problem, Severity, validate
 
 PLACEHOLDERS = (r"\bTK\b", r"○○○", r"\bXXX\b", r"\[사진\]")
-_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _URL = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+|#[\w-]*|tel:[+\d-]+)$")
 
 
@@ -116,6 +116,7 @@ def run_checklist(
         _images,
         _raw_html,
         _assignment,
+        _reading_hints,
     ):
         problems += rule(article, config, facts)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -246,18 +247,18 @@ def _credit_and_copyright(article: Article, config: ChecklistConfig, facts: Fact
 
 def _links(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
     found = []
-    for match in _LINK.finditer(article.body):
-        target = match.group(2)
+    for link in read_body(article.body).links:
+        target = link.url
         if not target or not (_URL.match(target) or target in article.images):
             found.append(
                 Problem(
                     Severity.ERROR,
                     "body",
                     "link-broken",
-                    f"The link “{match.group(1)}” points nowhere valid ({target or 'empty'}).",
-                    match.start(),
-                    match.end(),
-                    {"text": match.group(1), "target": target or "empty"},
+                    f"The link “{link.text}” points nowhere valid ({target or 'empty'}).",
+                    link.start,
+                    link.end,
+                    {"text": link.text, "target": target or "empty"},
                 )
             )
     return found
@@ -344,3 +345,51 @@ def _raw_html(article: Article, config: ChecklistConfig, facts: Facts) -> list[P
 
 def _assignment(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
     return assignment_problems(article, AssignmentRules.from_data(config.assignment))
+
+
+def _reading_hints(article: Article, config: ChecklistConfig, facts: Facts) -> list[Problem]:
+    """Name passages whose CommonMark meaning a reporter may not expect, or no export keeps."""
+    body, found = article.body, []
+    reading = read_body(body)
+    starts = [0]
+    for line in body.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for heading in reading.headings:
+        if heading.setext_lines > 1:  # several lines over ---: one heading, not text + rule
+            first, under = heading.line, heading.line + heading.setext_lines
+            start, end = starts[first], starts[under + 1] - 1
+            args = {"lines": heading.setext_lines, "underline": body[starts[under] : end].strip()}
+            message = (
+                "The {lines} lines above “{underline}” become one heading; "
+                "leave a blank line above it for a dividing rule."
+            )
+            found.append(
+                Problem(
+                    Severity.INFO,
+                    "body",
+                    "heading-from-paragraph",
+                    message.format(**args),
+                    start,
+                    end,
+                    args,
+                )
+            )
+    for image in reading.images:
+        if image.alone and image.title:  # the page's figure caption; Markdown keeps a title
+            args = {"caption": image.title}
+            message = (
+                "The caption “{caption}” shows under the image in the preview and the HTML "
+                "export; the Markdown export keeps it as the image's title only."
+            )
+            found.append(
+                Problem(
+                    Severity.INFO,
+                    "body",
+                    "caption-in-markdown",
+                    message.format(**args),
+                    image.start,
+                    image.end,
+                    args,
+                )
+            )
+    return found

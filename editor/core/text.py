@@ -8,17 +8,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
+from editor.core.reading import FENCE, read_body
+
 MANUSCRIPT_PAGE = 200  # one 원고지 page holds 200 characters
 READING_CHARS_PER_MINUTE = 500  # Korean silent reading, characters without spaces
 
-_IMAGE_MD = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^\s)]+))(?:\s+[\"'(][^)]*)?\)")
-_IMAGE_HTML = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_LINK_MD = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"<[^>]+>")
 _MD_MARKS = re.compile(
     r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`~]+|^\s*\|?[-:| ]+\|?\s*$", re.M
 )
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
 def image_markdown(alt: str, ref: str) -> str:
@@ -35,22 +33,38 @@ def image_markdown(alt: str, ref: str) -> str:
 
 def image_refs(markdown: str) -> list[str]:
     """Return the image paths a Markdown body refers to, in order, without repeats."""
-    found: list[tuple[int, str]] = []
-    for pattern in (_IMAGE_MD, _IMAGE_HTML):
-        found += [(m.start(), next(g for g in m.groups() if g)) for m in pattern.finditer(markdown)]
     refs: list[str] = []
-    for _, ref in sorted(found):
-        if ref not in refs:
-            refs.append(ref)
+    for image in read_body(markdown).images:
+        if image.url and image.url not in refs:
+            refs.append(image.url)
     return refs
 
 
 def plain_text(markdown: str) -> str:
-    """Return the body as a reader sees it, roughly: Markdown marks and tags removed."""
-    lines = [ln for ln in markdown.splitlines() if not _FENCE.match(ln)]
-    text = "\n".join(lines)
-    text = _LINK_MD.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)
-    text = _HTML_TAG.sub("", text)
+    """Return the body as a reader sees it, roughly: Markdown marks and tags removed.
+
+    Images, link syntax, definitions and fence lines go by the body's one reading
+    (core.reading); the text of a link stays.
+    """
+    reading = read_body(markdown)
+    cuts: list[tuple[int, int]] = []
+    image_end = -1
+    for item in reading.found:
+        if item.start < image_end:
+            continue  # inside an image already cut
+        if item.kind == "image":
+            cuts.append((item.start, item.end))
+            image_end = item.end
+        else:
+            cuts += [(item.start, item.start + 1), (item.start + 1 + len(item.text), item.end)]
+    pieces, last = [], 0
+    for start, end in sorted(cuts):
+        pieces.append(markdown[last:start])
+        last = max(last, end)
+    lines = ("".join(pieces) + markdown[last:]).split("\n")
+    skipped = {d.line for d in reading.definitions}  # cuts never span lines of a definition
+    kept = [ln for n, ln in enumerate(lines) if n not in skipped and not FENCE.match(ln)]
+    text = _HTML_TAG.sub("", "\n".join(kept))
     text = _MD_MARKS.sub("", text)
     text = text.replace("&nbsp;", " ").replace("\\\n", "\n")
     return unicodedata.normalize("NFC", text)

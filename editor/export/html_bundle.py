@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html.parser import HTMLParser
 from urllib.parse import quote, urljoin
 
 from editor.core.model import Article
+from editor.core.reading import read_body
 from editor.export.bundle import Files
 from editor.export.fields import Prepared, prepare
 from editor.export.images import ProcessedImage, Rendition
@@ -180,28 +180,16 @@ class HtmlBundleExporter:
         }
 
 
-class _Images(HTMLParser):
-    """Collect (src, alt, title) of every <img> of the rendered body."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            a = {k: v or "" for k, v in attrs}
-            self.found.append((a.get("src", ""), a.get("alt", ""), a.get("title", "")))
-
-
 def _image_texts(ready: Prepared) -> dict[str, tuple[str, str]]:
-    """Return (alt, title) of each article image the body shows, by image key (first use)."""
-    parser = _Images()
-    parser.feed(ready.body_html)
+    """Return (alt, title) of each article image the body shows, by image key (first use).
+
+    Read from the body's one reading (core.reading), not from the rendered HTML.
+    """
     texts: dict[str, tuple[str, str]] = {}
-    for src, alt, title in parser.found:
-        key = ready.used.key_for(src)
+    for image in read_body(ready.article.body).images:
+        key = ready.used.key_for(image.url)
         if key is not None and key in ready.images:
-            texts.setdefault(key, (alt, title))
+            texts.setdefault(key, (image.alt, image.title))
     return texts
 
 

@@ -14,7 +14,14 @@ import html
 import re
 from collections.abc import Callable
 
-from editor.export.portable_forms import char_form, line_start_form, lone_image, separate_blocks
+from editor.core.reading import bracket_end, parse_destination
+from editor.export.portable_forms import (
+    WORD_JOINER,
+    char_form,
+    line_start_form,
+    lone_image,
+    separate_blocks,
+)
 from editor.render.blocks import FENCE as _FENCE
 from editor.render.blocks import closes_fence, open_fence
 from editor.render.markdown import (
@@ -62,6 +69,7 @@ _INTERRUPTS = re.compile(
 # markup is not copied as written there.
 _RISKY = re.compile(r"<|\]\(|\]:")
 _TICKS = re.compile(r"`+")
+_MARKER = re.compile(r"[ \t]*(?:[-*+>#=_~`|:<]|\d{1,9}[.)])")
 _LABEL_LINE = re.compile(r" {0,3}\[[^\]]*\]:")
 _CONTAINER_LINE = re.compile(r"^[ \t]*(?:>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))", re.M)
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")
@@ -105,6 +113,7 @@ def portable_body(body: str, rename: Rename) -> str:
     """Return the body as portable CommonMark, block by block as the preview renders it."""
     renderer = BodyRenderer()
     definitions = link_definitions(body)
+    body_code = code_lines(body.split("\n"))  # a block's code read in the whole body's context
     out: list[str] = []
     for block in split_blocks(body):
         lines = block.text.split("\n")
@@ -118,7 +127,7 @@ def portable_body(body: str, rename: Rename) -> str:
             out.append(html_block(preview, rename))  # what the renderer could not read
             continue
         text = _not_definitions(prepare_source(block.text, labels(definitions)))
-        code, rest = _leading_code(text)
+        code, rest = _leading_code(text, body_code[block.line])
         parts = [code] if code else []
         if rest.strip():
             if code:  # the prose after the code, as the preview renders it alone
@@ -174,17 +183,21 @@ def _not_definitions(text: str) -> str:
     return "\n".join(lines)
 
 
-def _leading_code(text: str) -> tuple[str, str]:
+def _leading_code(text: str, indented_code: bool) -> tuple[str, str]:
     """Split a block into the code it opens with (by CommonMark's rules) and the rest.
 
     Only this code is copied as written; whatever follows a closing fence or ends an
-    indented code block is prose again and goes through the sanitiser.
+    indented code block is prose again and goes through the sanitiser. indented_code: the
+    whole body reads the block's first line as code (after a list item it continues the
+    item instead, which the block alone cannot tell).
     """
     lines = text.split("\n")
     fence = open_fence(lines[0])
     if fence:
         ends = (k + 1 for k in range(1, len(lines)) if closes_fence(lines[k], fence))
         count = next(ends, len(lines))
+    elif not indented_code:
+        count = 0
     else:
         marks = code_lines(lines)
         count = 0
@@ -288,8 +301,11 @@ def _inline(text: str, rename: Rename, *, nested: bool = False) -> str:
             out.append(text[i:end])
             i = end
         elif ch == "<":
-            replacement, i = _html_at(text, i, rename)
+            replacement, end = _html_at(text, i, rename)
+            if not replacement and (i == 0 or text[i - 1] == "\n") and _MARKER.match(text, end):
+                replacement = WORD_JOINER  # what the removal leaves must not start a block
             out.append(replacement)
+            i = end
         elif text.startswith("[^", i):
             out.append("\\[")  # a footnote in goldmark, kramdown and pandoc; text in the app
             i += 1
@@ -446,10 +462,10 @@ def _link_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
     """Check an inline link or image starting at i; return its replacement and end."""
     image = text.startswith("![", i)
     open_at = i + 1 if image else i
-    close_at = _bracket_end(text, open_at)
+    close_at = bracket_end(text, open_at, _code_span_end)
     if close_at is None or not text.startswith("(", close_at + 1):
         return text[i : open_at + 1], open_at + 1
-    parsed = _parse_destination(text, close_at + 2)
+    parsed = parse_destination(text, close_at + 2)
     if parsed is None:
         return text[i : open_at + 1], open_at + 1
     dest, rest, end = parsed
@@ -458,56 +474,3 @@ def _link_at(text: str, i: int, rename: Rename) -> tuple[str, int]:
     if not safe_url(url) or (image and is_remote(url)):
         return inner, end  # the preview drops the URL: keep the words only
     return ("!" if image else "") + f"[{inner}](" + _destination(dest, rename) + rest, end
-
-
-def _bracket_end(text: str, start: int) -> int | None:
-    """Return the index of the ] that closes the [ at start (nesting, escapes, code)."""
-    depth, i = 0, start
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "`":
-            i = _code_span_end(text, i)
-            continue
-        if ch == "[":
-            depth += 1
-        elif ch == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
-
-
-def _parse_destination(text: str, start: int) -> tuple[str, str, int] | None:
-    """Parse `dest "title")` after "](": return (dest, rest incl. ")", end) or None."""
-    i = start
-    while i < len(text) and text[i] in " \t\n":
-        i += 1
-    if text.startswith("<", i):
-        close = text.find(">", i)
-        if close < 0 or "\n" in text[i:close]:
-            return None
-        dest, i = text[i : close + 1], close + 1
-    else:
-        begin, depth = i, 0
-        while i < len(text) and not text[i].isspace():
-            if text[i] == "\\":
-                i += 2
-                continue
-            if text[i] == "(":
-                depth += 1
-            elif text[i] == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            i += 1
-        dest = text[begin:i]
-    title = re.match(
-        r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))?\s*\)""", text[i:], re.S
-    )
-    if title is None:
-        return None
-    return dest, text[i : i + title.end()], i + title.end()

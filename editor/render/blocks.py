@@ -15,11 +15,10 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-# CommonMark's fence rule, the one every reader of the body uses: up to 3 spaces, then 3+
-# backticks (whose info string has no backtick) or 3+ tildes. A closing fence is the same
-# character, at least as long, with nothing but spaces after it.
-FENCE = re.compile(r"^( {0,3})(`{3,}+(?![^\n]*`)|~{3,}+)")
-_CLOSING_FENCE = re.compile(r"^ {0,3}(`{3,}+|~{3,}+)[ \t]*$")
+from editor.core.reading import FENCE, closes_fence, open_fence
+
+__all__ = ["FENCE", "Block", "BlockSplitter", "closes_fence", "open_fence", "split_blocks"]
+
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|(\d{1,9})[.)])([ \t]+|$)(.*)$")
 _CHUNK = 4096  # characters compared at a time when looking for the edited range
 
@@ -40,18 +39,6 @@ class Block:
     def moved(self, delta: int) -> Block:
         """Return the same block starting delta lines later (its key reused)."""
         return self if not delta else Block(self.line + delta, self.text, self.key)
-
-
-def open_fence(line: str) -> str | None:
-    """Return the fence (e.g. ``` or ~~~~) a line opens by CommonMark's rule, or None."""
-    match = FENCE.match(line)
-    return match.group(2) if match else None
-
-
-def closes_fence(line: str, fence: str) -> bool:
-    """Tell whether a line closes a fenced code block opened by fence."""
-    match = _CLOSING_FENCE.match(line)
-    return bool(match) and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
 
 
 def scan_blocks(lines: list[str], first: int = 0) -> Iterator[Block]:

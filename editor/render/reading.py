@@ -10,12 +10,31 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from editor.core.checklist import HtmlFact
-from editor.render.blocks import closes_fence, open_fence
+from editor.core.reading import (  # the structure reading lives in core; kept importable here
+    Definition,
+    code_lines,
+    definitions,
+    normalise_label,
+    parse_definition,
+    prose_spans,
+)
 from editor.render.sanitize import ALLOWED_TAGS, CLEAN_CONTENT_TAGS
+
+__all__ = [
+    "Definition",
+    "RawHtml",
+    "code_lines",
+    "definitions",
+    "escape_text_tags",
+    "html_facts",
+    "normalise_label",
+    "parse_definition",
+    "prose_spans",
+    "raw_html",
+]
 
 # HTML's element names (WHATWG, plus SVG/MathML roots and common obsolete ones): a tag with
 # another name (<JTBC>, <Parasite>) is not markup a reporter meant, so it is shown as typed.
@@ -43,11 +62,6 @@ AUTOLINK = re.compile(
 )
 _BACKTICKS = re.compile(r"`+")
 _DESTINATION_BEFORE = re.compile(r"(?:\]\(|\]:)[ \t]*\Z")
-_LABEL = r"\[((?:[^\[\]\\]|\\.){1,999})\]"
-_DEFINITION = re.compile(
-    rf"^ {{0,3}}{_LABEL}:[ \t]*(<[^<>\n]*>|[^\s<\x00-\x1f][^\s\x00-\x1f]*)"
-    r"""(?:[ \t]+("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*$"""
-)
 
 
 @dataclass(frozen=True)
@@ -64,86 +78,6 @@ class RawHtml:
     text: str
     kind: str
     name: str = ""
-
-
-@dataclass(frozen=True)
-class Definition:
-    """A link reference definition, by CommonMark's grammar (single line)."""
-
-    label: str  # normalised: case-folded, inner whitespace collapsed
-    url: str
-    title: str
-    line: int
-
-
-def parse_definition(line: str) -> tuple[str, str, str] | None:
-    """Return (label, url, title) if a line is a whole CommonMark link reference definition."""
-    match = _DEFINITION.match(line)
-    if not match or not match.group(1).strip():
-        return None
-    url = match.group(2)
-    if url.startswith("<"):
-        url = url[1:-1]
-    title = match.group(3)[1:-1] if match.group(3) else ""
-    return normalise_label(match.group(1)), url, title
-
-
-def normalise_label(label: str) -> str:
-    """Return a link label as the renderer matches it (lower case, whitespace collapsed)."""
-    return " ".join(label.split()).lower()
-
-
-def code_lines(lines: list[str]) -> list[bool]:
-    """Mark the lines that are code: fenced (one fence rule) or indented after a gap.
-
-    Indented code is only recognised outside lists (inside one, indented lines continue
-    an item); a line that opens or closes a fence counts as code.
-    """
-    marks = [False] * len(lines)
-    fence: str | None = None
-    gap, in_list, indented = True, False, False
-    for i, line in enumerate(lines):
-        if fence:
-            marks[i] = True
-            fence = None if closes_fence(line, fence) else fence
-            continue
-        fence = open_fence(line)
-        if fence:
-            marks[i] = True
-            continue
-        if not line.strip():
-            gap = True
-            continue
-        width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-        if width >= 4 and (gap or indented) and not in_list:
-            marks[i] = indented = True
-        else:
-            indented = False
-            if width == 0:
-                in_list = bool(re.match(r"([-*+]|\d{1,9}[.)])([ \t]|$)", line))
-            else:
-                in_list = in_list or bool(re.match(r"\s*([-*+]|\d{1,9}[.)])([ \t]|$)", line))
-        gap = False
-    return marks
-
-
-def prose_spans(source: str) -> Iterator[tuple[int, str]]:
-    """Yield (offset, text) of each run of lines that is not code."""
-    lines = source.split("\n")
-    marks = code_lines(lines)
-    offset, start, run = 0, 0, []
-    for line, code in zip(lines, marks, strict=True):
-        if code:
-            if run:
-                yield start, "\n".join(run)
-            run = []
-        else:
-            if not run:
-                start = offset
-            run.append(line)
-        offset += len(line) + 1
-    if run:
-        yield start, "\n".join(run)
 
 
 def raw_html(source: str) -> list[RawHtml]:
@@ -266,22 +200,6 @@ def escape_text_tags(source: str, mark: str = "&lt;") -> str:
         pieces += [source[last : item.start], mark]
         last = item.start + 1
     return "".join(pieces) + source[last:] if pieces else source
-
-
-def definitions(source: str) -> list[Definition]:
-    """Return the body's link reference definitions (not in code, not after a paragraph line)."""
-    if "]:" not in source:
-        return []  # the common case, found at C speed
-    lines = source.split("\n")
-    marks = code_lines(lines)
-    found: list[Definition] = []
-    previous_is_text = False
-    for number, (line, code) in enumerate(zip(lines, marks, strict=True)):
-        parsed = None if code or previous_is_text else parse_definition(line)
-        if parsed:
-            found.append(Definition(*parsed, number))
-        previous_is_text = bool(line.strip()) and not code and parsed is None
-    return found
 
 
 def html_facts(source: str) -> list[HtmlFact]:

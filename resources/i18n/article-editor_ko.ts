@@ -1213,6 +1213,14 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>{tag}은(는) HTML 태그가 아니어서 입력한 그대로 보입니다.</translation>
     </message>
     <message>
+      <source>The {lines} lines above “{underline}” become one heading; leave a blank line above it for a dividing rule.</source>
+      <translation>“{underline}” 위의 {lines}줄은 하나의 제목이 됩니다. 구분선을 넣으려면 그 위에 빈 줄을 두세요.</translation>
+    </message>
+    <message>
+      <source>The caption “{caption}” shows under the image in the preview and the HTML export; the Markdown export keeps it as the image's title only.</source>
+      <translation>사진 설명 “{caption}”은(는) 미리보기와 HTML 내보내기에서는 사진 아래에 보이지만, Markdown 내보내기에서는 사진의 title로만 남습니다.</translation>
+    </message>
+    <message>
       <source>The link “{text}” points nowhere valid ({target}).</source>
       <translation>링크 “{text}”의 주소가 올바르지 않습니다 ({target}).</translation>
     </message>

@@ -30,6 +30,8 @@ def assert_safe(body: str) -> None:
 REPRODUCED = {  # issue 13 item 3: the exporter thought these were code; readers did not
     "indented fence inside a paragraph": f"문단 첫 줄\n    ```\n{PAYLOAD}\n    ```\n",
     "backtick in the info string": f"``` a`b\n{PAYLOAD}\n```\n",
+    "indented line continuing a list item": f"- 항목\n\n    {PAYLOAD}\n",
+    "removed tag leaves a list marker": f"<svg onload=alert(1)>- ``` a`b\n\n    ```{PAYLOAD}````",
     "tilde fence indented 6 spaces": f"문단\n      ~~~\n{PAYLOAD}\n      ~~~\n",
     "text right after a closing fence": f"```\n코드\n```\n{PAYLOAD}\n",
     "after indented code": f"    코드\n{PAYLOAD}\n",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import pytest
+from corpus import korean_article
 from markdown_it import MarkdownIt
 
 from editor.core.checklist import Facts, run_checklist
 from editor.core.model import Article, Status
+from editor.core.reading import read_body
 from editor.export import export_article
 from editor.render.markdown import render_body
 from editor.render.reading import definitions, escape_text_tags, html_facts, parse_definition
@@ -91,3 +95,37 @@ def test_commonmark_readers_show_the_exported_title_as_typed(typed, tmp_path):
     bundle = export_article(article, "markdown", tmp_path)
     text = (bundle / "index.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     assert COMMONMARK_HTML.render(text) == render_body(article.body) + "\n"
+
+
+class _Tags(HTMLParser):
+    """Collect the renderer's <img> (src, alt, title) and <a> (href, text-less) in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.images: list[tuple[str, str, str]] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "img":
+            self.images.append((unquote(a.get("src", "")), a.get("alt", ""), a.get("title", "")))
+        elif tag == "a":
+            self.links.append(a.get("href", ""))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        korean_article().body,
+        '[참고][r], [링크](https://a.example/x_(y) "제목") ![a\\[b\\]](<c d.jpg>)\n\n'
+        "[r]: https://r.example\n\n`![no](n.jpg)`",
+        '[![안](i.jpg)](https://o.example) 와 <img src="images/raw.jpg" alt="원시">',
+    ],
+)
+def test_the_reading_finds_what_the_renderer_renders(body):
+    """The one reading and the renderer agree on every image and link of the body."""
+    tags = _Tags()
+    tags.feed(render_body(body))
+    reading = read_body(body)
+    assert [(unquote(i.url), i.alt, i.title) for i in reading.images] == tags.images
+    assert [link.url for link in reading.links] == [h for h in tags.links if h]

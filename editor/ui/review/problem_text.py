@@ -73,6 +73,16 @@ def _templates() -> dict[str, str]:
             "checklist", "The HTML {tag} is removed with everything in it: {passage}"
         ),
         "html-as-text": translate("checklist", "{tag} is no HTML tag: it is shown as typed."),
+        "heading-from-paragraph": translate(
+            "checklist",
+            "The {lines} lines above “{underline}” become one heading; "
+            "leave a blank line above it for a dividing rule.",
+        ),
+        "caption-in-markdown": translate(
+            "checklist",
+            "The caption “{caption}” shows under the image in the preview and the HTML "
+            "export; the Markdown export keeps it as the image's title only.",
+        ),
         **_assignment_templates(),
     }
 
