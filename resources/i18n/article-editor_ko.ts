@@ -1894,4 +1894,11 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>이 기사는 {time}까지 엠바고입니다. 내보낸 묶음은 그때까지 비공개(초안, 보류)로 표시됩니다. 엠바고가 풀린 뒤 다시 내보내야 게재됩니다.</translation>
     </message>
   </context>
+  <context>
+    <name>PublishingController</name>
+    <message>
+      <source>Sent, held back until {time} (embargo): {url}</source>
+      <translation>전송됨, {time}까지 엠바고로 보류: {url}</translation>
+    </message>
+  </context>
 </TS>

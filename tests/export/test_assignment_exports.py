@@ -17,6 +17,7 @@ from test_ninjs_schema import BASE, _item, _validator
 
 from editor.cli.main import main
 from editor.core import clock
+from editor.core.model import LengthTarget
 from editor.export import export_article
 from editor.export.html_bundle import HtmlBundleExporter
 from editor.render.profiles import load_profile
@@ -175,3 +176,20 @@ def test_jekyll_never_builds_the_embargoed_post(tmp_path):
     build_jekyll(jekyll, site, tmp_path / "_site")
     built = tmp_path / "_site" / "2025" / "03" / "27"
     assert (built / "live.html").is_file() and not (built / "held.html").exists()
+
+
+def test_check_lists_the_assignment_findings_for_the_desk(tmp_path, capsys):
+    article = _variants(EMBARGO)
+    article.web_title = "가" * 61
+    article.target = LengthTarget(8)
+    path = tmp_path / "a.article"
+    write_article(article, path)
+    main(["check", str(path), "--no-measure", "--no-spelling"])
+    lines = capsys.readouterr().out.splitlines()
+    assert "warning: web_title: The web title has 61 characters; the site allows 60." in lines
+    assert (
+        "warning: embargo: Embargoed until 2026-12-01 15:00 KST: exports are marked as "
+        "not for publication until then." in lines
+    )
+    assert any(line.startswith("warning: body: The body is 0.") and "of the 8매" in line
+               for line in lines)  # fmt: skip

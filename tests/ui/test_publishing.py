@@ -188,3 +188,20 @@ def test_conflict_dialog_shows_the_difference(qtbot, nobody_target):
     qtbot.addWidget(dialog)
     shown = dialog.diff_view.toHtml()
     assert "데스크가 웹에서" in shown and "기자가" in shown
+
+
+def test_a_sent_embargoed_article_says_it_is_held_back(window, nobody_target, monkeypatch):
+    from datetime import datetime
+
+    from editor.core import clock
+
+    seoul = clock.newsroom_zone()
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 12, 1, 9, 0, tzinfo=seoul))
+    window.document.set_field("embargo", datetime(2026, 12, 1, 18, 0, tzinfo=seoul))
+    publishing = window.publishing
+    job = publishing.outbox.add(window.document.article, nobody_target, write_back=False)
+    job.state, job.url = "sent", "https://wp.example/?p=8"
+    publishing.update_status(job)
+    assert publishing.status_label.text() == (
+        "Sent, held back until 2026-12-01 18:00 KST (embargo): https://wp.example/?p=8"
+    )

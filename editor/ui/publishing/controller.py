@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu
 
+from editor.core.assignment import is_embargoed
+from editor.core.clock import aware, newsroom_zone
 from editor.publish.outbox import FAILED, QUEUED, SENDING, SENT, Job, Outbox
 from editor.publish.records import set_record
 from editor.publish.targets import Target, load_targets
@@ -149,6 +151,11 @@ class PublishingController(QObject):
         waiting = sum(j.state in (QUEUED, SENDING) for j in jobs)
         if job is not None and job.state == SENDING:
             text = self.tr("Publishing “{headline}”…").format(headline=job.headline)
+        elif job is not None and job.state == SENT and (held := self._embargo_end()):
+            # WordPress holds it as scheduled, a Git-kept site as a draft: say so.
+            text = self.tr("Sent, held back until {time} (embargo): {url}").format(
+                time=held, url=job.url
+            )
         elif job is not None and job.state == SENT:
             text = self.tr("Published: {url}").format(url=job.url)
         elif job is not None and job.state == FAILED:
@@ -159,6 +166,13 @@ class PublishingController(QObject):
             text = ""
         self.status_label.setText(text)
         self.status_label.setToolTip(self.describe(job) if job is not None else "")
+
+    def _embargo_end(self) -> str:
+        """Return the open article's embargo end in the newsroom's time, "" when none is ahead."""
+        article = self.window.document.article
+        if article.embargo is None or not is_embargoed(article):
+            return ""
+        return aware(article.embargo).astimezone(newsroom_zone()).strftime("%Y-%m-%d %H:%M %Z")
 
     # -- windows ----------------------------------------------------------------------------
     def show_outbox(self) -> None:
