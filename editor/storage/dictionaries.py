@@ -120,13 +120,18 @@ class SpellChecker:
         verdict = self.known.get(word) if self.known is not None else None
         if verdict is None:
             with self._lock:  # Hunspell objects are not thread-safe
-                self._load()
+                self._load_locked()
                 verdict = self._check(word)
             if self.known is not None:
                 self.known.put(word, verdict)
         return verdict
 
-    def _load(self) -> None:
+    def load(self) -> None:
+        """Load the dictionaries now (the spell process does, before it says it is ready)."""
+        with self._lock:
+            self._load_locked()
+
+    def _load_locked(self) -> None:
         if self.korean is None and self.loader is not None:
             self.korean, self.english = self.loader()
 
@@ -148,7 +153,7 @@ class SpellChecker:
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Return spelling suggestions (slow for Korean: ~0.1–1 s; call off the UI thread)."""
         with self._lock:
-            self._load()
+            self._load_locked()
             speller = self.korean if "가" <= word[:1] <= "힣" else self.english
             return list(speller.suggest(unicodedata.normalize("NFC", word)))[:limit]
 

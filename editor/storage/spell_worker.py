@@ -43,7 +43,10 @@ def handle(checker: SpellChecker, request: dict[str, Any]) -> dict[str, Any] | N
 def serve(stdin: IO[str], stdout: IO[str]) -> int:
     """Load the dictionaries, then answer requests until stdin closes."""
     try:
-        checker = load_checker()
+        # The verdicts it reaches are kept for `check`: a story written in the editor is then
+        # checked from the command line without loading the dictionaries again.
+        checker = load_checker(remember=True)
+        checker.load()
     except DictionaryError as exc:
         stdout.write(json.dumps({"op": "error", "message": str(exc)}) + "\n")
         stdout.flush()
@@ -58,6 +61,8 @@ def serve(stdin: IO[str], stdout: IO[str]) -> int:
         if reply is not None:
             stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")
             stdout.flush()
+    if checker.known is not None:
+        checker.known.save()
     return 0
 
 

@@ -73,3 +73,22 @@ def test_other_dictionaries_or_a_damaged_file_start_afresh(tmp_path):
     assert _misspelled(damaged, "셔틀 확정됬다") == ["확정됬다"]
     damaged.known.save()
     assert KnownWords.open(tmp_path, KEYS).verdicts == {"셔틀": True, "확정됬다": False}
+
+
+def test_the_editors_spell_process_leaves_its_verdicts_for_check():
+    import io
+    import json
+
+    from editor.storage import spell_worker
+    from editor.storage.dictionaries import load_checker
+
+    text = "운행 계획 확정됬다"
+    request = {"id": 1, "op": "check", "items": [["0:0", text]]}
+    stdout = io.StringIO()
+    assert spell_worker.serve(io.StringIO(json.dumps(request) + "\n"), stdout) == 0
+    replies = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert replies[-1]["results"][0][2] == [[6, 10, "확정됬다"]]
+    # The command line, later: the same verdicts, and no dictionary loaded for them.
+    later = load_checker(remember=True)
+    assert _misspelled(later, text) == ["확정됬다"]
+    assert not later.loaded
