@@ -8,7 +8,7 @@ from pathlib import Path
 
 from editor.cli.publish import cmd_outbox, cmd_publish  # noqa: F401 - dispatched by name
 from editor.core import clock
-from editor.core.errors import ArticleError, DocumentError
+from editor.core.errors import ArticleError, DocumentError, ErrorCode
 from editor.core.model import Article
 from editor.core.validate import Severity, has_errors
 from editor.storage import read_article, write_article
@@ -27,9 +27,7 @@ RENDER_CSP = (
 def cmd_new(args: argparse.Namespace) -> int:
     """Create an empty article in the form the path asks for."""
     if args.file.exists() and not args.force:
-        raise DocumentError(
-            "The file already exists (use --force to replace it).", path=str(args.file)
-        )
+        raise DocumentError(ErrorCode.FILE_EXISTS, path=str(args.file))
     now = clock.now()
     article = Article(headline=args.headline, created=now, updated=now)
     if args.site:
@@ -145,7 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         from editor.export import export_article
     except ImportError as exc:
-        raise ArticleError("Export is not available yet in this build.") from exc
+        raise ArticleError(ErrorCode.EXPORT_UNAVAILABLE) from exc
     article = read_article(args.file)
     path = export_article(
         article,

@@ -93,7 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except ArticleError as exc:
-        print(f"article-editor: {exc}", file=sys.stderr)
+        # English words and the stable code, for people and for scripts alike (docs/errors.md)
+        print(f"article-editor: {exc} [{exc.code}]", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

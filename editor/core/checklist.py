@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.core.assignment import AssignmentRules, assignment_problems
+from editor.core.errors import ArticleError
 from editor.core.model import Article
 from editor.core.reading import read_body
 from editor.core.review import field_text
@@ -72,7 +73,7 @@ class ImageFacts:
     width: int = 0
     height: int = 0
     has_gps: bool = False
-    error: str = ""
+    error: ArticleError | None = None  # why the image cannot be used (the UI words it)
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ def _images(article: Article, config: ChecklistConfig, facts: Facts) -> list[Pro
                     Severity.ERROR,
                     where,
                     "image-broken",
-                    f"{path}: {info.error}",
+                    f"{path}: {info.error.message}",
                     args={"path": path, "error": info.error},
                 )
             )

@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from editor.core.errors import ArticleError, ErrorCode
+
 # Particles (조사) and the copula's common endings that may close a word after a noun.
 PARTICLES = (
     "이",
@@ -60,7 +62,7 @@ PARTICLES = (
 _PARTICLE_ALT = "|".join(sorted(map(re.escape, PARTICLES), key=len, reverse=True))
 
 
-class FindError(ValueError):
+class FindError(ArticleError, ValueError):
     """The query is not a valid regular expression."""
 
 
@@ -85,7 +87,7 @@ class Query:
         try:
             return re.compile(source, 0 if self.case else re.IGNORECASE)
         except re.error as exc:
-            raise FindError(str(exc)) from exc
+            raise FindError(ErrorCode.PATTERN_INVALID, reason=str(exc)) from exc
 
     def source(self, word: str, escape: Callable[[str], str] = re.escape) -> str | None:
         """Return the pattern's source, with `word` as the class of word characters.
@@ -190,7 +192,7 @@ def _expand(match: re.Match[str], template: str) -> str:
     try:
         return match.expand(template)
     except (re.error, IndexError) as exc:
-        raise FindError(str(exc)) from exc
+        raise FindError(ErrorCode.PATTERN_INVALID, reason=str(exc)) from exc
 
 
 def replace_all(text: str, matches: list[Match]) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
-from editor.core.errors import ExportError
+from editor.core.errors import ErrorCode, ExportError
 from editor.core.model import Article
 from editor.core.text import make_slug
 from editor.storage.names import safe_file_name
@@ -70,7 +70,7 @@ def export_article(
     try:
         kind = ExportFormat(str(fmt).lower())
     except ValueError as exc:
-        raise ExportError(f"Unknown export format {fmt!r}; use markdown or html.") from exc
+        raise ExportError(ErrorCode.EXPORT_FORMAT_UNKNOWN, format=str(fmt)) from exc
     out_dir = Path(out_dir)
     slug = bundle_slug(article)
     from editor.storage.approvals import for_export
@@ -83,7 +83,7 @@ def export_article(
         from editor.export.markdown_bundle import LAYOUTS, MarkdownBundleExporter
 
         if layout not in LAYOUTS:
-            raise ExportError(f"Unknown layout {layout!r}; use hugo or jekyll.")
+            raise ExportError(ErrorCode.EXPORT_LAYOUT_UNKNOWN, layout=layout)
         files = MarkdownBundleExporter(profile, progress).build(article, slug, layout)
     else:
         from editor.export.html_bundle import HtmlBundleExporter

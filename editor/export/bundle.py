@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from editor.core.errors import ArticleError, ExportError
+from editor.core.errors import ArticleError, ErrorCode, ExportError
 from editor.core.model import Article
 from editor.storage import safefs
 from editor.storage.container import ZIP_TIME
@@ -48,30 +48,16 @@ def check_free(
         ExportError: the target exists and force is off, or it is not ours to replace.
     """
     if source is not None and _holds_source(target, source):
-        raise ExportError(
-            "The export would replace the article being exported (its own folder); "
-            "nothing was changed. Choose another folder.",
-            path=str(target),
-        )
+        raise ExportError(ErrorCode.EXPORT_OWN_FOLDER, path=str(target))
     if not (target.exists() or target.is_symlink()):
         return
     if not force:
-        raise ExportError(
-            "A bundle with this name already exists; choose another folder, or allow "
-            "replacing it if it is an earlier export of this article.",
-            path=str(target),
-        )
+        raise ExportError(ErrorCode.BUNDLE_EXISTS, path=str(target))
     if target.is_symlink() or target.is_dir() == as_zip:
-        raise ExportError(
-            "Something else than a bundle is in the way; nothing was changed.", path=str(target)
-        )
+        raise ExportError(ErrorCode.BUNDLE_IN_THE_WAY, path=str(target))
     problem = _not_ours(target, as_zip, set(ids))
     if problem:
-        raise ExportError(
-            f"This is not an earlier export of this article ({problem}), so it was not "
-            "replaced; nothing was changed. Choose another folder, or remove it yourself.",
-            path=str(target),
-        )
+        raise ExportError(ErrorCode.BUNDLE_NOT_OURS, path=str(target), reason=problem)
 
 
 def export_ids(article: Article, source: Path | None) -> list[str]:
@@ -100,21 +86,21 @@ def _holds_source(target: Path, source: Path) -> bool:
     return src == dest or src.is_relative_to(dest) or (src.is_dir() and dest.is_relative_to(src))
 
 
-def _not_ours(target: Path, as_zip: bool, ids: set[str]) -> str:
-    """Return why target is not an earlier export of an article with these ids ("" if it is)."""
+def _not_ours(target: Path, as_zip: bool, ids: set[str]) -> ExportError | None:
+    """Return why target is not an earlier export of an article with these ids (None if it is)."""
     try:
         found = _zip_listing(target) if as_zip else _folder_listing(target)
     except (OSError, ValueError, zipfile.BadZipFile, ArticleError) as exc:
-        return f"it could not be checked: {exc}"
+        return ExportError(ErrorCode.BUNDLE_UNCHECKED, reason=str(exc))
     if found is None:
-        return "it has no export marker"
+        return ExportError(ErrorCode.BUNDLE_NO_MARKER)
     listed, names = found
     if not ids & set(listed.get("ids", [])):
-        return "its export marker names another article"
+        return ExportError(ErrorCode.BUNDLE_OTHER_ARTICLE)
     extra = sorted(set(names) - set(listed.get("files", [])) - {MARKER})
     if extra:
-        return f"it holds files the export did not write: {', '.join(extra[:5])}"
-    return ""
+        return ExportError(ErrorCode.BUNDLE_EXTRA_FILES, names=", ".join(extra[:5]))
+    return None
 
 
 def _read_marker(data: bytes) -> dict | None:
@@ -191,7 +177,7 @@ def write_bundle(
         work = Path(tempfile.mkdtemp(prefix=f".{slug}.", suffix=".partial", dir=out_dir))
     except OSError as exc:
         raise ExportError(
-            f"The folder cannot be written ({exc.strerror}).", path=str(out_dir)
+            ErrorCode.EXPORT_FOLDER_UNWRITABLE, path=str(out_dir), reason=exc.strerror
         ) from exc
     try:
         built = work / target.name
@@ -202,8 +188,7 @@ def write_bundle(
         _move_into_place(built, target, work, force)
     except OSError as exc:
         raise ExportError(
-            f"The bundle could not be written ({exc.strerror or exc}); nothing was left behind.",
-            path=str(target),
+            ErrorCode.BUNDLE_WRITE_FAILED, path=str(target), reason=exc.strerror or str(exc)
         ) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import struct
 
-from editor.core.errors import ImageError
+from editor.core.errors import ErrorCode, ImageError
 
 # PNG chunks that draw the picture or its animation; every other ancillary chunk goes.
 _PNG_KEEP = {
@@ -36,7 +36,7 @@ def strip_metadata(data: bytes, fmt: str, name: str = "image") -> bytes:
         if fmt == "WEBP":
             return _webp(data)
     except (IndexError, struct.error, ValueError) as exc:
-        raise ImageError(f"The animation is damaged ({exc}).", path=name) from exc
+        raise ImageError(ErrorCode.ANIMATION_DAMAGED, path=name, reason=str(exc)) from exc
     return data
 
 

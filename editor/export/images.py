@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms
 
-from editor.core.errors import ImageError
+from editor.core.errors import ErrorCode, ImageError
 from editor.export.chunks import strip_metadata
 from editor.storage.images import MAX_PIXELS, inspect
 
@@ -104,11 +104,9 @@ def process_image(job: ImageJob) -> ProcessedImage:
                     return _animated(job, img)
                 return _renditions(job, img, OUTPUT_FORMAT[info.format])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageError(f"The image is too large to open safely ({exc}).", path=job.name) from exc
+        raise ImageError(ErrorCode.IMAGE_TOO_LARGE_TO_OPEN, path=job.name) from exc
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
-        raise ImageError(
-            f"The image is damaged and cannot be decoded ({exc}).", path=job.name
-        ) from exc
+        raise ImageError(ErrorCode.IMAGE_UNDECODABLE, path=job.name) from exc
 
 
 def _animated(job: ImageJob, img: Image.Image) -> ProcessedImage:
@@ -237,7 +235,7 @@ def _run(job: ImageJob) -> ProcessedImage | ImageError:
     except ImageError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - a worker must answer, never hang the pool
-        return ImageError(f"The image could not be processed ({exc}).", path=job.name)
+        return ImageError(ErrorCode.IMAGE_UNPROCESSABLE, path=job.name, reason=str(exc))
 
 
 def _executor(jobs: int) -> Executor | None:

@@ -1,10 +1,20 @@
-"""What can go wrong when publishing, as typed errors the CLI and UI turn into words."""
+"""What can go wrong when publishing: typed errors with a code (core's ErrorCode) and arguments."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from editor.core.errors import ArticleError
+from editor.core.errors import ArticleError, ErrorCode
+
+__all__ = [
+    "AuthError",
+    "ConflictError",
+    "ErrorCode",
+    "PublishError",
+    "RemoteCopy",
+    "RemoteError",
+    "UnreachableError",
+]
 
 
 class PublishError(ArticleError):
@@ -20,12 +30,14 @@ class AuthError(PublishError):
 
 
 class RemoteError(PublishError):
-    """The target answered with an error; the message carries the server's own words."""
+    """The target answered with an error; {words} carries the server's own words."""
 
-    def __init__(self, message: str, *, status: int = 0, code: str = "") -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: ErrorCode, /, *, status: int = 0, remote_code: str = "", **params: object
+    ) -> None:
+        super().__init__(code, **params)
         self.status = status
-        self.code = code
+        self.remote_code = remote_code  # the server's own code (WordPress: term_exists, …)
 
 
 @dataclass
@@ -43,7 +55,9 @@ class RemoteCopy:
 class ConflictError(PublishError):
     """Someone changed the published copy since we last sent it: we refuse to overwrite."""
 
-    def __init__(self, message: str, *, remote: RemoteCopy, ours: RemoteCopy) -> None:
-        super().__init__(message)
+    def __init__(
+        self, code: ErrorCode, /, *, remote: RemoteCopy, ours: RemoteCopy, **params: object
+    ) -> None:
+        super().__init__(code, **params)
         self.remote = remote
         self.ours = ours

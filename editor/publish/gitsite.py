@@ -18,7 +18,13 @@ from typing import Any
 from editor.core.assignment import embargo_notice
 from editor.core.model import Article
 from editor.export.bundle import Files
-from editor.publish.errors import ConflictError, PublishError, RemoteCopy, UnreachableError
+from editor.publish.errors import (
+    ConflictError,
+    ErrorCode,
+    PublishError,
+    RemoteCopy,
+    UnreachableError,
+)
 from editor.publish.records import content_hash
 from editor.publish.site_layout import site_files
 from editor.publish.targets import Sent
@@ -77,21 +83,21 @@ class GitPublisher:
             done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                                   env=env, timeout=300)  # fmt: skip
         except FileNotFoundError as exc:
-            raise PublishError("Git is not installed (install git to publish to a site).") from exc
+            raise PublishError(ErrorCode.GIT_MISSING) from exc
         except subprocess.TimeoutExpired as exc:
-            raise UnreachableError(f"{self.repo} did not answer within 5 minutes.") from exc
+            raise UnreachableError(ErrorCode.NO_ANSWER_IN_TIME, url=self.repo) from exc
         if done.returncode != 0:
             words = (done.stderr or done.stdout).strip().splitlines()
             last = words[-1] if words else f"git {args[0]} failed"
             if _NETWORK.search(done.stderr or ""):
-                raise UnreachableError(f"{self.repo} does not answer ({last}).")
-            raise PublishError(f"Git refused: {last}")
+                raise UnreachableError(ErrorCode.NO_ANSWER, url=self.repo, reason=last)
+            raise PublishError(ErrorCode.GIT_REFUSED, words=last)
         return done.stdout
 
     def _clone(self, work: Path) -> Path:
         local = Path(self.repo).expanduser()
         if not re.match(r"^[\w+.-]+://|^[\w.-]+@[\w.-]+:", self.repo) and not local.exists():
-            raise PublishError(f"There is no repository at {self.repo}.")
+            raise PublishError(ErrorCode.GIT_NO_REPO, repo=self.repo)
         args = ["clone", "--quiet", "--depth", "1", "--no-tags"]
         if self.branch:
             args += ["--branch", self.branch]
@@ -105,8 +111,8 @@ class GitPublisher:
         if _files_hash(now) == record["sent_hash"]:
             return
         raise ConflictError(
-            f"{record.get('path')} was changed in the repository since it was last sent; "
-            "nothing was overwritten.",
+            ErrorCode.GIT_CHANGED,
+            name=record.get("path"),
             remote=RemoteCopy(content=_text(now)),
             ours=RemoteCopy(content=_text(self._pending or {})),
         )
@@ -121,7 +127,7 @@ class GitPublisher:
             target = clone / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.parent.resolve().is_relative_to(root) or target.is_symlink():
-                raise PublishError(f"{name} in the repository is a link; nothing was written.")
+                raise PublishError(ErrorCode.GIT_LINK, name=name)
             target.write_bytes(data)
 
     def _commit(self, clone: Path, article: Article, names: list[str]) -> str:

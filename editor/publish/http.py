@@ -14,7 +14,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-from editor.publish.errors import AuthError, PublishError, RemoteError, UnreachableError
+from editor.publish.errors import AuthError, ErrorCode, PublishError, RemoteError, UnreachableError
 
 TIMEOUT = 60.0  # seconds; an image upload on a slow hotel line still fits
 USER_AGENT = "article-editor"
@@ -35,7 +35,7 @@ class JsonClient:
     def __init__(self, base: str, user: str = "", password: str = "", timeout: float = TIMEOUT):
         parsed = urllib.parse.urlsplit(base)
         if parsed.scheme not in {"http", "https"} or not parsed.netloc:
-            raise PublishError(f"{base!r} is not a web address (give http://… or https://…).")
+            raise PublishError(ErrorCode.NOT_A_WEB_ADDRESS, url=base)
         self.base = base.rstrip("/")
         self.timeout = timeout
         token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
@@ -73,7 +73,7 @@ class JsonClient:
             raise _http_error(exc) from exc
         except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise UnreachableError(f"{self.base} does not answer ({reason}).") from exc
+            raise UnreachableError(ErrorCode.NO_ANSWER, url=self.base, reason=str(reason)) from exc
 
 
 def _decode(raw: bytes) -> Any:
@@ -82,7 +82,7 @@ def _decode(raw: bytes) -> Any:
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise RemoteError("The site answered with something that is not JSON.") from exc
+        raise RemoteError(ErrorCode.NOT_JSON) from exc
 
 
 def _http_error(exc: urllib.error.HTTPError) -> PublishError:
@@ -97,8 +97,8 @@ def _http_error(exc: urllib.error.HTTPError) -> PublishError:
         code = str(body.get("code") or "")
     words = _strip_tags(message) or f"HTTP {exc.code} {exc.reason}"
     if exc.code in (401, 403):
-        return AuthError(f"The site refused: {words}")
-    return RemoteError(f"The site answered: {words}", status=exc.code, code=code)
+        return AuthError(ErrorCode.SITE_REFUSED, words=words)
+    return RemoteError(ErrorCode.SITE_ANSWERED, status=exc.code, remote_code=code, words=words)
 
 
 def _strip_tags(text: str) -> str:

@@ -44,7 +44,8 @@ class Job:
     created: str = ""
     attempts: int = 0
     next_try: str = ""
-    message: str = ""  # the last error, in the server's words
+    message: str = ""  # the last error in English (the CLI's words)
+    error: dict[str, Any] = field(default_factory=dict)  # … as code and arguments (ErrorRecord)
     url: str = ""  # where the article is, once sent
     status: str = ""  # a wanted remote status (--status), "" for the article's own
     overwrite: bool = False
@@ -113,6 +114,7 @@ class Outbox:
         """Put a failed job back in the queue (overwrite: the user chose to replace the web's)."""
         job = self.get(job_id)
         job.state, job.next_try, job.message, job.reason = QUEUED, "", "", ""
+        job.error = {}
         job.overwrite = job.overwrite or overwrite
         job.conflict, job.remote, job.ours = False, {}, {}
         self.save(job)
@@ -168,9 +170,10 @@ class Outbox:
                                      overwrite=job.overwrite, progress=progress, journal=journal)  # fmt: skip
         except UnreachableError as exc:
             job.state, job.message, job.reason = QUEUED, str(exc), "unreachable"
+            job.error = asdict(exc.record())
             job.next_try = (self.now() + timedelta(seconds=backoff(job.attempts))).isoformat()
         except ArticleError as exc:  # refused, bad settings, a broken image: the user's to fix
-            job.state, job.message = FAILED, str(exc)
+            job.state, job.message, job.error = FAILED, str(exc), asdict(exc.record())
             job.conflict = isinstance(exc, ConflictError)
             job.reason = (
                 "conflict" if job.conflict else "auth" if isinstance(exc, AuthError) else "refused"
@@ -184,6 +187,7 @@ class Outbox:
 
     def _done(self, job: Job, sent: Sent, target: Target) -> None:
         job.state, job.url, job.message, job.reason = SENT, sent.url, "", ""
+        job.error = {}
         job.record, job.warnings = sent.record, sent.warnings
         job.next_try = ""
         if job.source and job.write_back:

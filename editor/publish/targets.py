@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from editor.paths import config_dir
-from editor.publish.errors import PublishError
+from editor.publish.errors import ErrorCode, PublishError
 
 KINDS = ("wordpress", "git")
 LAYOUTS = ("hugo", "jekyll")
@@ -32,13 +32,13 @@ class Target:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise PublishError(f"Unknown publish target {self.kind!r}; use wordpress or git.")
+            raise PublishError(ErrorCode.TARGET_KIND_UNKNOWN, kind=self.kind)
         if self.layout not in LAYOUTS:
-            raise PublishError(f"Unknown site layout {self.layout!r}; use hugo or jekyll.")
+            raise PublishError(ErrorCode.TARGET_LAYOUT_UNKNOWN, layout=self.layout)
         if self.kind == "wordpress" and not (self.url and self.user):
-            raise PublishError("A WordPress target needs the site's address and a user name.")
+            raise PublishError(ErrorCode.WORDPRESS_INCOMPLETE)
         if self.kind == "git" and not self.repo:
-            raise PublishError("A Git target needs the repository (a path or URL).")
+            raise PublishError(ErrorCode.GIT_NO_REPO_SET)
 
     @property
     def key(self) -> str:
@@ -85,16 +85,13 @@ def password_for(target: Target) -> str:
     if target.password_env:
         value = os.environ.get(target.password_env, "")
         if not value:
-            raise PublishError(f"The environment variable {target.password_env} is empty or unset.")
+            raise PublishError(ErrorCode.PASSWORD_ENV_EMPTY, name=target.password_env)
         return value
     from editor.storage.secrets import get_secret
 
     value = get_secret(target.key, target.user) or ""
     if not value:
-        raise PublishError(
-            f"No password is kept for {target.user} at {target.url}: save it in Settings ▸ "
-            "Publishing, or give one with --password-env."
-        )
+        raise PublishError(ErrorCode.NO_PASSWORD, user=target.user, url=target.url)
     return value
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from editor.core.assignment import embargo_notice, is_embargoed, release_time
 from editor.core.model import Article, LeadImage, Status
 from editor.export.fields import Prepared, prepare
-from editor.publish.errors import AuthError, ConflictError, RemoteCopy, RemoteError
+from editor.publish.errors import AuthError, ConflictError, ErrorCode, RemoteCopy, RemoteError
 from editor.publish.http import JsonClient
 from editor.publish.records import content_hash
 from editor.publish.targets import Sent
@@ -129,8 +129,8 @@ class WordPressPublisher:
         if _post_hash(post) == record.get("sent_hash"):
             return
         raise ConflictError(
-            "The post was edited on the web since it was last sent "
-            f"({post.get('modified_gmt', '?')} UTC); nothing was overwritten.",
+            ErrorCode.WEB_CHANGED,
+            modified=post.get("modified_gmt", "?"),
             remote=_copy(post),
             ours=RemoteCopy(ready.article.headline, ready.article.summary, post_content(ready, {})),
         )
@@ -218,7 +218,7 @@ class WordPressPublisher:
             )
             return None
         except RemoteError as exc:
-            if exc.code == "term_exists":  # made by someone else a moment ago
+            if exc.remote_code == "term_exists":  # made by someone else a moment ago
                 return self._term_id(kind, name, warnings)
             raise
         return int(made["id"])

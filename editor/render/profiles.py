@@ -15,7 +15,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import yaml
 
 from editor import resources
-from editor.core.errors import ProfileError
+from editor.core.errors import ErrorCode, ProfileError
 
 if TYPE_CHECKING:  # Jinja2 loads when a page is rendered: `check` and the first frame skip it
     import jinja2
@@ -191,7 +191,7 @@ class SiteProfile:
         """
         path = self.assets().get(rel)
         if path is None:
-            raise ProfileError(f"The profile has no asset named {rel}.", path=str(self.root))
+            raise ProfileError(ErrorCode.PROFILE_ASSET_MISSING, path=str(self.root), name=rel)
         return path
 
     def inline_svg(self, rel: str) -> Markup:
@@ -242,11 +242,11 @@ class SiteProfile:
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or str(self.root / name)
             raise ProfileError(
-                f"Template error on line {exc.lineno}: {exc.message}", path=where
+                ErrorCode.TEMPLATE_ERROR, path=where, line=exc.lineno, reason=exc.message
             ) from exc
         except jinja2.TemplateNotFound as exc:
             raise ProfileError(
-                "The template is missing.", path=str(self.root / str(exc.name or name))
+                ErrorCode.TEMPLATE_MISSING, path=str(self.root / str(exc.name or name))
             ) from exc
 
 
@@ -278,10 +278,10 @@ def _read_site_yaml(folder: Path) -> dict[str, Any]:
     """Read and check a profile's site.yaml."""
     site_file = folder / SITE_FILE
     if not site_file.is_file():
-        raise ProfileError("The site profile has no site.yaml.", path=str(site_file))
+        raise ProfileError(ErrorCode.PROFILE_NO_SITE_FILE, path=str(site_file))
     data = _read_yaml(site_file)
     if not data.get("name"):
-        raise ProfileError("site.yaml has no name.", path=str(site_file))
+        raise ProfileError(ErrorCode.PROFILE_NO_NAME, path=str(site_file))
     return data
 
 
@@ -292,13 +292,18 @@ def _read_yaml(site_file: Path) -> dict[str, Any]:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         data = yaml.load(site_file.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"The file cannot be read: {exc}", path=str(site_file)) from exc
+        raise ProfileError(
+            ErrorCode.PROFILE_UNREADABLE, path=str(site_file), reason=exc.strerror or str(exc)
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f" on line {mark.line + 1}" if mark else ""
-        raise ProfileError(f"The file is not valid YAML{line}.", path=str(site_file)) from exc
+        if not mark:
+            raise ProfileError(ErrorCode.PROFILE_YAML_INVALID, path=str(site_file)) from exc
+        raise ProfileError(
+            ErrorCode.PROFILE_YAML_INVALID_AT, path=str(site_file), line=mark.line + 1
+        ) from exc
     if not isinstance(data, dict):
-        raise ProfileError(f"{site_file.name} must be a mapping of settings.", path=str(site_file))
+        raise ProfileError(ErrorCode.PROFILE_NOT_MAPPING, path=str(site_file), name=site_file.name)
     return data
 
 
@@ -307,13 +312,10 @@ def _check_base_url(profile: SiteProfile) -> None:
     url = profile.base_url
     parts = urlsplit(url)
     if url and (parts.scheme not in ("http", "https") or not parts.netloc):
-        raise ProfileError(
-            f"base_url must be an absolute http:// or https:// address, not {url!r}.",
-            path=str(profile.root / SITE_FILE),
-        )
+        raise ProfileError(ErrorCode.PROFILE_BASE_URL, path=str(profile.root / SITE_FILE), url=url)
     path = profile.get("article_path")
     if path is not None and "{slug}" not in str(path):
-        raise ProfileError("article_path must contain {slug}.", path=str(profile.root / SITE_FILE))
+        raise ProfileError(ErrorCode.PROFILE_ARTICLE_PATH, path=str(profile.root / SITE_FILE))
 
 
 def _check_files(profile: SiteProfile, *, templates: bool = True) -> None:
@@ -326,7 +328,7 @@ def _check_files(profile: SiteProfile, *, templates: bool = True) -> None:
         needed.append(profile.file(str(profile.get("wordmark"))))
     for path in needed:
         if not path.is_file():
-            raise ProfileError("A file the profile names is missing.", path=str(path))
+            raise ProfileError(ErrorCode.PROFILE_FILE_MISSING, path=str(path))
 
 
 _cache: dict[tuple[Path, int], SiteProfile] = {}
@@ -372,8 +374,9 @@ def load_profile(
     folder = _profile_dirs(user_dir).get(profile_id)
     if folder is None:
         raise ProfileError(
-            f"There is no site profile named {profile_id!r}.",
+            ErrorCode.PROFILE_UNKNOWN,
             path=str((user_dir or user_profiles_dir()) / profile_id),
+            name=profile_id,
         )
     return _load_folder(folder, templates=templates)
 

@@ -13,7 +13,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from editor.core.errors import DocumentError
+from editor.core.errors import DocumentError, ErrorCode
 from editor.storage import safefs
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -45,12 +45,12 @@ def write_in(folder: Path, rel: str, data: bytes) -> None:
     try:
         root = safefs.open_folder(folder)
     except DocumentError as exc:
-        raise DocumentError(exc.message, path=str(folder / rel)) from exc
+        raise DocumentError(exc.code, path=str(folder / rel), **exc.params) from exc
     try:
         with safefs.subfolder(root, parts[:-1], folder, create=True) as parent:
             _replace_at(parent, parts[-1], data)
     except OSError as exc:
-        raise DocumentError(_reason(exc), path=str(folder / rel)) from exc
+        raise _failed(exc, folder / rel) from exc
     finally:
         os.close(root)
 
@@ -90,14 +90,14 @@ def _write_plain(target: Path, data: bytes) -> None:  # pragma: no cover - Windo
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        raise DocumentError(_reason(exc), path=str(target)) from exc
+        raise _failed(exc, target) from exc
 
 
-def _reason(exc: OSError) -> str:
+def _failed(exc: OSError, path: Path) -> DocumentError:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return "The disk is full; nothing was changed."
+        return DocumentError(ErrorCode.DISK_FULL, path=str(path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "There is no permission to write here; nothing was changed."
-    return f"The file could not be written ({exc.strerror or exc}); nothing was changed."
+        return DocumentError(ErrorCode.NO_WRITE_PERMISSION, path=str(path))
+    return DocumentError(ErrorCode.WRITE_FAILED, path=str(path), reason=exc.strerror or str(exc))

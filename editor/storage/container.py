@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from editor.core.errors import DocumentError, UnsafeDocumentError
+from editor.core.errors import DocumentError, ErrorCode, UnsafeDocumentError
 from editor.core.model import Article
 from editor.storage import frontmatter
 from editor.storage.names import clean_member_name
@@ -43,18 +43,13 @@ def read(data: bytes, name: str = "document") -> Article:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as exc:
-        raise DocumentError(
-            f"The document uses a zip feature this app cannot read ({exc}).", path=name
-        ) from exc
+        raise DocumentError(ErrorCode.ZIP_UNSUPPORTED, path=name, reason=str(exc)) from exc
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, *_ZIP_ERRORS) as exc:
-        raise DocumentError(
-            "This is not an Article Editor document (not a zip file, or it is truncated).",
-            path=name,
-        ) from exc
+        raise DocumentError(ErrorCode.NOT_A_DOCUMENT, path=name) from exc
     with archive:
         members = _checked_members(archive, name, len(data))
         if INDEX not in members:
-            raise DocumentError("The document has no index.md.", path=name)
+            raise DocumentError(ErrorCode.NO_INDEX, path=name)
         files = {n: _read_member(archive, n, info, name) for n, info in members.items()}
     article = frontmatter.parse(_decode(files.pop(INDEX), name))
     for member, content in files.items():
@@ -81,9 +76,7 @@ def write(article: Article) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _checked_members(archive, "document", len(data))
     except UnsafeDocumentError as exc:
-        raise UnsafeDocumentError(
-            f"The article cannot be saved: it could not be opened again ({exc.message})"
-        ) from exc
+        raise UnsafeDocumentError(ErrorCode.REOPEN_FAILED, reason=exc) from exc
     return data
 
 
@@ -95,7 +88,7 @@ def _build(article: Article) -> bytes:
             _put(archive, clean_member_name(member), article.images[member])
         for key in sorted(article.private):
             if not _PRIVATE_KEY.match(key):
-                raise DocumentError(f"Private data key {key!r} is not allowed.")
+                raise DocumentError(ErrorCode.PRIVATE_KEY_BAD, key=key)
             blob = json.dumps(article.private[key], ensure_ascii=False, indent=1, sort_keys=True)
             _put(archive, f"{PRIVATE_DIR}/{key}.json", blob.encode("utf-8"))
     return buffer.getvalue()
@@ -115,27 +108,25 @@ def _checked_members(
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise UnsafeDocumentError(
-            f"The document has {len(infos)} entries; the limit is {MAX_ENTRIES}.", path=name
+            ErrorCode.TOO_MANY_ENTRIES, path=name, count=len(infos), limit=MAX_ENTRIES
         )
     total = 0
     members: dict[str, zipfile.ZipInfo] = {}
     folded: set[str] = set()
     for info in infos:
         if not info.filename:
-            raise UnsafeDocumentError("The document contains an entry without a name.", path=name)
+            raise UnsafeDocumentError(ErrorCode.ENTRY_UNNAMED, path=name)
         if info.is_dir():
             continue
         clean = _checked_name(info, name)
         _check_size(info, clean, name)
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise UnsafeDocumentError("The document unpacks to more than 1 GiB.", path=name)
+            raise UnsafeDocumentError(ErrorCode.UNPACKS_TOO_LARGE, path=name)
         if total > RATIO_FLOOR + MAX_TOTAL_RATIO * packed:
-            raise UnsafeDocumentError(
-                "The document unpacks to far more than its size (a zip bomb?).", path=name
-            )
+            raise UnsafeDocumentError(ErrorCode.ZIP_BOMB, path=name)
         if clean.casefold() in folded:  # NFC, Windows-safe and case-insensitive: one name
-            raise UnsafeDocumentError(f"The document holds two entries named {clean}.", path=name)
+            raise UnsafeDocumentError(ErrorCode.ENTRY_TWICE, path=name, name=clean)
         folded.add(clean.casefold())
         members[clean] = info
     return members
@@ -145,17 +136,15 @@ def _checked_name(info: zipfile.ZipInfo, name: str) -> str:
     """Return the entry's clean name, refusing links, absolute paths and traversal."""
     raw = info.filename
     if stat.S_ISLNK(info.external_attr >> 16):
-        raise UnsafeDocumentError(f"The document contains a link ({raw}).", path=name)
+        raise UnsafeDocumentError(ErrorCode.ENTRY_LINK, path=name, name=raw)
     if raw.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", raw) or "\\" in raw:
-        raise UnsafeDocumentError(f"The document contains an absolute path ({raw}).", path=name)
+        raise UnsafeDocumentError(ErrorCode.ENTRY_ABSOLUTE, path=name, name=raw)
     parts = raw.split("/")
     if ".." in parts or "" in parts or "." in parts:
-        raise UnsafeDocumentError(
-            f"The document contains a path that leaves it ({raw!r}).", path=name
-        )
+        raise UnsafeDocumentError(ErrorCode.ENTRY_LEAVES, path=name, name=raw)
     clean = clean_member_name(raw)
     if not clean or "\0" in raw:
-        raise UnsafeDocumentError(f"The document contains an unusable name ({raw!r}).", path=name)
+        raise UnsafeDocumentError(ErrorCode.ENTRY_UNUSABLE, path=name, name=raw)
     return clean
 
 
@@ -166,7 +155,7 @@ def _limit(clean: str) -> int:
 def _check_size(info: zipfile.ZipInfo, clean: str, name: str) -> None:
     if info.file_size > _limit(clean):
         raise UnsafeDocumentError(
-            f"The entry {clean} is too large ({info.file_size} bytes).", path=name
+            ErrorCode.ENTRY_TOO_LARGE, path=name, name=clean, size=info.file_size
         )
     # index.md is capped at MAX_INDEX_BYTES already, and a long repetitive body (a pasted
     # table, a log) deflates past any ratio: checking it refused files the app had written.
@@ -175,9 +164,7 @@ def _check_size(info: zipfile.ZipInfo, clean: str, name: str) -> None:
     squeezed = info.file_size > MAX_RATIO * max(info.compress_size, 1)
     text = clean == INDEX or clean.startswith(PRIVATE_DIR + "/")
     if not text and info.file_size > (1 << 20) and squeezed:
-        raise UnsafeDocumentError(
-            f"The entry {clean} is compressed suspiciously well (a zip bomb?).", path=name
-        )
+        raise UnsafeDocumentError(ErrorCode.ENTRY_COMPRESSED, path=name, name=clean)
 
 
 _ZIP_ERRORS = (NotImplementedError, RuntimeError, zipfile.LargeZipFile, KeyError, TypeError)
@@ -189,9 +176,11 @@ def _read_member(archive: zipfile.ZipFile, clean: str, info: zipfile.ZipInfo, na
         with archive.open(info) as handle:
             content = handle.read(limit + 1)  # never trust the declared size alone
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, *_ZIP_ERRORS) as exc:
-        raise DocumentError(f"The entry {clean} is damaged ({exc}).", path=name) from exc
+        raise DocumentError(
+            ErrorCode.ENTRY_DAMAGED, path=name, name=clean, reason=str(exc)
+        ) from exc
     if len(content) > limit:
-        raise UnsafeDocumentError(f"The entry {clean} is larger than it claims.", path=name)
+        raise UnsafeDocumentError(ErrorCode.ENTRY_LARGER, path=name, name=clean)
     return content
 
 
@@ -199,13 +188,11 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"index.md is not UTF-8 text (byte {exc.start} is not valid).", path=name
-        ) from exc
+        raise DocumentError(ErrorCode.INDEX_NOT_UTF8, path=name, byte=exc.start) from exc
 
 
 def _private_json(data: bytes, member: str, name: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise DocumentError(f"The editor data {member} is damaged.", path=name) from exc
+        raise DocumentError(ErrorCode.EDITOR_DATA_DAMAGED, path=name, name=member) from exc

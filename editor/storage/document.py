@@ -7,7 +7,7 @@ import re
 from enum import StrEnum
 from pathlib import Path
 
-from editor.core.errors import ArticleError, DocumentError, UnsafeDocumentError
+from editor.core.errors import ArticleError, DocumentError, ErrorCode, UnsafeDocumentError
 from editor.core.model import Article
 from editor.storage import container, frontmatter, safefs
 from editor.storage.atomic import atomic_write, write_in
@@ -42,7 +42,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     """
     p = Path(path)
     if not p.exists():
-        raise DocumentError("The file does not exist.", path=str(p))
+        raise DocumentError(ErrorCode.FILE_MISSING, path=str(p))
     kind = kind_of(p)
     try:
         if kind is Kind.ARTICLE:
@@ -52,15 +52,14 @@ def read_article(path: str | os.PathLike[str]) -> Article:
         else:
             article = _read_markdown(p)
     except RecursionError as exc:
-        raise DocumentError("The document is nested too deeply to read.", path=str(p)) from exc
+        raise DocumentError(ErrorCode.TOO_DEEP, path=str(p)) from exc
     except ArticleError as exc:
         exc.path = exc.path or str(p)
         raise
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, OverflowError) as exc:
         # The last net: whatever a damaged file makes a library trip over is a damaged file.
         raise DocumentError(
-            f"The document is damaged and cannot be read ({type(exc).__name__}: {exc}).",
-            path=str(p),
+            ErrorCode.DAMAGED, path=str(p), reason=f"{type(exc).__name__}: {exc}"
         ) from exc
     normalise_image_refs(article)
     return article
@@ -91,7 +90,7 @@ def write_article(article: Article, path: str | os.PathLike[str], kind: Kind | N
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DocumentError(
-            f"The folder could not be created ({exc.strerror}).", path=str(folder)
+            ErrorCode.FOLDER_CREATE_FAILED, path=str(folder), reason=exc.strerror
         ) from exc
     for member in sorted(article.images):
         _write_image(article, folder, member, shared=kind is Kind.MARKDOWN)
@@ -105,19 +104,18 @@ def check_folder_limits(article: Article) -> None:
     sizes = [len(d) for d in article.images.values()]
     if len(sizes) > MAX_FOLDER_FILES:
         raise UnsafeDocumentError(
-            f"The article has {len(sizes)} images; the limit is {MAX_FOLDER_FILES}."
+            ErrorCode.TOO_MANY_IMAGES, count=len(sizes), limit=MAX_FOLDER_FILES
         )
     if any(s > container.MAX_ENTRY_BYTES for s in sizes):
-        raise UnsafeDocumentError("An image is larger than 256 MiB; it cannot be saved.")
+        raise UnsafeDocumentError(ErrorCode.IMAGE_TOO_LARGE_TO_SAVE)
     if sum(sizes) > container.MAX_TOTAL_BYTES:
-        raise UnsafeDocumentError("The images add up to more than 1 GiB; they cannot be saved.")
+        raise UnsafeDocumentError(ErrorCode.IMAGES_TOO_LARGE_TO_SAVE)
 
 
 def _check_index(size: int) -> None:
     if size > container.MAX_INDEX_BYTES:
         raise UnsafeDocumentError(
-            f"index.md would be {size} bytes; the limit is {container.MAX_INDEX_BYTES} "
-            "(32 MiB), so it could not be opened again. Nothing was saved."
+            ErrorCode.INDEX_TOO_LARGE, size=size, limit=container.MAX_INDEX_BYTES
         )
 
 
@@ -180,18 +178,14 @@ def _decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"The file is not UTF-8 text (byte {exc.start} is not valid).", path=str(path)
-        ) from exc
+        raise DocumentError(ErrorCode.NOT_UTF8, path=str(path), byte=exc.start) from exc
 
 
 def _read_folder(folder: Path) -> Article:
     root = safefs.open_folder(folder)
     try:
         if not safefs.exists_in(folder, "index.md"):
-            raise DocumentError(
-                "The folder has no index.md, so it is not a page bundle.", path=str(folder)
-            )
+            raise DocumentError(ErrorCode.FOLDER_NO_INDEX, path=str(folder))
         index = safefs.read_in(folder, "index.md", container.MAX_INDEX_BYTES, root)
         article = frontmatter.parse(_decode(index, folder / "index.md"))
         _read_folder_images(article, folder)
@@ -208,16 +202,14 @@ def _read_folder_images(article: Article, folder: Path) -> None:
             continue  # index.md in any spelling, other pages of a Hugo bundle: not ours
         count += 1
         if count > MAX_FOLDER_FILES:
-            raise UnsafeDocumentError("The folder holds too many files.", path=str(folder))
+            raise UnsafeDocumentError(ErrorCode.FOLDER_TOO_MANY, path=str(folder))
         total += info.st_size
         if total > container.MAX_TOTAL_BYTES:
-            raise UnsafeDocumentError("The folder holds more than 1 GiB.", path=str(folder))
+            raise UnsafeDocumentError(ErrorCode.FOLDER_TOO_LARGE, path=str(folder))
         name = rel.rsplit("/", 1)[-1]
         data = safefs.read_at(parent_fd, name, container.MAX_ENTRY_BYTES, rel, folder)
         if clean.casefold() in seen:
-            raise UnsafeDocumentError(
-                f"The folder holds two files named {clean}.", path=str(folder)
-            )
+            raise UnsafeDocumentError(ErrorCode.FOLDER_NAME_TWICE, path=str(folder), name=clean)
         seen.add(clean.casefold())
         article.images[clean] = data
 
@@ -237,7 +229,7 @@ def _read_markdown(path: Path) -> Article:
                 data = safefs.read_in(base, spelling, container.MAX_ENTRY_BYTES)
                 total += len(data)
                 if total > container.MAX_TOTAL_BYTES or len(article.images) >= MAX_FOLDER_FILES:
-                    raise UnsafeDocumentError("The images add up to too much.", path=str(path))
+                    raise UnsafeDocumentError(ErrorCode.IMAGES_TOO_MUCH, path=str(path))
                 article.images[clean_member_name(ref)] = data
                 break
     return article

@@ -8,7 +8,7 @@ from typing import Any
 
 from editor.core import clock
 from editor.core.assignment import UNITS, is_embargoed, release_time
-from editor.core.errors import DocumentError
+from editor.core.errors import DocumentError, ErrorCode
 from editor.core.model import DEFAULT_SITE, Article, Author, LeadImage, LengthTarget, Status
 from editor.storage import safeyaml
 
@@ -61,7 +61,7 @@ def parse(text: str) -> Article:
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        raise DocumentError("The front matter must be a set of keys and values.")
+        raise DocumentError(ErrorCode.META_NOT_MAPPING)
     return from_meta(meta, body.replace("\r\n", "\n"))
 
 
@@ -257,10 +257,8 @@ def _text(value: Any, key: str) -> str:
         return ""
     if isinstance(value, (str, int, float, bool, date)):
         return str(value)
-    raise DocumentError(
-        f"The front matter key '{key}' must be text, not a "
-        f"{'list' if isinstance(value, list) else 'mapping'}."
-    )
+    code = ErrorCode.META_KEY_LIST if isinstance(value, list) else ErrorCode.META_KEY_MAPPING
+    raise DocumentError(code, key=key)
 
 
 def _tags(value: Any) -> list[str]:
@@ -270,7 +268,7 @@ def _tags(value: Any) -> list[str]:
         return [t.strip() for t in value.split(",") if t.strip()]
     if isinstance(value, list):
         return [_text(t, "tags") for t in value if t is not None and str(t).strip()]
-    raise DocumentError("The front matter key 'tags' must be a list of words.")
+    raise DocumentError(ErrorCode.META_TAGS)
 
 
 def _authors(value: Any) -> list[Author]:
@@ -296,9 +294,7 @@ def _lead_image(value: Any) -> LeadImage:
     if isinstance(value, str):
         return LeadImage(src=value)
     if not isinstance(value, dict):
-        raise DocumentError(
-            "The front matter key 'lead_image' must be a mapping with src, alt, caption and credit."
-        )
+        raise DocumentError(ErrorCode.META_LEAD_IMAGE)
     return LeadImage(
         **{k: _text(value.get(k), f"lead_image.{k}") for k in ("src", "alt", "caption", "credit")}
     )
@@ -316,4 +312,4 @@ def _datetime(value: Any, key: str) -> datetime | None:
             return clock.aware(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
         except ValueError:
             pass
-    raise DocumentError(f"The front matter key '{key}' is not a date and time: {value!r}.")
+    raise DocumentError(ErrorCode.META_DATE, key=key, value=value)

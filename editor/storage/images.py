@@ -7,7 +7,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from editor.core.errors import ImageError
+from editor.core.errors import ErrorCode, ImageError
 
 if TYPE_CHECKING:  # the checklist (and review) load only when facts are asked for
     from editor.core.checklist import ImageFacts
@@ -55,19 +55,21 @@ def inspect(data: bytes, name: str = "image") -> ImageInfo:
                 frames = _frames(img, width * height)
                 img.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageError(f"The image is too large to open safely ({exc}).", path=name) from exc
+        raise ImageError(ErrorCode.IMAGE_TOO_LARGE_TO_OPEN, path=name) from exc
     except ImageError as exc:
         exc.path = name
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageError("The file is not an image, or it is damaged.", path=name) from exc
+        raise ImageError(ErrorCode.NOT_AN_IMAGE, path=name) from exc
     if fmt not in ACCEPTED_FORMATS:
-        raise ImageError(f"Images must be JPEG, PNG, GIF or WebP, not {fmt}.", path=name)
+        raise ImageError(ErrorCode.IMAGE_FORMAT, path=name, format=fmt)
     if width * height > MAX_PIXELS:
         raise ImageError(
-            f"The image has {width}x{height} pixels; the limit is "
-            f"{MAX_PIXELS // 1_000_000} megapixels.",
+            ErrorCode.IMAGE_PIXELS,
             path=name,
+            width=width,
+            height=height,
+            limit=MAX_PIXELS // 1_000_000,
         )
     check_decoded(width * height, frames, len(data), name)
     return ImageInfo(fmt, width, height)
@@ -80,8 +82,11 @@ def _frames(img, pixels: int) -> int:  # noqa: ANN001 - a PIL image
     frames = int(getattr(img, "n_frames", 1) or 1)
     if frames * pixels > MAX_ANIMATION_PIXELS:
         raise ImageError(
-            f"The animation has {frames} frames of {img.size[0]}x{img.size[1]} pixels; the "
-            f"limit is {MAX_ANIMATION_PIXELS // 1_000_000} megapixels in all frames."
+            ErrorCode.ANIMATION_PIXELS,
+            frames=frames,
+            width=img.size[0],
+            height=img.size[1],
+            limit=MAX_ANIMATION_PIXELS // 1_000_000,
         )
     return frames
 
@@ -95,9 +100,7 @@ def check_decoded(pixels: int, frames: int, size: int, name: str = "image") -> N
     decoded = pixels * 4 * frames  # what a browser or Qt holds: RGBA, every frame
     if decoded > DECODED_FLOOR and decoded > MAX_DECODE_RATIO * size:
         raise ImageError(
-            f"The image would take {decoded >> 20} MB to show from a {max(size >> 10, 1)} KB "
-            "file (a decompression bomb); it is not opened.",
-            path=name,
+            ErrorCode.DECOMPRESSION_BOMB, path=name, mb=decoded >> 20, kb=max(size >> 10, 1)
         )
 
 
@@ -128,7 +131,9 @@ def facts(images: dict[str, bytes]) -> dict[str, ImageFacts]:
                 gps = bool(img.getexif().get_ifd(0x8825))
             found[name] = ImageFacts(info.width, info.height, gps)
         except ImageError as exc:
-            found[name] = ImageFacts(error=exc.message)
+            found[name] = ImageFacts(error=exc)
         except Exception as exc:  # noqa: BLE001 - a damaged EXIF block is not the user's crash
-            found[name] = ImageFacts(error=f"The image's metadata is damaged ({exc}).")
+            found[name] = ImageFacts(
+                error=ImageError(ErrorCode.IMAGE_METADATA_DAMAGED, path=name, reason=str(exc))
+            )
     return found

@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from editor.core.errors import DocumentError
+from editor.core.errors import DocumentError, ErrorCode
 from editor.core.model import Article
 from editor.paths import data_dir
 from editor.storage import container, safefs
@@ -70,15 +70,13 @@ def save_document(
     kind = kind or kind_of(target)
     current = fingerprint(target, kind)
     if expected is not None and current is not None and current != expected and not force:
-        raise ChangedOnDiskError(
-            "The file was changed by another program since it was opened.", path=str(target)
-        )
+        raise ChangedOnDiskError(ErrorCode.CHANGED_ON_DISK, path=str(target))
     if current is not None:
         _keep_backup(_main_bytes(target, kind), backup_path(target))
     write_article(article, target, kind)
     new = fingerprint(target, kind)
     if new is None:
-        raise DocumentError("The file could not be read back after saving.", path=str(target))
+        raise DocumentError(ErrorCode.READ_BACK_FAILED, path=str(target))
     return new
 
 

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from editor.core.errors import DocumentError, UnsafeDocumentError
+from editor.core.errors import DocumentError, ErrorCode, UnsafeDocumentError
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -27,9 +27,7 @@ _DIR_FDS = os.open in os.supports_dir_fd and _NOFOLLOW != 0
 
 
 def _not_ours(rel: str, folder: Path) -> UnsafeDocumentError:
-    return UnsafeDocumentError(
-        f"{rel} is a link or not a plain file; links are never followed.", path=str(folder)
-    )
+    return UnsafeDocumentError(ErrorCode.MEMBER_LINK, path=str(folder), name=rel)
 
 
 def open_folder(folder: Path) -> int:
@@ -37,17 +35,17 @@ def open_folder(folder: Path) -> int:
     try:
         return os.open(folder, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
     except NotADirectoryError as exc:
-        raise DocumentError("This is not a folder.", path=str(folder)) from exc
+        raise DocumentError(ErrorCode.NOT_A_FOLDER, path=str(folder)) from exc
     except OSError as exc:
         raise DocumentError(
-            f"The folder could not be opened ({exc.strerror}).", path=str(folder)
+            ErrorCode.FOLDER_OPEN_FAILED, path=str(folder), reason=exc.strerror
         ) from exc
 
 
 def _parts(rel: str) -> list[str]:
     parts = rel.split("/")
     if not rel or any(p in ("", ".", "..") for p in parts):
-        raise UnsafeDocumentError(f"The path {rel!r} leaves the folder.")
+        raise UnsafeDocumentError(ErrorCode.PATH_LEAVES, name=rel)
     return parts
 
 
@@ -83,7 +81,7 @@ def read_fd(fd: int, limit: int, what: str, folder: Path) -> bytes:
         raise _not_ours(what, folder)
     if info.st_size > limit:
         raise UnsafeDocumentError(
-            f"{what} is too large ({info.st_size} bytes; the limit is {limit}).", path=str(folder)
+            ErrorCode.MEMBER_TOO_LARGE, path=str(folder), name=what, size=info.st_size, limit=limit
         )
     chunks, left = [], limit + 1
     while left > 0:
@@ -94,7 +92,7 @@ def read_fd(fd: int, limit: int, what: str, folder: Path) -> bytes:
         left -= len(chunk)
     data = b"".join(chunks)
     if len(data) > limit:  # it grew while we read
-        raise UnsafeDocumentError(f"{what} is too large.", path=str(folder))
+        raise UnsafeDocumentError(ErrorCode.MEMBER_GREW, path=str(folder), name=what)
     return data
 
 
@@ -109,7 +107,9 @@ def read_at(parent_fd: int, name: str, limit: int, rel: str, folder: Path) -> by
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.EMLINK):
             raise _not_ours(rel, folder) from exc
-        raise DocumentError(f"{rel} could not be read ({exc.strerror}).", path=str(folder)) from exc
+        raise DocumentError(
+            ErrorCode.MEMBER_UNREADABLE, path=str(folder), name=rel, reason=exc.strerror
+        ) from exc
     try:
         return read_fd(fd, limit, rel, folder)
     finally:
@@ -134,9 +134,11 @@ def read_in(folder: Path, rel: str, limit: int, root_fd: int | None = None) -> b
                 raise FileNotFoundError(errno.ENOENT, "missing", rel)
             return read_at(parent, parts[-1], limit, rel, folder)
     except FileNotFoundError as exc:
-        raise DocumentError(f"{rel} does not exist.", path=str(folder)) from exc
+        raise DocumentError(ErrorCode.MEMBER_MISSING, path=str(folder), name=rel) from exc
     except OSError as exc:
-        raise DocumentError(f"{rel} could not be read ({exc.strerror}).", path=str(folder)) from exc
+        raise DocumentError(
+            ErrorCode.MEMBER_UNREADABLE, path=str(folder), name=rel, reason=exc.strerror
+        ) from exc
     finally:
         if own:
             os.close(fd_root)
@@ -174,26 +176,20 @@ def read_file(path: Path, limit: int) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
     except IsADirectoryError as exc:
-        raise DocumentError("This is a folder, not a file.", path=str(path)) from exc
+        raise DocumentError(ErrorCode.IS_A_FOLDER, path=str(path)) from exc
     except PermissionError as exc:
-        raise DocumentError("There is no permission to read this file.", path=str(path)) from exc
+        raise DocumentError(ErrorCode.NO_READ_PERMISSION, path=str(path)) from exc
     except OSError as exc:
-        raise DocumentError(
-            f"The file could not be read ({exc.strerror}).", path=str(path)
-        ) from exc
+        raise DocumentError(ErrorCode.READ_FAILED, path=str(path), reason=exc.strerror) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise DocumentError("This is not a regular file (a pipe or a device?).", path=str(path))
+            raise DocumentError(ErrorCode.NOT_REGULAR, path=str(path))
         if info.st_size > limit:
-            raise UnsafeDocumentError(
-                f"The file is too large ({info.st_size} bytes).", path=str(path)
-            )
+            raise UnsafeDocumentError(ErrorCode.FILE_TOO_LARGE, path=str(path), size=info.st_size)
         return read_fd(fd, limit, path.name, path.parent)
     except OSError as exc:
-        raise DocumentError(
-            f"The file could not be read ({exc.strerror}).", path=str(path)
-        ) from exc
+        raise DocumentError(ErrorCode.READ_FAILED, path=str(path), reason=exc.strerror) from exc
     finally:
         os.close(fd)
 

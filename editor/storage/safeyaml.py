@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from editor.core.errors import DocumentError, UnsafeDocumentError
+from editor.core.errors import DocumentError, ErrorCode, UnsafeDocumentError
 
 MAX_YAML_BYTES = 1 << 20  # front matter larger than 1 MiB is not a reporter's
 MAX_ALIASES = 20
@@ -30,7 +30,7 @@ class _LimitedLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise UnsafeDocumentError("The front matter uses too many YAML aliases.")
+                raise UnsafeDocumentError(ErrorCode.YAML_ALIASES)
         return super().compose_node(parent, index)
 
     def construct_yaml_timestamp(self, node):  # noqa: ANN001, ANN201 - PyYAML's signature
@@ -39,10 +39,7 @@ class _LimitedLoader(yaml.SafeLoader):
             return super().construct_yaml_timestamp(node)
         except (AttributeError, ValueError, TypeError, OverflowError) as exc:
             line = node.start_mark.line + 1 if node.start_mark else 0
-            raise DocumentError(
-                f"The front matter has a value tagged as a date that is not one: {node.value!r}"
-                f" (line {line})."
-            ) from exc
+            raise DocumentError(ErrorCode.YAML_DATE_BAD, value=node.value, line=line) from exc
 
 
 _LimitedLoader.add_constructor(
@@ -64,7 +61,7 @@ def expanded_weight(root: yaml.Node, limit: int = MAX_YAML_BYTES) -> int:
         if key in memo:
             return memo[key]
         if key in open_nodes:
-            raise UnsafeDocumentError("The front matter has an alias that contains itself.")
+            raise UnsafeDocumentError(ErrorCode.YAML_ALIAS_LOOP)
         open_nodes.add(key)
         if isinstance(node, yaml.ScalarNode):
             total = len(node.value.encode("utf-8", "surrogatepass"))
@@ -75,9 +72,7 @@ def expanded_weight(root: yaml.Node, limit: int = MAX_YAML_BYTES) -> int:
         total += _NODE_WEIGHT
         open_nodes.discard(key)
         if total > limit:
-            raise UnsafeDocumentError(
-                "The front matter's aliases expand to more than 1 MiB when written."
-            )
+            raise UnsafeDocumentError(ErrorCode.YAML_ALIASES_LARGE)
         memo[key] = total
         return total
 
@@ -87,7 +82,7 @@ def expanded_weight(root: yaml.Node, limit: int = MAX_YAML_BYTES) -> int:
 def load(text: str) -> Any:
     """Parse YAML safely; raise DocumentError with a readable reason."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
-        raise UnsafeDocumentError("The front matter is larger than 1 MiB.")
+        raise UnsafeDocumentError(ErrorCode.YAML_TOO_LARGE)
     loader = _LimitedLoader(text)
     try:
         node = loader.get_single_node()
@@ -100,11 +95,17 @@ def load(text: str) -> Any:
         raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise DocumentError(f"The front matter is not valid YAML{where}: {exc.problem}.") from exc
+        if not mark:
+            raise DocumentError(ErrorCode.YAML_INVALID, reason=exc.problem) from exc
+        raise DocumentError(
+            ErrorCode.YAML_INVALID_AT,
+            line=mark.line + 1,
+            column=mark.column + 1,
+            reason=exc.problem,
+        ) from exc
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, AttributeError) as exc:
         # A tag whose value is not of its kind (`!!timestamp yesterday`) trips PyYAML itself.
-        raise DocumentError(f"The front matter is not valid YAML ({exc}).") from exc
+        raise DocumentError(ErrorCode.YAML_INVALID, reason=str(exc)) from exc
     finally:
         loader.dispose()
 
@@ -139,8 +140,5 @@ def dump(data: Any) -> str:
         width=1000,
     )
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
-        raise UnsafeDocumentError(
-            "The front matter would be larger than 1 MiB, so it could not be opened again; "
-            "nothing was saved."
-        )
+        raise UnsafeDocumentError(ErrorCode.YAML_WRITE_TOO_LARGE)
     return text

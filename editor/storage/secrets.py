@@ -7,20 +7,13 @@ D-Bus and friends) is imported only when a secret is first needed.
 
 from __future__ import annotations
 
-from editor.core.errors import ArticleError
+from editor.core.errors import ArticleError, ErrorCode
 
 SERVICE_PREFIX = "article-editor"
 
 
 class SecretStoreError(ArticleError):
     """The OS keyring cannot be used (none installed, locked, or it refused)."""
-
-
-_NO_BACKEND = (
-    "No usable keyring was found to keep the password safe. Install and unlock one "
-    "(GNOME Keyring or KWallet on Linux), or give the password through an environment "
-    "variable (--password-env)."
-)
 
 
 def service_name(service: str) -> str:
@@ -48,7 +41,7 @@ def set_secret(service: str, name: str, value: str) -> None:
         SecretStoreError: no usable keyring, or it is locked or refused.
     """
     if not name:
-        raise SecretStoreError("A secret needs a name (the account it belongs to).")
+        raise SecretStoreError(ErrorCode.SECRET_UNNAMED)
     keyring, errors = _keyring()
     try:
         keyring.set_password(service_name(service), name, value)
@@ -85,13 +78,13 @@ def _keyring():  # noqa: ANN202 - returns two modules
         import keyring
         import keyring.errors
     except ImportError as exc:  # a frozen build without it, or a broken install
-        raise SecretStoreError(_NO_BACKEND) from exc
+        raise SecretStoreError(ErrorCode.NO_KEYRING) from exc
     return keyring, keyring.errors
 
 
 def _error(exc: Exception, errors) -> SecretStoreError:  # noqa: ANN001
     if isinstance(exc, errors.NoKeyringError):
-        return SecretStoreError(_NO_BACKEND)
+        return SecretStoreError(ErrorCode.NO_KEYRING)
     if isinstance(exc, errors.KeyringLocked):
-        return SecretStoreError("The keyring is locked; unlock it and try again.")
-    return SecretStoreError(f"The keyring refused ({exc}).")
+        return SecretStoreError(ErrorCode.KEYRING_LOCKED)
+    return SecretStoreError(ErrorCode.KEYRING_REFUSED, reason=str(exc))

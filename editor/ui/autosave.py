@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from editor.core.errors import ArticleError
 from editor.core.model import Article
 from editor.storage.drafts import DraftStore
+from editor.ui import messages
 from editor.ui.document import ALL_FIELDS, ArticleDocument
 
 DEFAULT_INTERVAL_MS = 3000
@@ -113,7 +114,12 @@ class Autosaver(QObject):
             try:
                 self.store.save(draft_id, article, origin, base)
             except (ArticleError, OSError) as exc:
-                self._report(self.draft_failed, getattr(exc, "message", str(exc)))
+                words = (
+                    messages.error_words(exc)
+                    if isinstance(exc, ArticleError)
+                    else messages.describe(exc)
+                )
+                self._report(self.draft_failed, words)
                 return
             self._written = True
         self._report(self.draft_written, draft_id)

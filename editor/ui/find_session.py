@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from editor.core.find import FindError, Match, Query, find_all, replace_all
-from editor.ui import text_fields
+from editor.ui import messages, text_fields
 from editor.ui.highlighter import MarkdownHighlighter
 
 Targets = Callable[[], list[tuple[str, QWidget]]]
@@ -62,7 +62,7 @@ class FindSession(QObject):
                 text = text_fields.text_of(widget)
                 self.hits += [Hit(name, m.start, m.end) for m in find_all(text, query)]
         except FindError as exc:
-            self.error, self.hits = str(exc), []
+            self.error, self.hits = messages.error_words(exc), []
         self.current = min(self.current, len(self.hits) - 1)
         self.matches_changed.emit()
 

@@ -420,9 +420,7 @@ class MainWindow(QMainWindow):
             messages.show_error(self, self.tr("Could not open the article"), exc)
 
     def _on_autosaver_draft_failed(self, reason: str) -> None:
-        text = self.tr("Autosave failed: {reason}").format(
-            reason=QApplication.translate("errors", reason)
-        )
+        text = self.tr("Autosave failed: {reason}").format(reason=reason)  # already worded
         self.status.showMessage(text, 10_000)
 
     def _update_title(self) -> None:

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.core.errors import (
     ArticleError,
     DocumentError,
+    ErrorRecord,
     ExportError,
     ImageError,
     ProfileError,
     UnsafeDocumentError,
+    render,
 )
 from editor.storage.document import Kind as DocumentKind
 from editor.ui.identity import User
@@ -83,8 +85,9 @@ def information(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
-    """Explain a typed error in the user's language."""
-    error(parent, title, describe(exc), details=str(exc))
+    """Explain a typed error in the user's language (the path or the system's words as details)."""
+    details = (exc.path or "") if isinstance(exc, ArticleError) else str(exc)
+    error(parent, title, describe(exc), details=details)
 
 
 def ask_unsaved(parent: QWidget | None, name: str) -> Answer:
@@ -295,9 +298,17 @@ def describe(exc: BaseException) -> str:
         (s for cls, s in summaries if isinstance(exc, cls)),
         translate("messages", "Something went wrong."),
     )
-    detail = exc.message if isinstance(exc, ArticleError) else str(exc)
-    detail = QCoreApplication.translate("errors", detail)
+    detail = error_words(exc) if isinstance(exc, ArticleError) else ""
     return f"{summary}\n\n{detail}" if detail else summary
+
+
+def error_words(error: ArticleError | ErrorRecord) -> str:
+    """Word a typed error from its code and arguments in the user's language.
+
+    The English template of each code is the source text of the "errors" context in
+    resources/i18n/*.ts (tests/ui/test_error_words.py keeps every code translated).
+    """
+    return render(error, lambda code: translate("errors", code.english))
 
 
 # The doors tests patch -----------------------------------------------------------------

@@ -734,20 +734,72 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>파일이 아니라 폴더입니다.</translation>
     </message>
     <message>
+      <source>This is not a folder.</source>
+      <translation>폴더가 아닙니다.</translation>
+    </message>
+    <message>
+      <source>This is not a regular file (a pipe or a device?).</source>
+      <translation>일반 파일이 아닙니다(파이프나 장치일 수 있습니다).</translation>
+    </message>
+    <message>
       <source>There is no permission to read this file.</source>
       <translation>이 파일을 읽을 권한이 없습니다.</translation>
     </message>
     <message>
-      <source>The folder has no index.md, so it is not a page bundle.</source>
-      <translation>폴더에 index.md가 없어 페이지 묶음이 아닙니다.</translation>
+      <source>The file could not be read ({reason}).</source>
+      <translation>파일을 읽을 수 없습니다({reason}).</translation>
     </message>
     <message>
-      <source>The file is not an image, or it is damaged.</source>
-      <translation>사진 파일이 아니거나 손상되었습니다.</translation>
+      <source>The folder could not be opened ({reason}).</source>
+      <translation>폴더를 열 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The folder could not be created ({reason}).</source>
+      <translation>폴더를 만들 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The file is too large ({size} bytes).</source>
+      <translation>파일이 너무 큽니다({size}바이트).</translation>
+    </message>
+    <message>
+      <source>{name} is too large ({size} bytes; the limit is {limit}).</source>
+      <translation>{name} 파일이 너무 큽니다({size}바이트, 한도 {limit}바이트).</translation>
+    </message>
+    <message>
+      <source>{name} is too large.</source>
+      <translation>{name} 파일이 너무 큽니다.</translation>
+    </message>
+    <message>
+      <source>{name} could not be read ({reason}).</source>
+      <translation>{name} 파일을 읽을 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>{name} does not exist.</source>
+      <translation>{name} 파일이 없습니다.</translation>
+    </message>
+    <message>
+      <source>{name} is a link or not a plain file; links are never followed.</source>
+      <translation>{name}은(는) 링크이거나 일반 파일이 아닙니다. 링크는 따라가지 않습니다.</translation>
+    </message>
+    <message>
+      <source>The path {name!r} leaves the folder.</source>
+      <translation>경로 “{name}”이(가) 폴더 밖을 가리킵니다.</translation>
+    </message>
+    <message>
+      <source>The file is not UTF-8 text (byte {byte} is not valid).</source>
+      <translation>UTF-8 텍스트 파일이 아닙니다({byte}번째 바이트가 올바르지 않습니다).</translation>
     </message>
     <message>
       <source>The document is nested too deeply to read.</source>
       <translation>문서 구조가 너무 깊어 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The document is damaged and cannot be read ({reason}).</source>
+      <translation>문서가 손상되어 읽을 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The folder has no index.md, so it is not a page bundle.</source>
+      <translation>폴더에 index.md가 없어 페이지 묶음이 아닙니다.</translation>
     </message>
     <message>
       <source>The folder holds too many files.</source>
@@ -758,6 +810,110 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>폴더 크기가 1GiB를 넘습니다.</translation>
     </message>
     <message>
+      <source>The folder holds two files named {name}.</source>
+      <translation>폴더에 {name}이라는 이름의 파일이 둘 있습니다.</translation>
+    </message>
+    <message>
+      <source>The images add up to too much.</source>
+      <translation>사진을 모두 합친 크기가 너무 큽니다.</translation>
+    </message>
+    <message>
+      <source>The document uses a zip feature this app cannot read ({reason}).</source>
+      <translation>이 앱이 읽을 수 없는 zip 기능을 쓴 문서입니다({reason}).</translation>
+    </message>
+    <message>
+      <source>This is not an Article Editor document (not a zip file, or it is truncated).</source>
+      <translation>기사 편집기 문서가 아닙니다(zip 파일이 아니거나 잘렸습니다).</translation>
+    </message>
+    <message>
+      <source>The document has no index.md.</source>
+      <translation>문서에 index.md가 없습니다.</translation>
+    </message>
+    <message>
+      <source>index.md is not UTF-8 text (byte {byte} is not valid).</source>
+      <translation>index.md가 UTF-8 텍스트가 아닙니다({byte}번째 바이트가 올바르지 않습니다).</translation>
+    </message>
+    <message>
+      <source>The article cannot be saved: it could not be opened again ({reason})</source>
+      <translation>기사를 저장할 수 없습니다. 저장하면 다시 열 수 없기 때문입니다({reason})</translation>
+    </message>
+    <message>
+      <source>Private data key {key!r} is not allowed.</source>
+      <translation>내부 데이터 키 “{key}”은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The document has {count} entries; the limit is {limit}.</source>
+      <translation>문서에 항목이 {count}개 있습니다. 한도는 {limit}개입니다.</translation>
+    </message>
+    <message>
+      <source>The document contains an entry without a name.</source>
+      <translation>문서에 이름 없는 항목이 있습니다.</translation>
+    </message>
+    <message>
+      <source>The document unpacks to more than 1 GiB.</source>
+      <translation>문서를 풀면 1GiB를 넘습니다.</translation>
+    </message>
+    <message>
+      <source>The document unpacks to far more than its size (a zip bomb?).</source>
+      <translation>문서를 풀면 원래 크기보다 지나치게 커집니다(zip 폭탄일 수 있습니다).</translation>
+    </message>
+    <message>
+      <source>The document holds two entries named {name}.</source>
+      <translation>문서에 {name}이라는 이름의 항목이 둘 있습니다.</translation>
+    </message>
+    <message>
+      <source>The document contains a link ({name}).</source>
+      <translation>문서에 링크가 들어 있습니다({name}).</translation>
+    </message>
+    <message>
+      <source>The document contains an absolute path ({name}).</source>
+      <translation>문서에 절대 경로가 들어 있습니다({name}).</translation>
+    </message>
+    <message>
+      <source>The document contains a path that leaves it ({name!r}).</source>
+      <translation>문서 밖을 가리키는 경로가 들어 있습니다(“{name}”).</translation>
+    </message>
+    <message>
+      <source>The document contains an unusable name ({name!r}).</source>
+      <translation>문서에 쓸 수 없는 이름이 들어 있습니다(“{name}”).</translation>
+    </message>
+    <message>
+      <source>The entry {name} is too large ({size} bytes).</source>
+      <translation>항목 {name}이(가) 너무 큽니다({size}바이트).</translation>
+    </message>
+    <message>
+      <source>The entry {name} is compressed suspiciously well (a zip bomb?).</source>
+      <translation>항목 {name}의 압축률이 의심스러울 만큼 높습니다(zip 폭탄일 수 있습니다).</translation>
+    </message>
+    <message>
+      <source>The entry {name} is damaged ({reason}).</source>
+      <translation>항목 {name}이(가) 손상되었습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The entry {name} is larger than it claims.</source>
+      <translation>항목 {name}이(가) 밝힌 크기보다 큽니다.</translation>
+    </message>
+    <message>
+      <source>The editor data {name} is damaged.</source>
+      <translation>편집기 데이터 {name}이(가) 손상되었습니다.</translation>
+    </message>
+    <message>
+      <source>The article has {count} images; the limit is {limit}.</source>
+      <translation>기사에 사진이 {count}장 있습니다. 한도는 {limit}장입니다.</translation>
+    </message>
+    <message>
+      <source>An image is larger than 256 MiB; it cannot be saved.</source>
+      <translation>256MiB가 넘는 사진이 있어 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The images add up to more than 1 GiB; they cannot be saved.</source>
+      <translation>사진을 모두 합치면 1GiB가 넘어 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>index.md would be {size} bytes; the limit is {limit} (32 MiB), so it could not be opened again. Nothing was saved.</source>
+      <translation>index.md가 {size}바이트가 됩니다. 한도는 {limit}바이트(32MiB)라 다시 열 수 없으므로 저장하지 않았습니다.</translation>
+    </message>
+    <message>
       <source>The disk is full; nothing was changed.</source>
       <translation>디스크가 가득 찼습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
@@ -766,12 +922,312 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>이곳에 쓸 권한이 없습니다. 아무것도 바뀌지 않았습니다.</translation>
     </message>
     <message>
+      <source>The file could not be written ({reason}); nothing was changed.</source>
+      <translation>파일을 쓸 수 없습니다({reason}). 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
       <source>The file was changed by another program since it was opened.</source>
       <translation>파일을 연 뒤 다른 프로그램이 파일을 바꿨습니다.</translation>
     </message>
     <message>
-      <source>The draft could not be read.</source>
-      <translation>임시 저장본을 읽을 수 없습니다.</translation>
+      <source>The file could not be read back after saving.</source>
+      <translation>저장한 뒤 파일을 다시 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The file already exists (use --force to replace it).</source>
+      <translation>파일이 이미 있습니다(바꾸려면 --force를 주십시오).</translation>
+    </message>
+    <message>
+      <source>The front matter uses too many YAML aliases.</source>
+      <translation>머리말에 YAML 별칭이 너무 많습니다.</translation>
+    </message>
+    <message>
+      <source>The front matter has an alias that contains itself.</source>
+      <translation>머리말에 자기 자신을 담은 별칭이 있습니다.</translation>
+    </message>
+    <message>
+      <source>The front matter's aliases expand to more than 1 MiB when written.</source>
+      <translation>머리말의 별칭을 펼치면 1MiB가 넘습니다.</translation>
+    </message>
+    <message>
+      <source>The front matter is larger than 1 MiB.</source>
+      <translation>머리말이 1MiB보다 큽니다.</translation>
+    </message>
+    <message>
+      <source>The front matter would be larger than 1 MiB, so it could not be opened again; nothing was saved.</source>
+      <translation>머리말이 1MiB보다 커져 다시 열 수 없으므로 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>The front matter has a value tagged as a date that is not one: {value!r} (line {line}).</source>
+      <translation>머리말에 날짜로 표시했지만 날짜가 아닌 값이 있습니다: “{value}”({line}번째 줄).</translation>
+    </message>
+    <message>
+      <source>The front matter is not valid YAML (line {line}, column {column}): {reason}.</source>
+      <translation>머리말이 올바른 YAML이 아닙니다({line}번째 줄 {column}번째 칸): {reason}.</translation>
+    </message>
+    <message>
+      <source>The front matter is not valid YAML ({reason}).</source>
+      <translation>머리말이 올바른 YAML이 아닙니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The front matter must be a set of keys and values.</source>
+      <translation>머리말은 키와 값의 모음이어야 합니다.</translation>
+    </message>
+    <message>
+      <source>The front matter key '{key}' must be text, not a list.</source>
+      <translation>머리말의 “{key}” 값은 목록이 아니라 글이어야 합니다.</translation>
+    </message>
+    <message>
+      <source>The front matter key '{key}' must be text, not a mapping.</source>
+      <translation>머리말의 “{key}” 값은 키-값 모음이 아니라 글이어야 합니다.</translation>
+    </message>
+    <message>
+      <source>The front matter key 'tags' must be a list of words.</source>
+      <translation>머리말의 “tags” 값은 낱말 목록이어야 합니다.</translation>
+    </message>
+    <message>
+      <source>The front matter key 'lead_image' must be a mapping with src, alt, caption and credit.</source>
+      <translation>머리말의 “lead_image” 값은 src, alt, caption, credit을 담은 모음이어야 합니다.</translation>
+    </message>
+    <message>
+      <source>The front matter key '{key}' is not a date and time: {value!r}.</source>
+      <translation>머리말의 “{key}” 값이 날짜와 시각이 아닙니다: “{value}”.</translation>
+    </message>
+    <message>
+      <source>The image is too large to open safely.</source>
+      <translation>사진이 너무 커서 안전하게 열 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The file is not an image, or it is damaged.</source>
+      <translation>사진 파일이 아니거나 손상되었습니다.</translation>
+    </message>
+    <message>
+      <source>Images must be JPEG, PNG, GIF or WebP, not {format}.</source>
+      <translation>사진은 JPEG, PNG, GIF, WebP여야 합니다({format}은(는) 받지 않습니다).</translation>
+    </message>
+    <message>
+      <source>The image has {width}x{height} pixels; the limit is {limit} megapixels.</source>
+      <translation>사진이 {width}×{height}픽셀입니다. 한도는 {limit}메가픽셀입니다.</translation>
+    </message>
+    <message>
+      <source>The animation has {frames} frames of {width}x{height} pixels; the limit is {limit} megapixels in all frames.</source>
+      <translation>움직이는 그림이 {width}×{height}픽셀 {frames}프레임입니다. 한도는 모든 프레임을 합쳐 {limit}메가픽셀입니다.</translation>
+    </message>
+    <message>
+      <source>The image would take {mb} MB to show from a {kb} KB file (a decompression bomb); it is not opened.</source>
+      <translation>이 사진은 {kb}KB 파일을 보여 주는 데 {mb}MB가 필요합니다(압축 폭탄). 열지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>The image is damaged and cannot be decoded.</source>
+      <translation>사진이 손상되어 풀 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The image could not be processed ({reason}).</source>
+      <translation>사진을 처리할 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The image's metadata is damaged ({reason}).</source>
+      <translation>사진의 메타데이터가 손상되었습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The animation is damaged ({reason}).</source>
+      <translation>움직이는 그림이 손상되었습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>Unknown export format {format!r}; use markdown or html.</source>
+      <translation>알 수 없는 내보내기 형식 “{format}”입니다. markdown이나 html을 쓰십시오.</translation>
+    </message>
+    <message>
+      <source>Unknown layout {layout!r}; use hugo or jekyll.</source>
+      <translation>알 수 없는 배치 “{layout}”입니다. hugo나 jekyll을 쓰십시오.</translation>
+    </message>
+    <message>
+      <source>Export is not available yet in this build.</source>
+      <translation>이 빌드에서는 아직 내보내기를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+      <source>The export would replace the article being exported (its own folder); nothing was changed. Choose another folder.</source>
+      <translation>내보내면 내보내는 기사 자체(그 폴더)를 덮어씁니다. 아무것도 바뀌지 않았습니다. 다른 폴더를 고르십시오.</translation>
+    </message>
+    <message>
+      <source>A bundle with this name already exists; choose another folder, or allow replacing it if it is an earlier export of this article.</source>
+      <translation>같은 이름의 묶음이 이미 있습니다. 다른 폴더를 고르거나, 이 기사를 전에 내보낸 것이라면 바꾸기를 허락하십시오.</translation>
+    </message>
+    <message>
+      <source>Something else than a bundle is in the way; nothing was changed.</source>
+      <translation>묶음이 아닌 다른 것이 그 자리에 있습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>This is not an earlier export of this article ({reason}), so it was not replaced; nothing was changed. Choose another folder, or remove it yourself.</source>
+      <translation>이 기사를 전에 내보낸 것이 아니므로({reason}) 바꾸지 않았습니다. 아무것도 바뀌지 않았습니다. 다른 폴더를 고르거나 직접 지우십시오.</translation>
+    </message>
+    <message>
+      <source>it could not be checked: {reason}</source>
+      <translation>확인할 수 없었습니다: {reason}</translation>
+    </message>
+    <message>
+      <source>it has no export marker</source>
+      <translation>내보내기 표지가 없습니다</translation>
+    </message>
+    <message>
+      <source>its export marker names another article</source>
+      <translation>내보내기 표지가 다른 기사를 가리킵니다</translation>
+    </message>
+    <message>
+      <source>it holds files the export did not write: {names}</source>
+      <translation>내보내기가 쓰지 않은 파일이 있습니다: {names}</translation>
+    </message>
+    <message>
+      <source>The folder cannot be written ({reason}).</source>
+      <translation>폴더에 쓸 수 없습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The bundle could not be written ({reason}); nothing was left behind.</source>
+      <translation>묶음을 쓸 수 없습니다({reason}). 남긴 것은 없습니다.</translation>
+    </message>
+    <message>
+      <source>There is no site profile named {name!r}.</source>
+      <translation>“{name}”이라는 사이트 프로필이 없습니다.</translation>
+    </message>
+    <message>
+      <source>The site profile has no site.yaml.</source>
+      <translation>사이트 프로필에 site.yaml이 없습니다.</translation>
+    </message>
+    <message>
+      <source>site.yaml has no name.</source>
+      <translation>site.yaml에 name(사이트 이름)이 없습니다.</translation>
+    </message>
+    <message>
+      <source>The file cannot be read: {reason}</source>
+      <translation>파일을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+      <source>The file is not valid YAML on line {line}.</source>
+      <translation>파일이 올바른 YAML이 아닙니다({line}번째 줄).</translation>
+    </message>
+    <message>
+      <source>The file is not valid YAML.</source>
+      <translation>파일이 올바른 YAML이 아닙니다.</translation>
+    </message>
+    <message>
+      <source>{name} must be a mapping of settings.</source>
+      <translation>{name}은(는) 설정의 모음이어야 합니다.</translation>
+    </message>
+    <message>
+      <source>base_url must be an absolute http:// or https:// address, not {url!r}.</source>
+      <translation>base_url은 http:// 또는 https://로 시작하는 절대 주소여야 합니다(“{url}”은(는) 아닙니다).</translation>
+    </message>
+    <message>
+      <source>article_path must contain {{slug}}.</source>
+      <translation>article_path에 {{slug}}가 있어야 합니다.</translation>
+    </message>
+    <message>
+      <source>A file the profile names is missing.</source>
+      <translation>프로필이 가리키는 파일이 없습니다.</translation>
+    </message>
+    <message>
+      <source>The profile has no asset named {name}.</source>
+      <translation>프로필에 {name}이라는 자산이 없습니다.</translation>
+    </message>
+    <message>
+      <source>Template error on line {line}: {reason}</source>
+      <translation>템플릿 {line}번째 줄에 오류가 있습니다: {reason}</translation>
+    </message>
+    <message>
+      <source>The template is missing.</source>
+      <translation>템플릿이 없습니다.</translation>
+    </message>
+    <message>
+      <source>{url!r} is not a web address (give http://… or https://…).</source>
+      <translation>“{url}”은(는) 웹 주소가 아닙니다(http://… 또는 https://…로 주십시오).</translation>
+    </message>
+    <message>
+      <source>{url} does not answer ({reason}).</source>
+      <translation>{url}이(가) 응답하지 않습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>{url} did not answer within 5 minutes.</source>
+      <translation>{url}이(가) 5분 안에 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>The site answered with something that is not JSON.</source>
+      <translation>사이트가 JSON이 아닌 것으로 응답했습니다.</translation>
+    </message>
+    <message>
+      <source>The site refused: {words}</source>
+      <translation>사이트가 거부했습니다: {words}</translation>
+    </message>
+    <message>
+      <source>The site answered: {words}</source>
+      <translation>사이트의 응답: {words}</translation>
+    </message>
+    <message>
+      <source>Unknown publish target {kind!r}; use wordpress or git.</source>
+      <translation>알 수 없는 발행 대상 “{kind}”입니다. wordpress나 git을 쓰십시오.</translation>
+    </message>
+    <message>
+      <source>Unknown site layout {layout!r}; use hugo or jekyll.</source>
+      <translation>알 수 없는 사이트 배치 “{layout}”입니다. hugo나 jekyll을 쓰십시오.</translation>
+    </message>
+    <message>
+      <source>A WordPress target needs the site's address and a user name.</source>
+      <translation>WordPress 대상에는 사이트 주소와 사용자 이름이 있어야 합니다.</translation>
+    </message>
+    <message>
+      <source>A Git target needs the repository (a path or URL).</source>
+      <translation>Git 대상에는 저장소(경로나 URL)가 있어야 합니다.</translation>
+    </message>
+    <message>
+      <source>The environment variable {name} is empty or unset.</source>
+      <translation>환경 변수 {name}이(가) 비어 있거나 없습니다.</translation>
+    </message>
+    <message>
+      <source>No password is kept for {user} at {url}: save it in Settings ▸ Publishing, or give one with --password-env.</source>
+      <translation>{url}의 {user} 계정 비밀번호가 저장되어 있지 않습니다. 설정 ▸ 발행에서 저장하거나 --password-env로 주십시오.</translation>
+    </message>
+    <message>
+      <source>Git is not installed (install git to publish to a site).</source>
+      <translation>Git이 설치되어 있지 않습니다(사이트에 발행하려면 git을 설치하십시오).</translation>
+    </message>
+    <message>
+      <source>Git refused: {words}</source>
+      <translation>Git이 거부했습니다: {words}</translation>
+    </message>
+    <message>
+      <source>There is no repository at {repo}.</source>
+      <translation>{repo}에 저장소가 없습니다.</translation>
+    </message>
+    <message>
+      <source>{name} was changed in the repository since it was last sent; nothing was overwritten.</source>
+      <translation>지난번에 보낸 뒤 저장소에서 {name}이(가) 바뀌었습니다. 아무것도 덮어쓰지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>{name} in the repository is a link; nothing was written.</source>
+      <translation>저장소의 {name}은(는) 링크입니다. 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>The post was edited on the web since it was last sent ({modified} UTC); nothing was overwritten.</source>
+      <translation>지난번에 보낸 뒤 웹에서 글이 고쳐졌습니다(UTC {modified}). 아무것도 덮어쓰지 않았습니다.</translation>
+    </message>
+    <message>
+      <source>A secret needs a name (the account it belongs to).</source>
+      <translation>비밀 정보에는 이름(계정)이 있어야 합니다.</translation>
+    </message>
+    <message>
+      <source>No usable keyring was found to keep the password safe. Install and unlock one (GNOME Keyring or KWallet on Linux), or give the password through an environment variable (--password-env).</source>
+      <translation>비밀번호를 안전하게 보관할 키링을 찾지 못했습니다. 키링(리눅스에서는 GNOME Keyring이나 KWallet)을 설치하고 잠금을 풀거나, 환경 변수로 비밀번호를 주십시오(--password-env).</translation>
+    </message>
+    <message>
+      <source>The keyring is locked; unlock it and try again.</source>
+      <translation>키링이 잠겨 있습니다. 잠금을 풀고 다시 하십시오.</translation>
+    </message>
+    <message>
+      <source>The keyring refused ({reason}).</source>
+      <translation>키링이 거부했습니다({reason}).</translation>
+    </message>
+    <message>
+      <source>The pattern is not valid: {reason}</source>
+      <translation>찾을 패턴이 올바르지 않습니다: {reason}</translation>
     </message>
   </context>
   <context>

@@ -7,8 +7,6 @@ dock and window titles. Article text in the editors is not interface text and is
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,49 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui import i18n
-
-# Latin words that are Korean newsroom usage, units, keys or names, not untranslated English.
-ALLOWED = {
-    "PC",
-    "KST",  # the embargo's time zone, as Korean wire copy writes it
-    "UTC",
-    "SNS",  # 소셜 미디어: Korean usage
-    "KTX",
-    "BRT",
-    "Ctrl",
-    "Shift",
-    "Alt",
-    "Esc",
-    "Markdown",
-    "HTML",
-    "URL",
-    "px",
-    "ninjs",
-    "Hugo",
-    "Jekyll",
-    "WordPress",
-    "Git",
-    "Tab",
-    "Enter",
-    "Del",
-    "Up",
-    "Down",
-    "Left",
-    "Right",
-    "Home",
-    "End",
-    "PgUp",
-    "PgDown",
-    "Space",
-    "Backspace",
-    "Meta",
-}
-WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def _english(text: str) -> list[str]:
-    text = re.sub(r"https?://\S+|www\.\S+|\S+\.(article|md|png|jpg)\b", "", text)
-    return [w for w in WORD.findall(text) if w not in ALLOWED]
+from tests.ui.korean_text import english as _english
 
 
 def _visible_texts(window) -> dict[str, str]:

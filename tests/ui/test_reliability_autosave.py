@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from editor.core.errors import DocumentError
+from editor.core.errors import DocumentError, ErrorCode
 from editor.storage.drafts import DraftStore
 from editor.ui.autosave import MAX_DELAY_FACTOR, Autosaver
 from editor.ui.document import ArticleDocument
@@ -101,7 +101,7 @@ def test_a_failed_save_keeps_the_draft(qtbot, fast_window, tmp_path, prompts, mo
     _type_and_wait(qtbot, window)
 
     def full(*_args, **_kwargs):
-        raise DocumentError("The disk is full; nothing was changed.")
+        raise DocumentError(ErrorCode.DISK_FULL)
 
     monkeypatch.setattr("editor.ui.document.save_document", full)
     prompts.choose(tmp_path / "saved.article")
@@ -149,7 +149,7 @@ def test_a_failing_draft_write_is_shown_in_the_status_bar(qtbot, fast_window, mo
     window = fast_window()
 
     def full(*_args):
-        raise DocumentError("The disk is full; nothing was changed.")
+        raise DocumentError(ErrorCode.DISK_FULL)
 
     monkeypatch.setattr(DraftStore, "save", full)
     with qtbot.waitSignal(window.autosaver.draft_failed, timeout=3000):

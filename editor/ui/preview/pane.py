@@ -24,6 +24,7 @@ from editor.render.preview_updates import (
     render_inline,
 )
 from editor.render.preview_zoom import DESKTOP_WIDTH, Zoom
+from editor.ui import messages
 from editor.ui.document_review import REVIEW_ONLY_FIELDS
 from editor.ui.preview.controls import PreviewControls
 from editor.ui.preview.detached import Detacher
@@ -308,7 +309,7 @@ class PreviewPane(QWidget):
             html, csp = self.builder.page(article, view.layout_name, self._shown)
             view.fields = self.builder.fields(article, view.layout_name)
         except ProfileError as exc:
-            self._show_error(str(exc))
+            self._show_error(messages.error_words(exc))
             return
         self._show_error("")
         path = f"{view.layout_name}.html"
@@ -340,7 +341,7 @@ class PreviewPane(QWidget):
         try:
             fields = self.builder.fields(article, view.layout_name)
         except ProfileError as exc:
-            self._show_error(str(exc))
+            self._show_error(messages.error_words(exc))
             return False
         updates = diff_fields(view.fields, fields)
         if updates is None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from editor.core.assignment import is_embargoed
 from editor.core.clock import aware, newsroom_zone
+from editor.core.errors import ErrorRecord
 from editor.publish.outbox import FAILED, QUEUED, SENDING, SENT, Job, Outbox
 from editor.publish.records import set_record
 from editor.publish.targets import Target, load_targets
@@ -139,11 +140,11 @@ class PublishingController(QObject):
             return self.tr("No answer from the site; trying again at {time}.").format(time=at)
         if job.reason == "auth":
             return self.tr("The site refused the account or password. {words}").format(
-                words=job.message
+                words=job_error_words(job)
             )
         if job.reason == "conflict":
             return self.tr("Edited on the web since it was sent; nothing was overwritten.")
-        return job.message
+        return job_error_words(job)
 
     def update_status(self, job: Job | None = None) -> None:
         """Show the outbox's state: sending, waiting, or how the last job ended."""
@@ -198,3 +199,9 @@ class PublishingController(QObject):
 
         PublishSettingsDialog.run(self.window)
         self._fill_menu()
+
+
+def job_error_words(job: Job) -> str:
+    """Return a job's last error in the user's language (the stored English for older jobs)."""
+    record = ErrorRecord.from_dict(job.error)
+    return messages.error_words(record) if record else job.message

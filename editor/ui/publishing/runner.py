@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import asdict
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from editor.core.errors import ArticleError
 from editor.publish.outbox import Job, Outbox
 
 RETRY_CHECK_MS = 15_000  # look for due jobs this often; each job's own back-off decides
@@ -78,6 +80,7 @@ class OutboxRunner(QObject):
         except (OSError, ValueError, TypeError):
             return
         job.state, job.message = "failed", str(exc)
+        job.error = asdict(exc.record()) if isinstance(exc, ArticleError) else {}
         self.outbox.save(job)
         self.job_changed.emit(job)
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from editor.core.errors import ArticleError
 from editor.core.validate import Problem, Severity
+from editor.ui.messages import error_words
 
 translate = QCoreApplication.translate
 
@@ -120,8 +122,8 @@ def problem_text(problem: Problem) -> str:
         code = "photo-credit-missing"  # the same code names two different findings
     template = _templates().get(code)
     args = dict(problem.args)
-    if "error" in args:
-        args["error"] = translate("errors", str(args["error"]))
+    if isinstance(args.get("error"), ArticleError):
+        args["error"] = error_words(args["error"])
     if template is None:
         return problem.message
     try:
