@@ -72,13 +72,19 @@ METRICS = (
 
 
 class BenchDocument(QObject):
-    """What the pane needs of a document: `article` and `changed(field)`."""
+    """What the pane needs of a document (ui/preview/pane.PreviewDocument)."""
 
     changed = Signal(str)
 
     def __init__(self, article) -> None:
         super().__init__()
         self.article = article
+
+    def display_name(self) -> str:
+        return "benchmark.article"
+
+    def body_length(self) -> int:
+        return len(self.article.body)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -292,4 +292,12 @@ class ErrorCode(StrEnum):
     KEYRING_REFUSED = "keyring-refused", "The keyring refused ({reason})."
 
     # Find and replace (core/find)
-    PATTERN_INVALID = "pattern-invalid", "The pattern is not valid: {reason}"
+    PATTERN_INVALID = (
+        "pattern-invalid",
+        "The pattern is not a valid regular expression (look near character {position}).",
+    )
+    REPLACEMENT_INVALID = (
+        "replacement-invalid",
+        "The replacement is not valid: it names a group the pattern does not have, or ends "
+        "in a lone backslash.",
+    )

@@ -87,7 +87,7 @@ class Query:
         try:
             return re.compile(source, 0 if self.case else re.IGNORECASE)
         except re.error as exc:
-            raise FindError(ErrorCode.PATTERN_INVALID, reason=str(exc)) from exc
+            raise FindError(ErrorCode.PATTERN_INVALID, position=(exc.pos or 0) + 1) from exc
 
     def source(self, word: str, escape: Callable[[str], str] = re.escape) -> str | None:
         """Return the pattern's source, with `word` as the class of word characters.
@@ -192,7 +192,7 @@ def _expand(match: re.Match[str], template: str) -> str:
     try:
         return match.expand(template)
     except (re.error, IndexError) as exc:
-        raise FindError(ErrorCode.PATTERN_INVALID, reason=str(exc)) from exc
+        raise FindError(ErrorCode.REPLACEMENT_INVALID) from exc
 
 
 def replace_all(text: str, matches: list[Match]) -> str:

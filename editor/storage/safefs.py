@@ -59,14 +59,8 @@ def subfolder(root_fd: int, parts: list[str], folder: Path, *, create: bool) -> 
             if create:
                 with contextlib.suppress(FileExistsError):
                     os.mkdir(name, 0o777, dir_fd=current)
-            try:
-                current = os.open(
-                    name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=current
-                )
-            except OSError as exc:
-                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
-                    raise _not_ours("/".join(parts), folder) from exc
-                raise
+            flags = os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC
+            current = open_at(name, flags, current, "/".join(parts), folder, _FOLDER_REFUSALS)
             fds.append(current)
         yield current
     finally:
@@ -100,13 +94,32 @@ def _open_flags() -> int:
     return os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC | _BINARY
 
 
+# What os.open says when O_NOFOLLOW met a link (ELOOP; EMLINK on FreeBSD), and for a folder
+# also when O_DIRECTORY met something else (ENOTDIR): each is refused as not ours.
+_FILE_REFUSALS = (errno.ELOOP, errno.EMLINK)
+_FOLDER_REFUSALS = (errno.ELOOP, errno.ENOTDIR, errno.EMLINK)
+
+
+def open_at(
+    name: str, flags: int, parent_fd: int, rel: str, folder: Path, refusals: tuple[int, ...]
+) -> int:
+    """Open name in an open folder without following a link; a link raises UnsafeDocumentError.
+
+    Other OSErrors pass through for the caller to word.
+    """
+    try:
+        return os.open(name, flags, dir_fd=parent_fd)
+    except OSError as exc:
+        if exc.errno in refusals:
+            raise _not_ours(rel, folder) from exc
+        raise
+
+
 def read_at(parent_fd: int, name: str, limit: int, rel: str, folder: Path) -> bytes:
     """Read the regular file name in an open folder, never through a link."""
     try:
-        fd = os.open(name, _open_flags(), dir_fd=parent_fd)
+        fd = open_at(name, _open_flags(), parent_fd, rel, folder, _FILE_REFUSALS)
     except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.EMLINK):
-            raise _not_ours(rel, folder) from exc
         raise DocumentError(
             ErrorCode.MEMBER_UNREADABLE, path=str(folder), name=rel, reason=exc.strerror
         ) from exc

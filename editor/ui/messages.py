@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from editor.core.errors import (
     ArticleError,
@@ -341,11 +341,13 @@ def _custom_labels() -> dict[Answer, tuple[str, QMessageBox.ButtonRole]]:
     }
 
 
-def _present(parent: QWidget | None, message: Message) -> Answer:
-    """Show a modal message box and return the answer chosen."""
+def message_box(
+    parent: QWidget | None, message: Message
+) -> tuple[QMessageBox, dict[QAbstractButton, Answer]]:
+    """Build (not show) the message box for a message, and which button gives which answer."""
     box = QMessageBox(_ICONS[message.kind], message.title, message.text, parent=parent)
     custom = _custom_labels()
-    by_button = {}
+    by_button: dict[QAbstractButton, Answer] = {}
     for answer in message.answers:
         if answer in custom:
             button = box.addButton(*custom[answer])
@@ -355,6 +357,12 @@ def _present(parent: QWidget | None, message: Message) -> Answer:
     box.setDefaultButton(next(iter(by_button)))
     if message.details and message.details not in message.text:
         box.setDetailedText(message.details)
+    return box, by_button
+
+
+def _present(parent: QWidget | None, message: Message) -> Answer:
+    """Show a modal message box and return the answer chosen."""
+    box, by_button = message_box(parent, message)
     box.exec()
     fallback = Answer.CANCEL if Answer.CANCEL in message.answers else message.answers[-1]
     return by_button.get(box.clickedButton(), fallback)

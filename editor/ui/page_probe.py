@@ -26,20 +26,6 @@ from editor.render.urls import FileUrls
 DEFAULT_WIDTHS = (360, 390, 412, 1280)
 _app: QApplication | None = None
 
-# The article head's headline: h1[data-field=headline] (the sticky bar holds another copy).
-HEADLINE_LINES_JS = """(() => {
-  const el = document.querySelector('h1[data-field="headline"]')
-    || document.querySelector('[data-field="headline"]');
-  if (!el) return -1;
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const tops = new Set();
-  for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
-  if (tops.size) return tops.size;
-  const lh = parseFloat(getComputedStyle(el).lineHeight);
-  return lh > 0 ? Math.round(el.getBoundingClientRect().height / lh) : 0;
-})()"""
-
 
 class ProbeTimeout(RuntimeError):
     """The page did not answer in time."""

@@ -208,7 +208,7 @@
     </message>
     <message>
       <source>Zip file</source>
-      <translation>Zip 파일</translation>
+      <translation>ZIP 압축 파일</translation>
     </message>
     <message>
       <source>Browse…</source>
@@ -1226,8 +1226,12 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>키링이 거부했습니다({reason}).</translation>
     </message>
     <message>
-      <source>The pattern is not valid: {reason}</source>
-      <translation>찾을 패턴이 올바르지 않습니다: {reason}</translation>
+      <source>The pattern is not a valid regular expression (look near character {position}).</source>
+      <translation>찾을 패턴이 올바른 정규 표현식이 아닙니다({position}번째 글자 근처를 보십시오).</translation>
+    </message>
+    <message>
+      <source>The replacement is not valid: it names a group the pattern does not have, or ends in a lone backslash.</source>
+      <translation>바꿀 내용이 올바르지 않습니다. 패턴에 없는 묶음을 가리키거나 역슬래시 하나로 끝납니다.</translation>
     </message>
   </context>
   <context>

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from editor.core.checklist import ChecklistConfig, Facts, ImageFacts, run_checklist
+from editor.core.errors import ErrorCode, ImageError
 from editor.core.model import Article, Author, LeadImage
 
 GOOD_BODY = "[시사캐치] " + "세종시가 자율주행 셔틀 운행 구간을 넓힌다. " * 20
@@ -68,7 +69,8 @@ def test_image_facts_rules():
     assert codes(good_article(), small)["lead-image-small"] == "warning"
     gps = Facts(images={"images/a.jpg": ImageFacts(1600, 900, has_gps=True)})
     assert codes(good_article(), gps)["image-gps"] == "warning"
-    broken = Facts(images={"images/a.jpg": ImageFacts(error="not an image")})
+    not_image = ImageError(ErrorCode.NOT_AN_IMAGE, path="images/a.jpg")
+    broken = Facts(images={"images/a.jpg": ImageFacts(error=not_image)})
     assert codes(good_article(), broken)["image-broken"] == "error"
     tall = Facts(images={"images/a.jpg": ImageFacts(1600, 900)}, headline_lines={360: 3})
     assert codes(good_article(), tall)["headline-mobile-lines"] == "warning"

@@ -16,6 +16,7 @@ pytest.importorskip("PySide6.QtWebEngineWidgets")
 from editor import resources  # noqa: E402
 from editor.render.headline_meter import DEFAULT_WIDTHS, headline_box, measure_lines  # noqa: E402
 from editor.render.page import Layout  # noqa: E402
+from editor.render.preview_measure import COUNT_LINES_JS  # noqa: E402
 from editor.render.profiles import load_profile  # noqa: E402
 from editor.storage import read_article  # noqa: E402
 from editor.ui.page_probe import PageProbe, layout_for_width, write_page  # noqa: E402
@@ -24,17 +25,15 @@ from tests.render.headline_corpus import corpus  # noqa: E402
 pytestmark = [pytest.mark.webengine, pytest.mark.slow]
 
 # Chromium's count for each headline: the h1 of the article head, its text replaced.
-COUNT_ALL_JS = """((headlines) => {
+COUNT_ALL_JS = (
+    """((headlines) => {
   const el = document.querySelector('h1[data-field="headline"]');
-  const range = document.createRange();
-  return headlines.map(text => {
-    el.textContent = text;
-    range.selectNodeContents(el);
-    const tops = new Set();
-    for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
-    return tops.size;
-  });
+  const count = """
+    + COUNT_LINES_JS
+    + """;
+  return headlines.map(text => { el.textContent = text; return count(el); });
 })(%s)"""
+)
 
 BOX_JS = """(() => {
   const el = document.querySelector('h1[data-field="headline"]');

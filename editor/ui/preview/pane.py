@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import time
 from functools import partial
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -14,20 +12,25 @@ from editor.core.errors import ProfileError
 from editor.core.model import Article
 from editor.render.markdown import BodyRenderer
 from editor.render.page import Layout
+from editor.render.preview_measure import HeadlineCount, HeadlineRequest
+from editor.render.preview_sync import (
+    PageStep,
+    PreviewSync,
+    mode_layouts,
+    parse_mode,
+)
 from editor.render.preview_updates import (
     ALL_FIELDS,
     ShownBlock,
     block_index_for_line,
-    diff_blocks,
-    diff_fields,
-    plan_update,
-    render_inline,
 )
 from editor.render.preview_zoom import DESKTOP_WIDTH, Zoom
 from editor.ui import messages
 from editor.ui.document_review import REVIEW_ONLY_FIELDS
+from editor.ui.preview.body_render import BodyRenderQueue
 from editor.ui.preview.controls import PreviewControls
 from editor.ui.preview.detached import Detacher
+from editor.ui.preview.document import PreviewDocument
 from editor.ui.preview.pages import PageBuilder
 from editor.ui.preview.resources import PreviewResources
 from editor.ui.preview.scheme import SandboxedProfile
@@ -40,19 +43,6 @@ DEBOUNCE_MS = 120
 # (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
 MAX_PREVIEW_CHARS = 1_000_000
 REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
-MOBILE_WIDTHS = (360, 390, 412)
-MODES = ("desktop", "mobile", "both")
-_MODE_ALIASES = {"side-by-side": "both", "side_by_side": "both"}
-
-# The headline's lines and the width the page had when they were counted (its CSS viewport).
-_HEADLINE_AND_WIDTH_JS = (
-    "JSON.stringify(window.articlePreview"
-    " ? [window.articlePreview.headlineLines(), window.innerWidth] : null)"
-)
-
-
-class _RenderSignals(QObject):
-    done = Signal(int, object)  # generation, list[ShownBlock]
 
 
 class PreviewPane(QWidget):
@@ -73,7 +63,6 @@ class PreviewPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.builder = builder or PageBuilder()
-        self.renderer = BodyRenderer()
         # The stage (and every view in it) is created before the web profile, so Qt deletes
         # the pages first: a profile must outlive its pages.
         self.stage = PreviewStage(self)
@@ -94,16 +83,10 @@ class PreviewPane(QWidget):
         self.views: dict[str, PreviewView] = {}
         self.phone: PhoneFrame | None = None
         self.mode, self.mobile_width = "desktop", 390
-        self.last_render_ms = 0.0
-        self._document: QObject | None = None
-        self._shown: list[ShownBlock] = []
-        self._dirty: set[str] = set()
-        self._held: set[str] = set()  # changes made while the preview was paused
-        self._body_generation = self._field_generation = 0
-        self._render_generation = 0
-        self._rendering = self._render_again = False
-        self._render_signals = _RenderSignals(self)
-        self._render_signals.done.connect(self._on_render_done)
+        self._document: PreviewDocument | None = None
+        self.sync = PreviewSync(self.builder)
+        self.body_render = BodyRenderQueue(self._body_text, self.builder.prepare, self)
+        self.body_render.rendered.connect(self._apply_blocks)
         self.timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self.timer.timeout.connect(self._on_timer_timeout)
         self._show_timer = QTimer(self, singleShot=True, interval=0)
@@ -139,13 +122,13 @@ class PreviewPane(QWidget):
         self.controls.detach_action.toggled.connect(self.set_detached)
 
     # Public API --------------------------------------------------------------------------
-    def set_document(self, document: QObject) -> None:
-        """Preview a document (an object with `article` and a `changed(str)` signal)."""
+    def set_document(self, document: PreviewDocument) -> None:
+        """Preview a document: its article, kept up to date through its `changed` signal."""
         if self._document is not None:
             self._document.changed.disconnect(self._on_document_changed)
         self._document = document
         document.changed.connect(self._on_document_changed)
-        self._dirty.add(ALL_FIELDS)
+        self.sync.note_change(ALL_FIELDS)
         self._on_timer_timeout()
         # Show the pages on the next turn, so a set_mode right after this one decides
         # which page loads first (and an unused layout is never loaded).
@@ -154,8 +137,7 @@ class PreviewPane(QWidget):
     @Slot(str, int)
     def set_mode(self, mode: str, width: int = 0) -> None:
         """Show the desktop page, a phone of width CSS px (360/390/412), or both."""
-        mode = _MODE_ALIASES.get(mode, mode)
-        self.mode = mode if mode in MODES else "desktop"
+        self.mode = parse_mode(mode)
         if width:
             self.mobile_width = width
         if self._document is not None:
@@ -204,7 +186,8 @@ class PreviewPane(QWidget):
     def set_detached(self, detached: bool) -> None:
         """Show the preview in its own window (F11 there: full screen), or back in place."""
         if detached:
-            title = self.tr("Preview — {name}").format(name=self._document_name())
+            name = self._document.display_name() if self._document is not None else ""
+            title = self.tr("Preview — {name}").format(name=name)
             if self.detacher.detach(title) is None:
                 self.controls.detach_action.setChecked(False)
                 return
@@ -213,10 +196,6 @@ class PreviewPane(QWidget):
             )
         else:
             self.detacher.attach()
-
-    def _document_name(self) -> str:
-        name = getattr(self._document, "display_name", None)
-        return name() if callable(name) else ""
 
     def _on_controls_zoom_changed(self, zoom: Zoom) -> None:
         self.stage.set_zoom(zoom)
@@ -227,22 +206,17 @@ class PreviewPane(QWidget):
     def scroll_to_source_line(self, line: int) -> None:
         """Scroll every visible page to the block holding a source line."""
         for view in self.active_views():
-            if view.is_ready and view.shown:
-                view.scroll_to_block(block_index_for_line(view.shown, line))
+            if view.is_ready and view.state.shown:
+                view.scroll_to_block(block_index_for_line(view.state.shown, line))
 
     @property
     def blocks(self) -> list[ShownBlock]:
         """Return the body's blocks as last rendered (what the pages show once synced)."""
-        return self._shown
+        return self.sync.shown
 
     def active_views(self) -> list[PreviewView]:
         """Return the views the current mode shows."""
-        names = {
-            "desktop": [Layout.DESKTOP],
-            "mobile": [Layout.MOBILE],
-            "both": [Layout.DESKTOP, Layout.MOBILE],
-        }[self.mode]
-        return [self.views[str(n)] for n in names if str(n) in self.views]
+        return [self.views[name] for name in mode_layouts(self.mode) if name in self.views]
 
     def flush(self) -> None:
         """Apply pending document changes now instead of after the debounce."""
@@ -283,8 +257,8 @@ class PreviewPane(QWidget):
         """Ask the page how many lines the headline takes in this layout (after patches)."""
         if self._document is None:
             return
-        headline = self._document.article.headline
-        view.run_script(_HEADLINE_AND_WIDTH_JS, partial(self._on_headline_measured, view, headline))
+        request = HeadlineRequest(view.layout_name, self._document.article.headline)
+        view.run_script(request.script, lambda result: self._on_headline_counted(request, result))
 
     def measure_headline_again(self) -> None:
         """Count the headline's lines again in every page shown (results come as signals)."""
@@ -292,66 +266,43 @@ class PreviewPane(QWidget):
             if view.is_ready:
                 self._measure_headline(view)
 
-    def _on_headline_measured(self, view: PreviewView, headline: str, result: object) -> None:
-        try:  # carried as JSON: a list does not survive runJavaScript's conversion
-            lines, width = json.loads(result) if isinstance(result, str) else None
-        except (TypeError, ValueError):
+    def _on_headline_counted(self, request: HeadlineRequest, result: object) -> None:
+        count: HeadlineCount | None = request.answer(result)
+        if count is None:
             return
-        if isinstance(lines, (int, float)) and lines >= 0:
-            self.headline_lines_measured.emit(view.layout_name, int(lines), headline)
-            if isinstance(width, (int, float)):
-                self.headline_measured.emit(view.layout_name, round(width), int(lines), headline)
-
-    def _load_view(self, view: PreviewView, *, keep_scroll: bool = True) -> None:
-        """Build the view's page from the current article and load it by URL."""
-        article = self._document.article
-        try:
-            html, csp = self.builder.page(article, view.layout_name, self._shown)
-            view.fields = self.builder.fields(article, view.layout_name)
-        except ProfileError as exc:
-            self._show_error(messages.error_words(exc))
-            return
-        self._show_error("")
-        path = f"{view.layout_name}.html"
-        self.resources.pages[path] = (html, csp)
-        view.shown, view.site = self._shown, article.site
-        view.body_generation, view.field_generation = self._body_generation, self._field_generation
-        view.load_page(path, keep_scroll=keep_scroll)
+        self.headline_lines_measured.emit(count.layout, count.lines, count.headline)
+        if count.css_width is not None:
+            self.headline_measured.emit(count.layout, count.css_width, count.lines, count.headline)
 
     def _sync_view(self, view: PreviewView) -> None:
         """Bring one view up to date: load it, or patch what changed since it last synced."""
-        if self._document is None or self.paused or self._rendering and not self._shown:
+        if (
+            self._document is None
+            or self.paused
+            or self.body_render.running
+            and not self.sync.shown
+        ):
             return
-        article = self._document.article
-        if view.site != article.site:
-            self._load_view(view, keep_scroll=bool(view.site))
-            return
-        if not view.is_ready:
-            return  # the load in flight ends in ready, which syncs again
-        fields_stale = view.field_generation != self._field_generation
-        if fields_stale and not self._patch_fields(view, article):
-            return
-        if view.body_generation != self._body_generation:
-            patch = diff_blocks(view.shown, self._shown)
-            view.shown, view.body_generation = self._shown, self._body_generation
-            view.patch_body(patch, callback=partial(self._on_view_patched, view.layout_name))
+        self._apply_step(
+            view, self.sync.step(view.state, self._document.article, ready=view.is_ready)
+        )
 
-    def _patch_fields(self, view: PreviewView, article) -> bool:
-        """Patch the page's fields; reload it when its structure changed. Tell if patched."""
-        try:
-            fields = self.builder.fields(article, view.layout_name)
-        except ProfileError as exc:
-            self._show_error(messages.error_words(exc))
-            return False
-        updates = diff_fields(view.fields, fields)
-        if updates is None:
-            self._load_view(view)
-            return False
-        view.patch_fields(updates)
-        view.fields, view.field_generation = fields, self._field_generation
-        if any(u.get("field") == "headline" for u in updates):
+    def _apply_step(self, view: PreviewView, step: PageStep) -> None:
+        """Do to one view what the sync decided: show an error, load, or patch."""
+        if step.error is not None:
+            self._show_error(messages.error_words(step.error))
+            return
+        if step.load is not None:
+            self._show_error("")
+            path = f"{view.layout_name}.html"
+            self.resources.pages[path] = (step.load.html, step.load.csp)
+            view.load_page(path, keep_scroll=step.load.keep_scroll)
+            return
+        view.patch_fields(step.field_updates)
+        if step.measure_headline:
             self._measure_headline(view)
-        return True
+        if step.body is not None:
+            view.patch_body(step.body, callback=partial(self._on_view_patched, view.layout_name))
 
     def _on_view_patched(self, layout: str, _result: object) -> None:
         self.page_updated.emit(layout)
@@ -361,26 +312,23 @@ class PreviewPane(QWidget):
         # The keystroke path: remember what changed and restart the timer, nothing more.
         if field in REVIEW_ONLY_FIELDS:
             return  # notes are not on the page
-        self._dirty.add(field)
+        self.sync.note_change(field)
         self.timer.start()
 
     def _on_timer_timeout(self) -> None:
-        dirty, self._dirty = self._dirty, set()
+        dirty = self.sync.take_changes()
         if self._document is None or not dirty:
             return
         was_paused = self.paused
         if self._pause_for_length():
             if dirty - {"body"}:
                 self._update_share_card()
-            self._held |= dirty  # applied when the body is short again
+            self.sync.hold(dirty)  # applied when the body is short again
             return
-        dirty, self._held = dirty | self._held, set()
-        plan = plan_update(dirty)
+        plan = self.sync.plan(dirty)
         if plan.reload_pages:
             for view in self.views.values():
-                view.site = ""  # reload: a new article, start at its top
-        if plan.fields:
-            self._field_generation += 1
+                view.state.site = ""  # reload: a new article, start at its top
         if plan.images:
             for view in self.active_views():
                 if view.is_ready:
@@ -394,7 +342,7 @@ class PreviewPane(QWidget):
 
     def _pause_for_length(self) -> bool:
         """Pause the preview while the body is over MAX_PREVIEW_CHARS; tell if it is paused."""
-        length = self._body_length()
+        length = self._document.body_length()
         paused = length > MAX_PREVIEW_CHARS
         if paused:
             text = self.tr(
@@ -408,55 +356,27 @@ class PreviewPane(QWidget):
             self.paused_label.setVisible(paused)
         return paused
 
-    def _body_length(self) -> int:
-        """Return the body's length, without copying it out when the document can tell."""
-        body_length = getattr(self._document, "body_length", None)
-        return body_length() if callable(body_length) else len(self._document.article.body)
-
     def _start_render(self, *, fresh: bool = False) -> None:
-        """Render the body's blocks: here if that is cheap, else on a worker; newest wins.
+        """Render the body's blocks (a fresh document: nothing cached, a long one on a worker)."""
+        if not self.paused:
+            self.body_render.start(fresh=fresh)
 
-        A fresh document has nothing cached, so a long one goes to the worker at once.
-        """
-        if self.paused:
-            return
-        if self._rendering:
-            self._render_again = True
-            return
-        text = self._document.article.body
-        self._render_generation += 1
-        if render_inline(self.last_render_ms, len(text), fresh=fresh):
-            self._apply_blocks(self._render_blocks(text))
-            return
-        self._rendering = True
-        job = QRunnable.create(partial(self._render_in_worker, text, self._render_generation))
-        QThreadPool.globalInstance().start(job)
+    @property
+    def renderer(self) -> BodyRenderer:
+        """Return the body renderer (tests watch its calls)."""
+        return self.body_render.renderer
 
-    def _render_in_worker(self, text: str, generation: int) -> None:
-        self._render_signals.done.emit(generation, self._render_blocks(text))
+    @property
+    def last_render_ms(self) -> float:
+        """Return how long the last body render took (decides inline or worker)."""
+        return self.body_render.last_render_ms
 
-    def _render_blocks(self, text: str) -> list[ShownBlock]:
-        started = time.perf_counter()
-        prepare = self.builder.prepare
-        blocks = [
-            ShownBlock(b.key, b.line, prepare(html))
-            for b, html in self.renderer.render_blocks(text)
-        ]
-        self.last_render_ms = (time.perf_counter() - started) * 1000
-        return blocks
-
-    def _on_render_done(self, generation: int, blocks: list[ShownBlock]) -> None:
-        self._rendering = False
-        if self._render_again:
-            self._render_again = False
-            self._start_render()  # the text changed meanwhile: that render wins
-            return
-        if generation == self._render_generation:
-            self._apply_blocks(blocks)
+    @last_render_ms.setter
+    def last_render_ms(self, ms: float) -> None:
+        self.body_render.last_render_ms = ms
 
     def _apply_blocks(self, blocks: list[ShownBlock]) -> None:
-        self._shown = blocks
-        self._body_generation += 1
+        self.sync.blocks_rendered(blocks)
         self._sync_all()
 
     def _sync_all(self) -> None:
@@ -473,8 +393,13 @@ class PreviewPane(QWidget):
             profile = self.builder.profile(article)
         except ProfileError:
             return
-        data = share_card_data(article, self._shown, profile.name, str(profile.get("home_url", "")))
+        data = share_card_data(
+            article, self.sync.shown, profile.name, str(profile.get("home_url", ""))
+        )
         self.share_card.show_data(data, article.images.get(data.image_src))
+
+    def _body_text(self) -> str:
+        return self._document.article.body if self._document is not None else ""
 
     def _current_article(self) -> Article | None:
         return None if self._document is None else self._document.article

@@ -12,7 +12,8 @@ from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from editor.render.preview_updates import BodyPatch, FieldNode, ShownBlock
+from editor.render.preview_sync import PageState
+from editor.render.preview_updates import BodyPatch
 from editor.ui.preview.page import WORLD_ID, PreviewPage
 from editor.ui.preview.scheme import url_for
 
@@ -56,11 +57,7 @@ class PreviewView(QWebEngineView):
         self.css_width = css_width
         self.exact = exact
         self.is_ready = False
-        self.shown: list[ShownBlock] = []
-        self.fields: list[FieldNode] = []
-        self.site = ""
-        self.body_generation = -1
-        self.field_generation = -1
+        self.state = PageState(layout)  # what the page shows now (render/preview_sync.py)
         self._loads = 0
         self._restore_y: float | None = None
         self.preview_page.bridge.clicked.connect(self.block_clicked)

@@ -19,13 +19,19 @@ register_schemes()  # at import: QtWebEngine needs its schemes before the QAppli
 
 
 class FakeDocument(QObject):
-    """The part of ArticleDocument the preview uses: `article` and `changed(field)`."""
+    """The part of ArticleDocument the preview uses (ui/preview/pane.PreviewDocument)."""
 
     changed = Signal(str)
 
     def __init__(self, article: Article) -> None:
         super().__init__()
         self.article = article
+
+    def display_name(self) -> str:
+        return "preview-test.article"
+
+    def body_length(self) -> int:
+        return len(self.article.body)
 
     def set(self, field: str, value: Any) -> None:
         """Change a field and say so, as ArticleDocument does."""

@@ -82,18 +82,6 @@
     }
   }
 
-  function headlineLines() {
-    // Lines the article head's headline takes at this viewport (the sticky bar has a copy).
-    const el = document.querySelector('h1[data-field="headline"]')
-      || document.querySelector('[data-field="headline"]');
-    if (!el || !el.textContent.trim()) return 0;
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const tops = new Set();
-    for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
-    return tops.size;
-  }
-
   function onClick(event) {
     const row = event.target.closest && event.target.closest(".md-block");
     if (row && bridge) bridge.block_clicked(Number(row.dataset.line));
@@ -108,7 +96,7 @@
   }
 
   window.articlePreview = {
-    applyBody, replaceBody, applyFields, scrollToBlock, reloadBrokenImages, headlineLines,
+    applyBody, replaceBody, applyFields, scrollToBlock, reloadBrokenImages,
     columnBox,
     scrollY: () => window.scrollY,
     restoreScroll: (y) => window.scrollTo({top: y, behavior: "instant"}),
