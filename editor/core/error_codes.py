@@ -143,6 +143,10 @@ class ErrorCode(StrEnum):
         "meta-lead-image",
         "The front matter key 'lead_image' must be a mapping with src, alt, caption and credit.",
     )
+    META_TARGET = (
+        "meta-target",
+        "The front matter key 'target' must be {{pages: N}} or {{chars: N}}.",
+    )
     META_DATE = "meta-date", "The front matter key '{key}' is not a date and time: {value!r}."
 
     # Images (storage/images, export/images, export/chunks)

@@ -161,10 +161,10 @@ def _number(value: float) -> int | float:
 def _target(value: Any) -> LengthTarget:
     """Read `target: {pages: 8}` or `{chars: 1600}` (0 is no target)."""
     if not isinstance(value, dict) or len(value) != 1:
-        raise DocumentError("The front matter key 'target' must be {pages: N} or {chars: N}.")
+        raise DocumentError(ErrorCode.META_TARGET)
     unit, amount = next(iter(value.items()))
     if unit not in UNITS or isinstance(amount, bool) or not isinstance(amount, (int, float)):
-        raise DocumentError("The front matter key 'target' must be {pages: N} or {chars: N}.")
+        raise DocumentError(ErrorCode.META_TARGET)
     return LengthTarget(float(amount), str(unit)) if amount > 0 else LengthTarget()
 
 

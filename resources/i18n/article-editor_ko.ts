@@ -990,6 +990,10 @@ The body change can be undone; the next save records it as a new revision.</sour
       <translation>머리말의 “lead_image” 값은 src, alt, caption, credit을 담은 모음이어야 합니다.</translation>
     </message>
     <message>
+      <source>The front matter key 'target' must be {{pages: N}} or {{chars: N}}.</source>
+      <translation>머리말의 “target” 값은 {{pages: N}}이나 {{chars: N}} 꼴이어야 합니다.</translation>
+    </message>
+    <message>
       <source>The front matter key '{key}' is not a date and time: {value!r}.</source>
       <translation>머리말의 “{key}” 값이 날짜와 시각이 아닙니다: “{value}”.</translation>
     </message>

@@ -95,6 +95,9 @@ ALLOWED = {
     "tags",
     "name",
     "slug",
+    "target",
+    "pages",
+    "chars",
 }
 WORD = re.compile(r"[A-Za-z]{3,}")
 
