@@ -10,9 +10,10 @@ pytest.importorskip("PySide6.QtWebEngineWidgets")
 
 from editor import resources  # noqa: E402
 from editor.render.page import Layout  # noqa: E402
+from editor.render.preview_measure import HEADLINE_LINES_JS  # noqa: E402
 from editor.render.profiles import load_profile  # noqa: E402
 from editor.storage import read_article  # noqa: E402
-from editor.ui.page_probe import HEADLINE_LINES_JS, PageProbe, write_page  # noqa: E402
+from editor.ui.page_probe import PageProbe, write_page  # noqa: E402
 
 pytestmark = pytest.mark.webengine
 
