@@ -99,10 +99,10 @@ def code_lines(lines: list[str]) -> list[bool]:
     return marks
 
 
-def prose_spans(source: str) -> Iterator[tuple[int, str]]:
-    """Yield (offset, text) of each run of lines that is not code."""
+def prose_spans(source: str, marks: list[bool] | None = None) -> Iterator[tuple[int, str]]:
+    """Yield (offset, text) of each run of lines that is not code (marks: code_lines')."""
     lines = source.split("\n")
-    marks = code_lines(lines)
+    marks = code_lines(lines) if marks is None else marks
     offset, start, run = 0, 0, []
     for line, code in zip(lines, marks, strict=True):
         if code:
@@ -118,12 +118,12 @@ def prose_spans(source: str) -> Iterator[tuple[int, str]]:
         yield start, "\n".join(run)
 
 
-def definitions(source: str) -> list[Definition]:
+def definitions(source: str, marks: list[bool] | None = None) -> list[Definition]:
     """Return the body's link reference definitions (not in code, not after a paragraph line)."""
     if "]:" not in source:
         return []  # the common case, found at C speed
     lines = source.split("\n")
-    marks = code_lines(lines)
+    marks = code_lines(lines) if marks is None else marks
     found: list[Definition] = []
     previous_is_text = False
     for number, (line, code) in enumerate(zip(lines, marks, strict=True)):
@@ -189,6 +189,8 @@ class Reading:
 _EMPHASIS_MARKS = re.compile(r"(?<!\\)[*`]+")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _TICKS = re.compile(r"`+")
+_SPECIAL = re.compile(r"[\\`<\[]|!\[")
+_REFERENCE = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]")
 _TITLE = re.compile(
     r"""[ \t\n]*(?:("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t\n]*\)"""
 )
@@ -211,17 +213,20 @@ def read_body(source: str) -> Reading:
     cached = _last.get(source)
     if cached is not None:
         return cached
-    found_defs = definitions(source)
+    lines = source.split("\n")
+    marks = code_lines(lines)  # once: definitions, prose and headings share it
+    found_defs = definitions(source, marks)
     labels = {d.label: d for d in found_defs}
     found: list[Found] = []
-    lines = source.split("\n")
+    prose = lines[:]
     for definition in found_defs:  # a definition line holds no link (blanked, offsets kept)
-        lines[definition.line] = " " * len(lines[definition.line])
-    for offset, text in prose_spans("\n".join(lines)):
-        found += _scan_links(text, offset, labels, source)
+        prose[definition.line] = " " * len(prose[definition.line])
+    for offset, text in prose_spans("\n".join(prose), marks):
+        if "[" in text or "<" in text:
+            found += _scan_links(text, offset, labels, source)
     starts = [0] + [m.end() for m in re.finditer("\n", source)]
     found = [replace(f, line=bisect.bisect_right(starts, f.start) - 1) for f in found]
-    reading = Reading(tuple(found), tuple(_headings(source)), tuple(found_defs))
+    reading = Reading(tuple(found), tuple(_headings(lines, marks)), tuple(found_defs))
     _last.clear()
     _last[source] = reading
     return reading
@@ -235,6 +240,10 @@ def _scan_links(text: str, offset: int, labels: dict[str, Definition], source: s
     out: list[Found] = []
     i, n = 0, len(text)
     while i < n:
+        special = _SPECIAL.search(text, i)
+        if special is None:
+            break
+        i = special.start()
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -305,9 +314,9 @@ def _link_at(
             quoted = title.group(1)[1:-1] if title and title.group(1) else ""
             return kind, inner, unescape(bare), unescape(quoted), end
     label, end = inner, close + 1
-    ref = re.match(r"\[((?:[^\[\]\\]|\\.)*)\]", text[close + 1 :])
+    ref = _REFERENCE.match(text, close + 1)
     if ref:
-        label, end = (ref.group(1) or inner), close + 1 + ref.end()
+        label, end = (ref.group(1) or inner), ref.end()
     definition = labels.get(normalise_label(label))
     if definition is None:
         return None
@@ -343,9 +352,11 @@ def bracket_end(
 
 def _code_span_end(text: str, i: int) -> int:
     """Return the end of the code span at i, or just past its backticks when none closes."""
-    run = _TICKS.match(text, i).group(0)  # type: ignore[union-attr]
-    closing = re.compile(rf"(?<!`){run}(?!`)").search(text, i + len(run))
-    return closing.end() if closing else i + len(run)
+    length = len(_TICKS.match(text, i).group(0))  # type: ignore[union-attr]
+    for closing in _TICKS.finditer(text, i + length):
+        if len(closing.group(0)) == length:
+            return closing.end()
+    return i + length
 
 
 def parse_destination(text: str, start: int) -> tuple[str, str, int] | None:
@@ -378,14 +389,13 @@ def parse_destination(text: str, start: int) -> tuple[str, str, int] | None:
     return dest, text[i : title.end()], title.end()
 
 
-def _headings(source: str) -> Iterator[Heading]:
+def _headings(lines: list[str], marks: list[bool]) -> Iterator[Heading]:
     """Yield ATX and setext headings of top-level paragraphs, outside code."""
-    lines = source.split("\n")
-    marks = code_lines(lines)
     paragraph: list[int] = []
     for number, (line, code) in enumerate(zip(lines, marks, strict=True)):
-        atx = None if code else _ATX.match(line)
-        underline = None if code or not paragraph else _SETEXT.match(line)
+        first = line.lstrip(" ")[:1]
+        atx = None if code or first != "#" else _ATX.match(line)
+        underline = None if code or not paragraph or first not in "=-" else _SETEXT.match(line)
         if underline:
             text = " ".join(lines[k].strip() for k in paragraph)
             level = 1 if underline.group(1)[0] == "=" else 2

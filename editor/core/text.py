@@ -14,9 +14,8 @@ MANUSCRIPT_PAGE = 200  # one 원고지 page holds 200 characters
 READING_CHARS_PER_MINUTE = 500  # Korean silent reading, characters without spaces
 
 _HTML_TAG = re.compile(r"<[^>]+>")
-_MD_MARKS = re.compile(
-    r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`~]+|^\s*\|?[-:| ]+\|?\s*$", re.M
-)
+_MD_MARKS = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`~]+|^\s*\|?[-:| ]+\|?\s*$", re.M)
+_ATX_MARKS = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$")  # on heading lines only
 
 
 def image_markdown(alt: str, ref: str) -> str:
@@ -43,8 +42,8 @@ def image_refs(markdown: str) -> list[str]:
 def plain_text(markdown: str) -> str:
     """Return the body as a reader sees it, roughly: Markdown marks and tags removed.
 
-    Images, link syntax, definitions and fence lines go by the body's one reading
-    (core.reading); the text of a link stays.
+    Images, link syntax, headings' marks, definitions and fence lines go by the body's
+    one reading (core.reading); the text of a link stays.
     """
     reading = read_body(markdown)
     cuts: list[tuple[int, int]] = []
@@ -59,10 +58,15 @@ def plain_text(markdown: str) -> str:
             cuts += [(item.start, item.start + 1), (item.start + 1 + len(item.text), item.end)]
     pieces, last = [], 0
     for start, end in sorted(cuts):
-        pieces.append(markdown[last:start])
+        pieces.append(markdown[last:start] + "\n" * markdown.count("\n", start, end))
         last = max(last, end)
-    lines = ("".join(pieces) + markdown[last:]).split("\n")
-    skipped = {d.line for d in reading.definitions}  # cuts never span lines of a definition
+    lines = ("".join(pieces) + markdown[last:]).split("\n")  # line numbers kept
+    skipped = {d.line for d in reading.definitions}
+    for heading in reading.headings:
+        if heading.setext_lines:
+            skipped.add(heading.line + heading.setext_lines)  # the underline
+        else:
+            lines[heading.line] = _ATX_MARKS.sub("", lines[heading.line])
     kept = [ln for n, ln in enumerate(lines) if n not in skipped and not FENCE.match(ln)]
     text = _HTML_TAG.sub("", "\n".join(kept))
     text = _MD_MARKS.sub("", text)

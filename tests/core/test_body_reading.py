@@ -71,3 +71,8 @@ def test_checklist_explains_a_heading_made_of_a_paragraph_and_a_markdown_caption
     caption = problems["caption-in-markdown"]
     assert body[caption.start : caption.end] == '![사진](images/a.jpg "▲ 설명")'
     assert caption.args == {"caption": "▲ 설명"}
+
+
+def test_counts_drop_heading_marks_by_the_reading_and_keep_code_as_typed():
+    body = "# 제목 #\n\n#해시태그\n\n첫 줄\n둘째\n===\n\n```\n# 코드\n```"
+    assert plain_text(body).split() == ["제목", "#해시태그", "첫", "줄", "둘째", "#", "코드"]
