@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from corpus import korean_article
+from publish_corpus import korean_article
 from PySide6.QtWidgets import QDialog
 from ui.conftest import USER, placeholder_preview
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus import korean_article
+from publish_corpus import korean_article
 from test_wordpress import publish
 
 from editor.cli.main import main

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from corpus import korean_article
+from publish_corpus import korean_article
 from exporthelp import photo
 from PIL import Image
 

@@ -7,7 +7,7 @@ import re
 import urllib.request
 
 import pytest
-from corpus import korean_article
+from publish_corpus import korean_article
 
 from editor.cli.main import main
 from editor.publish.records import record_for
