@@ -276,16 +276,11 @@ class PreviewPane(QWidget):
 
     def _sync_view(self, view: PreviewView) -> None:
         """Bring one view up to date: load it, or patch what changed since it last synced."""
-        if (
-            self._document is None
-            or self.paused
-            or self.body_render.running
-            and not self.sync.shown
-        ):
+        first_render_pending = self.body_render.running and not self.sync.shown
+        if self._document is None or self.paused or first_render_pending:
             return
-        self._apply_step(
-            view, self.sync.step(view.state, self._document.article, ready=view.is_ready)
-        )
+        step = self.sync.step(view.state, self._document.article, ready=view.is_ready)
+        self._apply_step(view, step)
 
     def _apply_step(self, view: PreviewView, step: PageStep) -> None:
         """Do to one view what the sync decided: show an error, load, or patch."""
