@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from publish_corpus import korean_article
 from exporthelp import photo
 from PIL import Image
+from publish_corpus import korean_article
 
 from editor.publish.pastekit import build_kit, html_to_text, write_photos
 
