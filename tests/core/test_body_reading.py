@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpus import korean_article
+from korean_corpus import korean_article
 
 from editor.core.checklist import run_checklist
 from editor.core.model import Article

@@ -1,6 +1,6 @@
 """The real readers show what the app shows: markdown-it, pandoc, kramdown, Hugo (current, 0.111).
 
-The Korean corpus article (tests/corpus.py: every construct Korean copy really uses that
+The Korean corpus article (tests/korean_corpus.py: every construct Korean copy really uses that
 the readers disagreed on, images with spaces and Hangul in their names) is exported once; each reader turns the
 exported index.md into HTML, and its tag structure and text must equal the preview's.
 """
@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from corpus import korean_article
 from exporthelp import build_hugo
+from korean_corpus import korean_article
 from markdown_it import MarkdownIt
 from realtools import require
 

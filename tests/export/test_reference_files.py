@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from corpus import korean_article
+from korean_corpus import korean_article
 from reference_files import assert_matches_reference
 
 from editor.export import export_article

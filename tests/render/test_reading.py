@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import pytest
-from corpus import korean_article
+from korean_corpus import korean_article
 from markdown_it import MarkdownIt
 
 from editor.core.checklist import Facts, run_checklist

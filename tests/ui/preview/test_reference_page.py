@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from corpus import korean_article
+from korean_corpus import korean_article
 from reference_files import assert_matches_reference
 
 from editor.render.markdown import BodyRenderer
