@@ -199,7 +199,7 @@ class ArticleForm(QScrollArea):
         self.status_combo.currentIndexChanged.connect(self._on_status_combo_index_changed)
         self._doc.user_changed.connect(self._on_document_user_changed)
         self._on_document_user_changed(self._doc.user)
-        self.tags_edit = QLineEdit(self)
+        self.tags_edit = HeadlineEdit(self)  # a text box: spelling and style underline it
         self.tags_edit.setObjectName("tags_edit")
         self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
         self.tags_edit.textEdited.connect(self._on_tags_edit_text_edited)

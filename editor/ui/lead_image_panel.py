@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -21,6 +20,7 @@ from editor.core.errors import ImageError
 from editor.core.model import LeadImage
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
+from editor.ui.headline_edit import HeadlineEdit
 from editor.ui.image_input import has_image, images_from_mime, read_image_file, thumbnail
 
 THUMB_WIDTH, THUMB_HEIGHT = 150, 108
@@ -55,8 +55,10 @@ class LeadImagePanel(QWidget):
         document.changed.connect(self._on_document_changed)
         self._on_document_changed("*")
 
-    def _line_edit(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
+    def _line_edit(self, name: str, placeholder: str) -> HeadlineEdit:
+        # A one-paragraph text box, not a QLineEdit: it takes spelling and style underlines
+        # (extra selections), and a long caption wraps to two lines instead of scrolling away.
+        edit = HeadlineEdit(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(self._on_text_edited)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.ui import text_fields
 from editor.ui.highlighter import IN_FENCE
-from editor.ui.underline_menu import add_provider
+from editor.ui.underline_menu import add_provider, underlined_fields
 
 CHECK_DELAY_MS = 400
 SPELL_COLOR = QColor("#e0245e")
@@ -232,8 +232,7 @@ def enabled() -> bool:
 
 def spelled_widgets(window: QWidget) -> list[QPlainTextEdit]:
     """Return the form's text boxes that get underlines, the body last."""
-    form = window.form
-    return [form.headline_edit, form.subhead_edit, form.summary_edit, window.body_editor.text_edit]
+    return list(underlined_fields(window).values())
 
 
 class SpellContextMenu(QObject):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 from editor.core.style import HouseStyle, style_findings
 from editor.core.validate import Problem
 from editor.ui import text_fields
-from editor.ui.underline_menu import add_provider
+from editor.ui.underline_menu import add_provider, underlined_fields
 
 STYLE_COLOR = QColor("#1f6feb")
 STYLE_DELAY_MS = 500
@@ -39,13 +39,7 @@ class StyleMarks(QObject):
     def __init__(self, window: QWidget, delay_ms: int = STYLE_DELAY_MS) -> None:
         super().__init__(window)
         self._window = window
-        form = window.form
-        self.widgets: dict[str, QPlainTextEdit] = {
-            "headline": form.headline_edit,
-            "subhead": form.subhead_edit,
-            "summary": form.summary_edit,
-            "body": window.body_editor.text_edit,
-        }
+        self.widgets: dict[str, QPlainTextEdit] = underlined_fields(window)
         self.findings: dict[str, list[tuple[QTextCursor, Problem]]] = {}
         self._site = ""
         self._style = HouseStyle()

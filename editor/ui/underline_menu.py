@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 
 class UnderlineProvider(Protocol):
@@ -64,3 +64,18 @@ def underline_menu(widget: QPlainTextEdit) -> UnderlineMenu:
 def add_provider(widget: QPlainTextEdit, provider: UnderlineProvider) -> None:
     """Ask provider for entries whenever the text box's context menu opens."""
     underline_menu(widget).providers.append(provider)
+
+
+def underlined_fields(window: QWidget) -> dict[str, QPlainTextEdit]:
+    """Return the text boxes spelling and house style underline, by field, the body last."""
+    form, lead = window.form, window.form.lead_image_panel
+    return {
+        "headline": form.headline_edit,
+        "subhead": form.subhead_edit,
+        "lead_image.alt": lead.alt_edit,
+        "lead_image.caption": lead.caption_edit,
+        "lead_image.credit": lead.credit_edit,
+        "summary": form.summary_edit,
+        "tags": form.tags_edit,
+        "body": window.body_editor.text_edit,
+    }

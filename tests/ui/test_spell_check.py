@@ -109,3 +109,43 @@ def test_worker_answers_in_process(tmp_path):
     reply = spell_worker.handle(checker, {"id": 3, "op": "check", "items": [["0:0", "됬다 됐다"]]})
     assert reply == {"id": 3, "op": "check", "results": [["0:0", "됬다 됐다", [[0, 2, "됬다"]]]]}
     assert threading.current_thread() is threading.main_thread()
+
+
+def test_lead_image_texts_and_tags_are_underlined_but_not_credits_urls_or_mail(
+    spelled_window, qtbot
+):
+    from dataclasses import replace
+
+    window = spelled_window
+    lead = window.document.article.lead_image
+    window.document.set_lead_image(
+        replace(
+            lead,
+            alt="버스가 정류장에 도착했다 됬다 https://ex.kr/됬다",
+            caption="▲ 시범운행이 마무리 됬다. 문의 됬다@example.kr",
+            credit="[시사캐치=됬다 기자]",
+        )
+    )
+    window.document.set_field("tags", ["자율주행", "됬다"])
+    panel, underliner = window.form.lead_image_panel, window.spelling.underliner
+    qtbot.waitUntil(lambda: underliner.underlined(panel.caption_edit) == ["됬다"], timeout=10000)
+    qtbot.waitUntil(lambda: underliner.underlined(panel.alt_edit) == ["됬다"], timeout=10000)
+    qtbot.waitUntil(lambda: underliner.underlined(window.form.tags_edit) == ["됬다"])
+    assert underliner.underlined(panel.credit_edit) == []
+    caption = panel.caption_edit
+    rect = caption.cursorRect(caption.document().find("됬다"))
+    shared = underline_menu(caption)
+    assert shared.open_at(rect.center(), caption.mapToGlobal(rect.center()))
+    qtbot.waitUntil(
+        lambda: any(a.objectName() == "spell_suggestion_action" for a in shared.menu.actions()),
+        timeout=10000,
+    )
+    first = next(a for a in shared.menu.actions() if a.objectName() == "spell_suggestion_action")
+    first.trigger()
+    shared.menu.close()
+    assert (
+        window.document.article.lead_image.caption
+        == "▲ 시범운행이 마무리 됐다. 문의 됬다@example.kr"
+    )
+    caption.undo()
+    assert window.document.article.lead_image.caption.startswith("▲ 시범운행이 마무리 됬다.")

@@ -60,3 +60,28 @@ def test_the_fix_is_in_the_one_menu_spelling_and_style_share(window, qtbot):
     window.document.set_body("맞는 문장.")
     window.style_marks.refresh()
     assert not shared.open_at(QPoint(1, 1), edit.mapToGlobal(QPoint(1, 1)))
+
+
+def test_the_caption_gets_style_underlines_and_their_fix(window, qtbot):
+    from dataclasses import replace
+
+    from editor.ui.underline_menu import underline_menu
+
+    lead = window.document.article.lead_image
+    window.document.set_lead_image(replace(lead, caption="▲ 시가 설명회를 개최하였다"))
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    window.style_marks.refresh()
+    caption = window.form.lead_image_panel.caption_edit
+    marked = [c.selectedText() for c, _p in window.style_marks.findings["lead_image.caption"]]
+    assert marked == ["개최하였다"]
+    styles = {s.format.underlineStyle() for s in caption.extraSelections()}
+    assert QTextCharFormat.UnderlineStyle.DotLine in styles
+    rect = caption.cursorRect(caption.document().find("개최하였다"))
+    shared = underline_menu(caption)
+    assert shared.open_at(rect.center(), caption.mapToGlobal(rect.center()))
+    fix = next(a for a in shared.menu.actions() if a.objectName() == "style_fix_action")
+    fix.trigger()
+    shared.menu.close()
+    assert window.document.article.lead_image.caption == "▲ 시가 설명회를 열었다"
+    caption.undo()
+    assert window.document.article.lead_image.caption == "▲ 시가 설명회를 개최하였다"
