@@ -13,9 +13,8 @@ And, in the same run, the ways the preview could refresh instead:
   set_html_ms      setHtml of the whole page until loadFinished
   reload_ms        load the whole page again by URL until loadFinished
 Prints a table and JSON with min / median / max of each.
-Then the real path, end to end (preview_e2e.py): a syllable committed through the input
-method into the real MainWindow, the debounce left to fire, until the page has painted the
-patch — the figure issue 9 sets (≤ 150 ms debounce + ≤ 30 ms work).
+The real path, end to end (a key in the real MainWindow until the edited text is painted,
+the figure issue 9 sets), is benchmarks/preview_e2e.py.
 """
 
 from __future__ import annotations
@@ -38,7 +37,6 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     ).strip()
 
 import benchlib  # noqa: E402
-import preview_e2e  # noqa: E402
 from korean_body import hangul_share, korean_body  # noqa: E402
 
 benchlib.prepare_environment()  # the real window's settings and drafts go to a temp folder
@@ -235,9 +233,6 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {size: bench_size(size, args.repeat) for size in sizes}
     print_table(results)
-    e2e = {size: preview_e2e.bench_size(size, args.repeat) for size in sizes}
-    print()
-    print(preview_e2e.table(e2e))
     machine = {
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -246,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(
         json.dumps(
-            {"machine": machine, "results": results, "end_to_end": e2e},
+            {"machine": machine, "results": results},
             ensure_ascii=False,
             indent=1,
         )
