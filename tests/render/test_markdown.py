@@ -181,3 +181,21 @@ def test_spacer_paragraphs_collapse():
 def test_table_alignment_survives_as_text_align_only():
     html = render_body("| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert 'style="text-align:left"' in html or 'style="text-align: left' in html
+
+
+def test_the_renderer_is_built_without_scanning_installed_packages(monkeypatch):
+    # An extension given by name makes Python-Markdown read every installed package's entry
+    # points (importlib.metadata): ~50 ms of the preview's first render at start-up.
+    import markdown.util
+
+    from editor.render.markdown import make_markdown
+
+    def scan():
+        raise AssertionError("Markdown looked up an extension by name")
+
+    monkeypatch.setattr(markdown.util, "get_installed_extensions", scan)
+    md = make_markdown()
+    assert md.convert("| a |\n|---|\n| 1 |\n\n~~x~~") == (
+        "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n"
+        "</tr>\n</tbody>\n</table>\n<p><del>x</del></p>"
+    )
