@@ -132,6 +132,25 @@ def idle(seconds: float) -> None:
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 2)
 
 
+def wait_for_spelling(window, timeout: float = 120) -> bool:  # noqa: ANN001
+    """Wait until the spell process has answered a first check; False if spelling is off.
+
+    The process is ready at once; a dictionary loads (~2–3 s of CPU for Korean) with the
+    first word of its script that earlier runs did not judge, so the first answer is what
+    says the underlines are there.
+    """
+    spin(lambda: window.spelling is not None or not window._spelling_on, what="spelling")
+    if window.spelling is None:
+        return False
+    service = window.spelling.service
+    spin(
+        lambda: service.checks_answered > 0 or bool(window.spelling.error),
+        timeout=timeout,
+        what="the spell check's first answer",
+    )
+    return service.checks_answered > 0
+
+
 def add_bench_path() -> None:
     """Let a benchmark import its siblings (korean_body, benchlib) when run as a script."""
     if str(HERE) not in sys.path:

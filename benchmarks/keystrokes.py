@@ -140,9 +140,7 @@ def open_window(size: int):
     benchlib.spin(lambda: window.preview is not None, what="the preview widget")
     # Spell check on (issue 16): its process has loaded the dictionaries and underlined the
     # body before typing starts (ARTICLE_EDITOR_SPELLING=0 measures without it).
-    benchlib.spin(lambda: window.spelling is not None or not window._spelling_on, what="spelling")
-    if window.spelling is not None:
-        benchlib.spin(lambda: window.spelling.service.is_ready, timeout=90, what="the dictionaries")
+    benchlib.wait_for_spelling(window)
     from editor.ui import heap
 
     heap.freeze_now()  # as the app does once start-up has settled (editor/ui/app.py)

@@ -86,15 +86,16 @@ def add_user_word(word: str, path: Path | None = None) -> None:
 class SpellChecker:
     """Korean and English Hunspell with the Korean spacing leniency and the user's words.
 
-    With a `loader`, the dictionaries load on the first word `known` (earlier runs' verdicts)
-    cannot answer; `check` over an article it has seen before loads none.
+    With a `loader` (language -> Hunspell), each dictionary loads on the first word of its
+    script that `known` (earlier runs' verdicts) cannot answer: `check` over an article it
+    has seen before loads none, and an all-Korean text never loads the English one (~7 MB).
     """
 
     korean: object | None
     english: object | None
     user_words: set[str] = field(default_factory=set)
     known: KnownWords | None = None
-    loader: Callable[[], tuple[object, object]] | None = None
+    loader: Callable[[str], object] | None = None
     _leniency: KoreanLeniency | None = None
     _cache: dict[str, bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -112,37 +113,44 @@ class SpellChecker:
 
     @property
     def loaded(self) -> bool:
-        """Tell whether the dictionaries are in memory."""
-        return self.korean is not None
+        """Tell whether any dictionary is in memory."""
+        return bool(self.loaded_languages)
+
+    @property
+    def loaded_languages(self) -> list[str]:
+        """Return the languages whose dictionary is in memory."""
+        spellers = (self.korean, self.english)
+        return [name for name, sp in zip(LANGUAGES, spellers, strict=True) if sp is not None]
 
     def _dictionary_verdict(self, word: str) -> bool:
         """Return what the dictionaries (and the leniency) say, from earlier runs if known."""
         verdict = self.known.get(word) if self.known is not None else None
         if verdict is None:
             with self._lock:  # Hunspell objects are not thread-safe
-                self._load_locked()
                 verdict = self._check(word)
             if self.known is not None:
                 self.known.put(word, verdict)
         return verdict
 
-    def load(self) -> None:
-        """Load the dictionaries now (the spell process does, before it says it is ready)."""
-        with self._lock:
-            self._load_locked()
-
-    def _load_locked(self) -> None:
-        if self.korean is None and self.loader is not None:
-            self.korean, self.english = self.loader()
+    def _speller(self, word: str):  # noqa: ANN202 - a chunspell Hunspell
+        """Return the dictionary for a word's script, loading it now if needed (lock held)."""
+        if "가" <= word[:1] <= "힣":
+            if self.korean is None and self.loader is not None:
+                self.korean = self.loader(LANGUAGES[0])
+            return self.korean
+        if self.english is None and self.loader is not None:
+            self.english = self.loader(LANGUAGES[1])
+        return self.english
 
     def _check(self, word: str) -> bool:
-        if "가" <= word[0] <= "힣":
-            if self.korean.spell(word):
+        speller = self._speller(word)
+        if speller is self.korean:
+            if speller.spell(word):
                 return True
             if self._leniency is None:
-                self._leniency = KoreanLeniency(self.korean)
+                self._leniency = KoreanLeniency(speller)
             return self._leniency.accepts(word)
-        return self.english.spell(word) or self.english.spell(word.lower())
+        return speller.spell(word) or speller.spell(word.lower())
 
     def _known_with_particle(self, word: str) -> bool:
         """Accept one of our own words followed by a particle: 셔틀은, 오송역까지."""
@@ -153,8 +161,7 @@ class SpellChecker:
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Return spelling suggestions (slow for Korean: ~0.1–1 s; call off the UI thread)."""
         with self._lock:
-            self._load_locked()
-            speller = self.korean if "가" <= word[:1] <= "힣" else self.english
+            speller = self._speller(word)
             return list(speller.suggest(unicodedata.normalize("NFC", word)))[:limit]
 
     def misspelled(self, text: str, ignored: frozenset[str] = frozenset()) -> list[Word]:
@@ -169,8 +176,9 @@ class SpellChecker:
 def load_checker(folder: Path | None = None, *, remember: bool = False) -> SpellChecker:
     """Load the Korean and English dictionaries and the user's words (~3 s of CPU).
 
-    With remember, return at once: the dictionaries load on the first word that no earlier
-    run judged, and the verdicts are kept in the cache folder (call `known.save()` at the end).
+    With remember, return at once: each dictionary loads on the first word of its script
+    that no earlier run judged, and the verdicts are kept in the cache folder (call
+    `known.save()` at the end).
 
     Raises:
         DictionaryError: the files or the binding are missing or unreadable (with remember,
@@ -180,19 +188,16 @@ def load_checker(folder: Path | None = None, *, remember: bool = False) -> Spell
         import hunspell  # chunspell's module: a small C extension, cheap to import
     except ImportError as exc:
         raise DictionaryError("chunspell is not installed") from exc
-    folders = [unpacked(name, folder) for name in LANGUAGES]
+    folders = dict(zip(LANGUAGES, (unpacked(name, folder) for name in LANGUAGES), strict=True))
 
-    def load() -> tuple[object, object]:
-        spellers = []
-        for name, where in zip(LANGUAGES, folders, strict=True):
-            try:
-                spellers.append(hunspell.Hunspell(name, hunspell_data_dir=str(where)))
-            except Exception as exc:  # noqa: BLE001 - the binding raises its own types
-                raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
-        return spellers[0], spellers[1]
+    def load(name: str) -> object:
+        try:
+            return hunspell.Hunspell(name, hunspell_data_dir=str(folders[name]))
+        except Exception as exc:  # noqa: BLE001 - the binding raises its own types
+            raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
 
     words = read_user_words() | shipped_words()
     if remember:
-        known = KnownWords.open(folders[0].parent, [f.name for f in folders])
+        known = KnownWords.open(folders["ko"].parent, [f.name for f in folders.values()])
         return SpellChecker(None, None, words, known, load)
-    return SpellChecker(*load(), words)
+    return SpellChecker(load("ko"), load("en_US"), words)

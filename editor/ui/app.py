@@ -21,9 +21,15 @@ def configure_webengine() -> None:
 
     Without OpenGL (no GPU, a remote or offscreen display) Chromium falls back to software
     compositing anyway; telling it up front keeps it from loading and setting up the GL
-    stack, ~35 MB of the app's memory.
+    stack, ~35 MB of the app's memory. On Linux Chromium also forks a second, unsandboxed
+    zygote for helpers that would run without a sandbox; QtWebEngine runs the GPU and network
+    services in the app's process, so it sat idle holding ~12 MB (docs/performance.md).
+    Without it such a helper is started directly, as with --no-zygote.
     """
     from PySide6.QtGui import QOpenGLContext
+
+    if sys.platform.startswith("linux"):
+        add_chromium_flag("--no-unsandboxed-zygote")
 
     shared = QOpenGLContext.globalShareContext()  # made by Qt: AA_ShareOpenGLContexts is set
     if shared is None or not shared.isValid():

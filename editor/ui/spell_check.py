@@ -44,6 +44,7 @@ class SpellService(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.is_ready = False
+        self.checks_answered = 0  # the dictionaries a text needs load with its first check
         self._next_id = 0
         self._buffer = b""
         self.process = QProcess(self)
@@ -57,7 +58,7 @@ class SpellService(QObject):
             pass  # the process object is being deleted with its window
 
     def start(self) -> None:
-        """Start the process (it loads the dictionaries, ~2 s, then says it is ready)."""
+        """Start the process (ready at once; a dictionary loads, ~2 s, when a word needs it)."""
         program, args = worker_command()
         self.process.start(program, args)
 
@@ -98,6 +99,7 @@ class SpellService(QObject):
         elif op == "error":
             self.failed.emit(str(reply.get("message")))
         elif op == "check":
+            self.checks_answered += 1
             self.checked.emit(reply.get("results") or [])
         elif op == "suggest":
             self.suggested.emit(reply["id"], reply.get("word", ""), reply.get("suggestions", []))

@@ -106,3 +106,55 @@ def test_newsroom_and_site_words_take_particles(checker):
     assert checker.is_correct("셔틀은") and checker.is_correct("오송역까지")  # shipped lists
     assert checker.is_correct("시사캐치")
     assert not checker.is_correct("셔틀됬다")
+
+
+def _serve(checker, *texts: str) -> list[dict]:
+    """Run the spell process's loop over check requests; return its replies."""
+    import io
+    import json
+
+    from editor.storage import spell_worker
+
+    requests = [{"id": n, "op": "check", "items": [[f"0:{n}", t]]} for n, t in enumerate(texts)]
+    stdin = io.StringIO("".join(json.dumps(r) + "\n" for r in requests))
+    stdout = io.StringIO()
+    assert spell_worker.serve(stdin, stdout, checker) == 0
+    return [json.loads(line) for line in stdout.getvalue().splitlines()]
+
+
+def test_the_spell_process_loads_only_the_dictionaries_a_text_needs(tmp_path):
+    # ready at once: nothing is loaded before a word needs it (~50 MB for Korean)
+    checker = dictionaries.load_checker(tmp_path, remember=True)
+    replies = _serve(checker, "KTX 오송역 22km 운행 계획 확정됬다")
+    assert replies[0] == {"op": "ready"}
+    assert [w for _a, _b, w in replies[1]["results"][0][2]] == ["확정됬다"]
+    assert checker.loaded_languages == ["ko"]  # all-Korean (KTX, 22km are not checked)
+    replies = _serve(checker, "셔틀 shuttle shutle")
+    assert [w for _a, _b, w in replies[1]["results"][0][2]] == ["shutle"]
+    assert checker.loaded_languages == ["ko", "en_US"]
+
+
+def test_a_story_judged_before_loads_no_dictionary(tmp_path):
+    first = dictionaries.load_checker(tmp_path, remember=True)
+    _serve(first, "운행 계획 확정됬다")  # serve saves the verdicts when its input ends
+    again = dictionaries.load_checker(tmp_path, remember=True)
+    replies = _serve(again, "운행 계획 확정됬다")
+    assert [w for _a, _b, w in replies[1]["results"][0][2]] == ["확정됬다"]
+    assert again.loaded_languages == []
+
+
+def test_a_dictionary_that_fails_to_load_is_said_and_ends_the_process():
+    import io
+
+    from editor.storage import spell_worker
+
+    def broken(language: str) -> object:
+        raise dictionaries.DictionaryError(f"the {language} dictionary could not be loaded")
+
+    checker = dictionaries.SpellChecker(None, None, loader=broken)
+    stdin = io.StringIO('{"id": 1, "op": "check", "items": [["0:0", "새단어"]]}\n')
+    stdout = io.StringIO()
+    assert spell_worker.serve(stdin, stdout, checker) == 1
+    assert stdout.getvalue().splitlines()[-1] == (
+        '{"op": "error", "message": "the ko dictionary could not be loaded"}'
+    )

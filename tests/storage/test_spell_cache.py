@@ -25,9 +25,9 @@ class FakeSpeller:
 
 
 def _checker(folder, loads: list[int], user_words=(), keys=KEYS) -> SpellChecker:
-    def load():
+    def load(language: str) -> FakeSpeller:
         loads.append(1)
-        return FakeSpeller({"셔틀", "운행"}), FakeSpeller({"shuttle"})
+        return FakeSpeller({"셔틀", "운행"} if language == "ko" else {"shuttle"})
 
     return SpellChecker(None, None, set(user_words), KnownWords.open(folder, keys), load)
 
@@ -40,13 +40,13 @@ def test_a_second_run_answers_from_the_kept_verdicts_without_loading(tmp_path):
     loads: list[int] = []
     first = _checker(tmp_path, loads)
     assert _misspelled(first, "셔틀 운행 확정됬다 shuttle shutle") == ["확정됬다", "shutle"]
-    assert len(loads) == 1
+    assert len(loads) == 2  # Korean and English, each once
     first.known.save()
     again = _checker(tmp_path, loads)
     assert _misspelled(again, "셔틀 운행 확정됬다 shuttle shutle") == ["확정됬다", "shutle"]
-    assert len(loads) == 1 and not again.loaded
-    _misspelled(again, "새단어")  # a word never judged loads them, once
-    assert len(loads) == 2 and again.loaded
+    assert len(loads) == 2 and not again.loaded
+    _misspelled(again, "새단어")  # a word never judged loads its script's dictionary, once
+    assert len(loads) == 3 and again.loaded_languages == ["ko"]
 
 
 def test_user_words_are_never_kept_so_adding_one_takes_effect(tmp_path):
