@@ -8,6 +8,11 @@ the first has them). Four ways: `--no-spelling` (the headline meter's own cost);
 the words' verdicts kept from an earlier run (re-checking a story: no dictionary loads);
 spelling with none kept (a story never checked: Hunspell loads spellcheck-ko, ~3 s of CPU);
 and a folder of --folder stories in one run (the desk's case: one load for all, per file).
+Then the load's floor, each dictionary alone on the same unpacked files: chunspell (the
+binding `check` uses, with the Hunspell it bundles) in a bare Python, and Debian's `hunspell`
+command (`hunspell -d <dir>/<name> -l < /dev/null`; skipped when it is not installed), and
+chunspell again with the system's libhunspell preloaded in place of its own (where there is
+one): the same binding and dictionary, only the library's build differs.
 Peak memory is the process's VmHWM; CPU time (user + system) varies less than wall time on a
 busy machine. Targets (issue 17): ≤ 0.4 s, ≤ 60 MB, no Qt loaded.
 """
@@ -15,6 +20,7 @@ busy machine. Targets (issue 17): ≤ 0.4 s, ≤ 60 MB, no Qt loaded.
 from __future__ import annotations
 
 import argparse
+import ctypes.util
 import json
 import os
 import resource
@@ -59,6 +65,46 @@ def one_run(env: dict[str, str], *files: Path | str) -> dict[str, float]:
     return {"seconds": seconds, "cpu_seconds": cpu, **report}
 
 
+LOAD = """
+import sys, hunspell
+hunspell.Hunspell(sys.argv[1], hunspell_data_dir=sys.argv[2])
+"""
+
+
+def child_usage(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Run command to its end; return its CPU seconds and peak MB (its own rusage)."""
+    proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed ({proc.returncode})")
+    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def load_floor(cache: Path, env: dict[str, str], runs: int) -> dict[str, object]:
+    """Time loading each unpacked dictionary alone: chunspell, and Debian's hunspell."""
+    folders = sorted((cache / "article-editor" / "dictionaries").glob("*-*"))
+    results: dict[str, object] = {}
+    hunspell_cli = shutil.which("hunspell")
+    for folder in (f for f in folders if f.is_dir()):
+        name = folder.name.rsplit("-", 1)[0]
+        ways = {"chunspell": [sys.executable, "-c", LOAD, name, str(folder)]}
+        if hunspell_cli:
+            ways["hunspell_cli"] = [hunspell_cli, "-d", str(folder / name), "-l"]
+        if ctypes.util.find_library("hunspell-1.7"):
+            ways["chunspell_system_lib"] = ways["chunspell"]
+        for way, command in ways.items():
+            way_env = env
+            if way == "chunspell_system_lib":
+                way_env = {**env, "LD_PRELOAD": ctypes.util.find_library("hunspell-1.7")}
+            samples = [child_usage(command, way_env) for _ in range(runs)]
+            results[f"{name}.{way}"] = {
+                "cpu_seconds": benchlib.summarise([r["cpu_seconds"] for r in samples]),
+                "peak_mb": benchlib.summarise([r["peak_mb"] for r in samples]),
+            }
+    return results
+
+
 def forget_verdicts(cache: Path) -> None:
     """Delete the spelling verdicts earlier runs kept (the dictionaries stay unpacked)."""
     for path in (cache / "article-editor" / "dictionaries").glob("verdicts-*.json"):
@@ -98,7 +144,9 @@ def measure(runs: int, folder: int) -> dict[str, object]:
         for _ in range(max(1, runs // 3)):
             forget_verdicts(cache)
             many.append(one_run(env, *stories))
+        floor = load_floor(cache, env, max(3, runs // 3))
     return {
+        "load_floor": floor,
         "first_run_seconds": round(first["seconds"], 3),
         "no_spelling": summary(plain),
         "spelling_known_words": summary(kept),
@@ -137,6 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     lines.append(
         f"| first run (unpacks the font's metrics) | {results['first_run_seconds']:.2f} | | | |"
     )
+    for key, r in results["load_floor"].items():
+        name, way = key.split(".")
+        label = {
+            "chunspell": "chunspell alone (its own libhunspell)",
+            "chunspell_system_lib": "chunspell with the system's libhunspell",
+            "hunspell_cli": "Debian's `hunspell -l`",
+        }[way]
+        lines.append(
+            f"| load `{name}`: {label} | | {benchlib.cell(r['cpu_seconds'])} "
+            f"| {benchlib.cell(r['peak_mb'])} | |"
+        )
     benchlib.emit("check", results, "\n".join(lines))
     return 0
 

@@ -173,6 +173,10 @@ def _check_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
         t = w.get("targets")
         ok = (t["le_0_4_s"] and t["le_60_mb"] and t["no_qt"]) if t else None
         rows.append((label, figure, "≤ 0.4 s, ≤ 60 MB, no Qt" if t else "no Qt", ok))
+    for key, w in r.get("load_floor", {}).items():
+        name, way = key.split(".")
+        figure = f"CPU {benchlib.cell(w['cpu_seconds'])} s, {w['peak_mb']['max']:.0f} MB"
+        rows.append((f"Loading `{name}` alone: {way.replace('_', ' ')}", figure, "", None))
     return rows
 
 
