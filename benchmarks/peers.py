@@ -1,6 +1,6 @@
 """Start-up against the peers: article-editor, ghostwriter and ReText opening the same article.
 
-Run: .venv/bin/python benchmarks/peers.py [--rounds 9] [--display :97] [--install]
+Run: .venv/bin/python benchmarks/peers.py [--rounds 9] [--display :97] [--install] [--base DIR]
 
 Debian packages `ghostwriter` and `retext` (as root `--install` runs apt-get for them;
 otherwise `sudo apt-get install ghostwriter retext`). A peer that is not installed is left
@@ -15,6 +15,9 @@ time counts from just before exec to the moment a top-level window of the app is
 also to the preview's first painted page (ARTICLE_EDITOR_STARTUP_PROBE). Each app keeps one
 settings folder over the rounds, as a user's would. Prints min / median / max per app, the
 per-round ratios ours / peer, as JSON and a Markdown table.
+
+--base DIR adds our app from another checkout (DIR first on PYTHONPATH, same interpreter and
+environment) to every round, for an interleaved A/B of a change: ratio ours / base per round.
 """
 
 from __future__ import annotations
@@ -122,13 +125,17 @@ def stop(proc: subprocess.Popen) -> None:
     proc.wait(timeout=30)
 
 
-def commands(work: Path) -> dict[str, list[str]]:
+def commands(work: Path, base: Path | None = None) -> dict[str, list[str]]:
     """Return the command line of each app, all on the same article."""
     bundle = work / DOC_NAME  # a copy: a killed app leaves its lock file behind
     shutil.copytree(SAMPLE, bundle)
     markdown = work / f"{DOC_NAME}.md"
     shutil.copyfile(SAMPLE / "index.md", markdown)
     found = {"article-editor": [sys.executable, "-m", "editor", str(bundle)]}
+    if base is not None:  # its own copy in a folder of the same name: the same title
+        (work / "base").mkdir()
+        shutil.copytree(SAMPLE, work / "base" / DOC_NAME)
+        found["base"] = [sys.executable, "-m", "editor", str(work / "base" / DOC_NAME)]
     for app in PEERS:
         if shutil.which(app):
             found[app] = [app, str(markdown)]
@@ -138,12 +145,16 @@ def commands(work: Path) -> dict[str, list[str]]:
 def run_app(name: str, cmd: list[str], env: dict, watcher: MapWatcher) -> dict[str, float]:
     """Start one app; return ms to its document window mapped (and ours: preview painted)."""
     watcher.drain()
-    ours = name == "article-editor"
+    ours = name in ("article-editor", "base")
+    cwd = REPO
+    if name == "base":  # `-m` puts the working folder first on sys.path
+        cwd = Path(env["ARTICLE_EDITOR_BASE"])
+        env = {**env, "PYTHONPATH": str(cwd)}
     started = time.monotonic()
     proc = subprocess.Popen(
         cmd,
         env=env,
-        cwd=REPO,
+        cwd=cwd,
         stdout=subprocess.PIPE if ours else subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -220,7 +231,7 @@ def ratios(samples: dict[str, list[float]]) -> dict[str, list[float]]:
     ours = samples["article-editor.window_ms"]
     return {
         f"ratio_vs_{peer}": [a / b for a, b in zip(ours, samples[f"{peer}.window_ms"], strict=True)]
-        for peer in PEERS
+        for peer in ("base", *PEERS)
         if f"{peer}.window_ms" in samples
     }
 
@@ -232,6 +243,9 @@ def table(results: dict[str, dict[str, float]]) -> str:
         "article-editor.preview_ms": ("article-editor, preview painted", "ms", "≤ 600"),
         "ghostwriter.window_ms": ("ghostwriter, window with the document mapped", "ms", ""),
         "retext.window_ms": ("ReText, window with the document mapped", "ms", ""),
+        "base.window_ms": ("article-editor from --base, window mapped", "ms", ""),
+        "base.preview_ms": ("article-editor from --base, preview painted", "ms", ""),
+        "ratio_vs_base": ("ratio ours / --base (same round)", "×", ""),
         "ratio_vs_ghostwriter": ("ratio ours / ghostwriter (same round)", "×", "≤ 1.0"),
         "ratio_vs_retext": ("ratio ours / ReText (same round)", "×", "≤ 1.0"),
     }
@@ -248,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--display", default=":97")
     parser.add_argument("--install", action="store_true", help="apt-get the peers (root)")
+    parser.add_argument("--base", type=Path, help="also run our app from this checkout (A/B)")
     args = parser.parse_args(argv)
     missing = ensure_peers(args.install)
     xvfb = start_display(args.display)
@@ -258,8 +273,11 @@ def main(argv: list[str] | None = None) -> int:
             home = Path(work) / "home"
             home.mkdir()
             benchlib.seed_user(home / ".config" / "article-editor")  # no first-run question
-            apps = commands(Path(work))
-            samples = rounds(apps, app_env(args.display, home), watcher, args.rounds)
+            apps = commands(Path(work), args.base)
+            env = app_env(args.display, home)
+            if args.base is not None:
+                env["ARTICLE_EDITOR_BASE"] = str(args.base.resolve())
+            samples = rounds(apps, env, watcher, args.rounds)
     finally:
         watcher.stop()
         xvfb.terminate()
@@ -269,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     targets = {
         f"{key}_median_le_1": results[key]["median"] <= 1.0
         for key in results
-        if key.startswith("ratio")
+        if key.startswith("ratio") and key != "ratio_vs_base"
     }
     if "article-editor.preview_ms" in results:
         targets["preview_le_600ms"] = results["article-editor.preview_ms"]["median"] <= 600

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -56,7 +55,9 @@ def write_in(folder: Path, rel: str, data: bytes) -> None:
 
 
 def _replace_at(parent: int, name: str, data: bytes) -> None:
-    tmp = f".{name[:200]}.{secrets.token_hex(4)}.tmp"
+    # os.urandom is what secrets.token_hex reads; importing secrets would load hmac and
+    # OpenSSL (~6 ms) on the way to the first frame, which writes the document's lock.
+    tmp = f".{name[:200]}.{os.urandom(4).hex()}.tmp"
     mode = 0o644
     with contextlib.suppress(FileNotFoundError):
         old = os.stat(name, dir_fd=parent, follow_symlinks=False)

@@ -6,7 +6,6 @@ import contextlib
 import getpass
 import json
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +92,19 @@ def lock_path(document: Path) -> Path:
     return document.parent / f".~lock.{document.name}#"
 
 
+def host_name() -> str:
+    """Return this machine's name (what socket.gethostname() says, read from uname).
+
+    Opening a file takes its lock on the way to the window's first frame; the socket
+    module's import (its constants become Python enums) would cost ~6 ms there.
+    """
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket  # pragma: no cover - Windows
+
+    return socket.gethostname()
+
+
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -119,9 +131,9 @@ class DocumentLock:
             )
         except (OSError, ValueError, KeyError, TypeError, ArticleError):
             return None
-        if info.host == socket.gethostname() and info.pid == os.getpid():
+        if info.host == host_name() and info.pid == os.getpid():
             return None
-        here = info.host == socket.gethostname()
+        here = info.host == host_name()
         if here and not same_process_alive(info.pid, *_identity(data)):
             return None  # stale: its app is gone (or the machine restarted since)
         return info
@@ -129,7 +141,7 @@ class DocumentLock:
     def acquire(self) -> None:
         """Write our lock (the caller asked the user first if holder() was not None)."""
         data = {
-            "host": socket.gethostname(),
+            "host": host_name(),
             **process_identity(),
             "user": _user(),
             "since": clock.to_iso(clock.now()),
@@ -144,6 +156,6 @@ class DocumentLock:
             return
         with contextlib.suppress(OSError, ValueError, KeyError, ArticleError):
             data = json.loads(safefs.read_in(self.path.parent, self.path.name, 1 << 16))
-            if data["pid"] == os.getpid() and data["host"] == socket.gethostname():
+            if data["pid"] == os.getpid() and data["host"] == host_name():
                 self.path.unlink()
         self.held = False

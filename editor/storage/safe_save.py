@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def main_file(path: Path, kind: Kind | None = None) -> Path:
 
 def fingerprint(path: str | os.PathLike[str], kind: Kind | None = None) -> str | None:
     """Return a digest of the document's main file as it is on disk, None if it is missing."""
+    import hashlib  # OpenSSL's load (~5 ms): only when a file is opened or saved, not the sample
+
     data = _main_bytes(Path(path), kind)
     return None if data is None else hashlib.sha256(data).hexdigest()
 
@@ -43,6 +44,8 @@ def _main_bytes(path: Path, kind: Kind | None) -> bytes | None:
 
 def backup_path(path: Path) -> Path:
     """Return where the previous version of a document is kept."""
+    import hashlib
+
     key = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:10]
     return data_dir() / "backups" / f"{path.name}.{key}.bak"
 

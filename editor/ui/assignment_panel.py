@@ -210,8 +210,14 @@ class AssignmentPanel(QWidget):
 
 
 def set_level(label: QLabel, level: str) -> None:
-    """Restyle a count label as ok / warn / error through its dynamic property."""
+    """Restyle a count label as ok / warn / error through its dynamic property.
+
+    A label not yet polished reads the property when it is. A polished one is polished
+    again from C++ by giving it a (blank) style sheet of its own, which Qt re-reads at once
+    with the application's: label.style().polish() would wrap the style sheet's QStyle,
+    creating QStyle's Python type and its 11 enums inside the window's first frame.
+    """
     if label.property("level") != level:
         label.setProperty("level", level)
-        label.style().unpolish(label)
-        label.style().polish(label)
+        if label.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            label.setStyleSheet(" ")

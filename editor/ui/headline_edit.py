@@ -104,10 +104,22 @@ class HeadlineEdit(QPlainTextEdit):
         if not self._programmatic and (removed or added):
             self.textEdited.emit(self.toPlainText())
 
+    def viewport_width(self) -> int:
+        """Return the viewport's width, worked out from the frame and the scroll bar.
+
+        Not viewport().width(): the viewport is a plain QWidget that Qt made, and PySide's
+        first wrapper for one creates the Python type (and enums) of every QWidget
+        subclass it might be, ~70 classes and ~80 enums, inside the first frame.
+        """
+        margins = self.viewportMargins()
+        bar = self.verticalScrollBar()
+        scroll = bar.sizeHint().width() if bar.isVisibleTo(self) else 0
+        return self.contentsRect().width() - margins.left() - margins.right() - scroll
+
     def _lines(self) -> int:
         """Return how many lines the text wraps to at the field's width (laid out here:
         the edit's own layout is lazy and not there before the first paint)."""
-        width = self.viewport().width() - 2 * self.document().documentMargin()
+        width = self.viewport_width() - 2 * self.document().documentMargin()
         text = self.toPlainText()
         if not text or width <= 0:
             return 1

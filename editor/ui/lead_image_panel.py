@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -29,11 +37,17 @@ THUMB_WIDTH, THUMB_HEIGHT = 150, 108
 class LeadImagePanel(QWidget):
     """Edit the article's lead image; every image goes through the document's checks."""
 
+    _decoded = Signal(int, QImage)  # (request number, thumbnail) from the decoding thread
+    thumbnail_shown = Signal()
+
     def __init__(self, document: ArticleDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lead_image_panel")
         self._doc = document
         self._shown_src: str | None = None
+        self._request = 0  # the thumbnail asked for last; an older decode is dropped
+        self.thumbnail_pending = False
+        self._decoded.connect(self._on_decoded)
         self.setAcceptDrops(True)
         self.thumbnail_label = QLabel(self)
         self.thumbnail_label.setObjectName("lead_thumbnail_label")
@@ -180,9 +194,43 @@ class LeadImagePanel(QWidget):
             self._show_thumbnail(lead.src)
 
     def _show_thumbnail(self, src: str) -> None:
+        """Show src's thumbnail: decoded here once the window is up, before that on a thread.
+
+        A document opened before its window is shown (every start) would decode its photo
+        inside the window's first frame: a 1600 px progressive JPEG is ~65 M instructions
+        even at 1/8 scale. QImageReader releases the GIL, so the thread decodes while this
+        one builds the window; the thumbnail arrives by a queued signal.
+        """
         self._shown_src = src
+        self._request += 1
         data = self._doc.article.images.get(src) if src else None
-        image = thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT) if data else None
+        if not data or self.window().isVisible():
+            self.thumbnail_pending = False
+            image = thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT) if data else None
+            self._set_thumbnail(src, image)
+            return
+        self.thumbnail_pending = True
+        self.thumbnail_label.clear()
+        request, emit = self._request, self._decoded.emit
+
+        def decode() -> None:
+            try:
+                image = thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT)
+            except Exception:  # noqa: BLE001 - shown as a photo that cannot be read
+                image = QImage()
+            try:
+                emit(request, image)
+            except RuntimeError:  # the panel was closed meanwhile
+                pass
+
+        threading.Thread(target=decode, name="lead-thumbnail", daemon=True).start()
+
+    def _on_decoded(self, request: int, image: QImage) -> None:
+        if request == self._request:
+            self.thumbnail_pending = False
+            self._set_thumbnail(self._shown_src or "", image)
+
+    def _set_thumbnail(self, src: str, image: QImage | None) -> None:
         if image is None or image.isNull():
             self.thumbnail_label.setPixmap(QPixmap())
             self.thumbnail_label.setText(
@@ -190,6 +238,7 @@ class LeadImagePanel(QWidget):
                 if not src
                 else self.tr("Image missing:\n{src}").format(src=src)
             )
-            return
-        self.thumbnail_label.setText("")
-        self.thumbnail_label.setPixmap(QPixmap.fromImage(image))
+        else:
+            self.thumbnail_label.setText("")
+            self.thumbnail_label.setPixmap(QPixmap.fromImage(image))
+        self.thumbnail_shown.emit()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from editor.core.errors import (
     ArticleError,
@@ -24,6 +24,9 @@ from editor.core.errors import (
 )
 from editor.storage.document import Kind as DocumentKind
 from editor.ui.identity import User
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 translate = QCoreApplication.translate
 
@@ -312,23 +315,33 @@ def error_words(error: ArticleError | ErrorRecord) -> str:
 
 
 # The doors tests patch -----------------------------------------------------------------
-_ICONS = {
-    Kind.INFORMATION: QMessageBox.Icon.Information,
-    Kind.WARNING: QMessageBox.Icon.Warning,
-    Kind.ERROR: QMessageBox.Icon.Critical,
-    Kind.QUESTION: QMessageBox.Icon.Question,
-}
-_BUTTONS = {
-    Answer.OK: QMessageBox.StandardButton.Ok,
-    Answer.SAVE: QMessageBox.StandardButton.Save,
-    Answer.DISCARD: QMessageBox.StandardButton.Discard,
-    Answer.CANCEL: QMessageBox.StandardButton.Cancel,
-    Answer.YES: QMessageBox.StandardButton.Yes,
-    Answer.NO: QMessageBox.StandardButton.No,
-}
+# QMessageBox and QFileDialog are imported when a box or picker opens: importing them
+# creates their Python types and nine enums, which the window's first frame does not need.
+def _standard() -> tuple[dict[Kind, QMessageBox.Icon], dict[Answer, QMessageBox.StandardButton]]:
+    """Return Qt's icon for each kind of message and Qt's button for each standard answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    icon, button = QMessageBox.Icon, QMessageBox.StandardButton
+    icons = {
+        Kind.INFORMATION: icon.Information,
+        Kind.WARNING: icon.Warning,
+        Kind.ERROR: icon.Critical,
+        Kind.QUESTION: icon.Question,
+    }
+    buttons = {
+        Answer.OK: button.Ok,
+        Answer.SAVE: button.Save,
+        Answer.DISCARD: button.Discard,
+        Answer.CANCEL: button.Cancel,
+        Answer.YES: button.Yes,
+        Answer.NO: button.No,
+    }
+    return icons, buttons
 
 
 def _custom_labels() -> dict[Answer, tuple[str, QMessageBox.ButtonRole]]:
+    from PySide6.QtWidgets import QMessageBox
+
     role = QMessageBox.ButtonRole
     return {
         Answer.OVERWRITE: (translate("messages", "Overwrite"), role.DestructiveRole),
@@ -345,14 +358,17 @@ def message_box(
     parent: QWidget | None, message: Message
 ) -> tuple[QMessageBox, dict[QAbstractButton, Answer]]:
     """Build (not show) the message box for a message, and which button gives which answer."""
-    box = QMessageBox(_ICONS[message.kind], message.title, message.text, parent=parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    icons, buttons = _standard()
+    box = QMessageBox(icons[message.kind], message.title, message.text, parent=parent)
     custom = _custom_labels()
     by_button: dict[QAbstractButton, Answer] = {}
     for answer in message.answers:
         if answer in custom:
             button = box.addButton(*custom[answer])
         else:
-            button = box.addButton(_BUTTONS[answer])
+            button = box.addButton(buttons[answer])
         by_button[button] = answer
     box.setDefaultButton(next(iter(by_button)))
     if message.details and message.details not in message.text:
@@ -370,6 +386,8 @@ def _present(parent: QWidget | None, message: Message) -> Answer:
 
 def _choose(parent: QWidget | None, request: FileRequest) -> str:
     """Show a file picker and return the chosen path, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     if request.mode == "folder":
         return QFileDialog.getExistingDirectory(parent, request.title, request.folder)
     if request.mode == "save":

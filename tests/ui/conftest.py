@@ -127,6 +127,8 @@ def make_window(qtbot, settings):
         window.resize(1280, 800)
         window.show()
         qtbot.waitUntil(lambda: window.preview is not None)
+        # A photo opened before the window showed is decoded on a thread (lead_image_panel).
+        qtbot.waitUntil(lambda: not window.form.lead_image_panel.thumbnail_pending)
         return window
 
     return make

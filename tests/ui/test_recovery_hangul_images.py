@@ -34,11 +34,13 @@ def _orphan_all() -> None:
         meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
-def _recovered_thumbnail(make_window):
+def _recovered_thumbnail(qtbot, make_window):
     """Restore the one orphaned draft in a fresh window; return its lead thumbnail label."""
     fresh = make_window(sample=False)
     [restored] = offer_recovery(fresh, lambda: pytest.fail("no second window needed"))
-    return restored.form.lead_image_panel.thumbnail_label
+    panel = restored.form.lead_image_panel
+    qtbot.waitUntil(lambda: not panel.thumbnail_pending)  # decoded on a thread if not shown
+    return panel.thumbnail_label
 
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
@@ -56,7 +58,7 @@ def test_a_picked_photo_with_a_hangul_name_survives_the_crash(
         window.autosaver.flush()
     window.document.close()  # as a crash leaves it: the file is free, the draft stays
     _orphan_all()
-    label = _recovered_thumbnail(make_window)
+    label = _recovered_thumbnail(qtbot, make_window)
     assert label.text() == "" and not label.pixmap().isNull()
 
 
@@ -74,5 +76,5 @@ def test_a_draft_naming_its_lead_photo_in_another_spelling_shows_it(
     store = DraftStore()
     store.save(store.new_id(), article, None)
     _orphan_all()
-    label = _recovered_thumbnail(make_window)
+    label = _recovered_thumbnail(qtbot, make_window)
     assert label.text() == "" and not label.pixmap().isNull()
