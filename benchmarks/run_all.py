@@ -156,6 +156,13 @@ def _export_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
     return [(label, figure, "≤ 2 s", s["median"] <= 2)]
 
 
+FLOOR_WAYS = {
+    "chunspell": "chunspell (its own libhunspell)",
+    "chunspell_system_lib": "chunspell with the system's libhunspell",
+    "hunspell_cli": "Debian's `hunspell` command",
+}
+
+
 def _check_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
     r = data["results"]
     rows = []
@@ -176,7 +183,7 @@ def _check_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
     for key, w in r.get("load_floor", {}).items():
         name, way = key.split(".")
         figure = f"CPU {benchlib.cell(w['cpu_seconds'])} s, {w['peak_mb']['max']:.0f} MB"
-        rows.append((f"Loading `{name}` alone: {way.replace('_', ' ')}", figure, "", None))
+        rows.append((f"Loading `{name}` alone: {FLOOR_WAYS[way]}", figure, "", None))
     return rows
 
 
