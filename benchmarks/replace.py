@@ -51,7 +51,9 @@ def settle(window) -> None:
     """Wait until the preview has rendered and the editor has highlighted every paragraph."""
     preview, highlighter = window.preview, window.body_editor.text_edit.highlighter
     benchlib.spin(
-        lambda: not (preview.body_render.running or preview.timer.isActive() or highlighter.pending),
+        lambda: (
+            not (preview.body_render.running or preview.timer.isActive() or highlighter.pending)
+        ),
         what="the preview and the highlighter to settle",
     )
 
