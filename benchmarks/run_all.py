@@ -130,7 +130,7 @@ def _memory_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
     r = data["results"]
     return [
         (
-            "Memory (PSS, app + QtWebEngine)",
+            "Memory (PSS, app + QtWebEngine + spell process)",
             f"{r['opened_mb']['median']:.0f} MB (max {r['opened_mb']['max']:.0f})",
             "≤ 350 MB",
             r["opened_mb"]["max"] <= 350,
