@@ -14,7 +14,9 @@ time counts from just before exec to the moment a top-level window of the app is
 `xdotool getwindowname`: `xdotool search --name` cannot match a Hangul title). For our app
 also to the preview's first painted page (ARTICLE_EDITOR_STARTUP_PROBE). Each app keeps one
 settings folder over the rounds, as a user's would. Prints min / median / max per app, the
-per-round ratios ours / peer, as JSON and a Markdown table.
+per-round ratios ours / peer, as JSON and a Markdown table; also each app's CPU time to its
+window mapped (every thread; the app is stopped while it is read), the figure that holds on a
+loaded machine, and its ratios.
 
 --base DIR adds our app from another checkout (DIR first on PYTHONPATH, same interpreter and
 environment) to every round, for an interleaved A/B of a change: ratio ours / base per round.
@@ -87,8 +89,26 @@ def window_name(display: str, window: str) -> str:
     return out.stdout.strip()
 
 
-def wait_document_window(watcher: MapWatcher, display: str, proc: subprocess.Popen) -> float:
-    """Return the monotonic time the app's window naming the document was mapped."""
+def cpu_ms(pid: int) -> float:
+    """Return the CPU time a process's threads have run so far (schedstat, ns precision)."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass  # a thread that ended meanwhile
+    return total / 1e6
+
+
+def wait_document_window(
+    watcher: MapWatcher, display: str, proc: subprocess.Popen
+) -> tuple[float, float]:
+    """Return when the app's window naming the document was mapped, and its CPU ms by then.
+
+    The app is stopped (SIGSTOP) as soon as a window of it is seen mapped, while its CPU
+    time and the window's name are read, so the CPU figure is the work done to the map
+    (~ms late), which holds on a loaded machine where the wall time does not.
+    """
     deadline = time.monotonic() + TIMEOUT_S
     mapped: list[tuple[float, str]] = []
     looked: set[str] = set()
@@ -96,12 +116,18 @@ def wait_document_window(watcher: MapWatcher, display: str, proc: subprocess.Pop
         try:
             mapped.append(watcher.events.get(timeout=0.01))
         except queue.Empty:
-            pass
-        for seen, window in mapped:
-            if DOC_NAME in window_name(display, window):
-                # Named when it was mapped: the map time; named later: when we saw the name.
-                return seen if window not in looked else time.monotonic()
-            looked.add(window)
+            if not mapped:
+                continue
+        os.killpg(proc.pid, signal.SIGSTOP)
+        try:
+            cpu = cpu_ms(proc.pid)
+            for seen, window in mapped:
+                if DOC_NAME in window_name(display, window):
+                    # Named when it was mapped: the map time; named later: when we saw it.
+                    return (seen if window not in looked else time.monotonic()), cpu
+                looked.add(window)
+        finally:
+            os.killpg(proc.pid, signal.SIGCONT)
         if proc.poll() is not None:
             raise RuntimeError(f"{proc.args[0]} exited ({proc.returncode}) before its window")
     raise RuntimeError(f"{proc.args[0]}: no window naming {DOC_NAME} in {TIMEOUT_S} s")
@@ -161,9 +187,8 @@ def run_app(name: str, cmd: list[str], env: dict, watcher: MapWatcher) -> dict[s
         start_new_session=True,
     )
     try:
-        result = {
-            "window_ms": (wait_document_window(watcher, env["DISPLAY"], proc) - started) * 1e3
-        }
+        mapped, cpu = wait_document_window(watcher, env["DISPLAY"], proc)
+        result = {"window_ms": (mapped - started) * 1e3, "window_cpu_ms": cpu}
         if ours:
             result["preview_ms"] = (read_probe(proc, "preview_painted") - started) * 1e3
     finally:
@@ -227,13 +252,15 @@ def rounds(apps: dict[str, list[str]], env: dict, watcher: MapWatcher, count: in
 
 
 def ratios(samples: dict[str, list[float]]) -> dict[str, list[float]]:
-    """Return ours / peer window times, round by round."""
-    ours = samples["article-editor.window_ms"]
-    return {
-        f"ratio_vs_{peer}": [a / b for a, b in zip(ours, samples[f"{peer}.window_ms"], strict=True)]
-        for peer in ("base", *PEERS)
-        if f"{peer}.window_ms" in samples
-    }
+    """Return ours / peer window times (and CPU to the window), round by round."""
+    found = {}
+    for measure, prefix in (("window_ms", "ratio"), ("window_cpu_ms", "cpu_ratio")):
+        ours = samples[f"article-editor.{measure}"]
+        for peer in ("base", *PEERS):
+            if f"{peer}.{measure}" in samples:
+                theirs = samples[f"{peer}.{measure}"]
+                found[f"{prefix}_vs_{peer}"] = [a / b for a, b in zip(ours, theirs, strict=True)]
+    return found
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
@@ -246,6 +273,13 @@ def table(results: dict[str, dict[str, float]]) -> str:
         "base.window_ms": ("article-editor from --base, window mapped", "ms", ""),
         "base.preview_ms": ("article-editor from --base, preview painted", "ms", ""),
         "ratio_vs_base": ("ratio ours / --base (same round)", "×", ""),
+        "article-editor.window_cpu_ms": ("article-editor, CPU to the window mapped", "ms", ""),
+        "ghostwriter.window_cpu_ms": ("ghostwriter, CPU to the window mapped", "ms", ""),
+        "retext.window_cpu_ms": ("ReText, CPU to the window mapped", "ms", ""),
+        "base.window_cpu_ms": ("article-editor from --base, CPU to the window", "ms", ""),
+        "cpu_ratio_vs_base": ("CPU ratio ours / --base (same round)", "×", ""),
+        "cpu_ratio_vs_ghostwriter": ("CPU ratio ours / ghostwriter (same round)", "×", ""),
+        "cpu_ratio_vs_retext": ("CPU ratio ours / ReText (same round)", "×", ""),
         "ratio_vs_ghostwriter": ("ratio ours / ghostwriter (same round)", "×", "≤ 1.0"),
         "ratio_vs_retext": ("ratio ours / ReText (same round)", "×", "≤ 1.0"),
     }
@@ -287,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     targets = {
         f"{key}_median_le_1": results[key]["median"] <= 1.0
         for key in results
-        if key.startswith("ratio") and key != "ratio_vs_base"
+        if key.startswith("ratio_vs") and key != "ratio_vs_base"
     }
     if "article-editor.preview_ms" in results:
         targets["preview_le_600ms"] = results["article-editor.preview_ms"]["median"] <= 600
