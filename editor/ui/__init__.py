@@ -17,6 +17,11 @@ Importing the package sets up how PySide6 starts, before any module here imports
   with the file reads, up to ~300 ms of wall time on the loaded machine). The answer only
   matters to a module that selects a feature; `_skip_source_scan` answers it from the
   module's namespace instead.
+- shiboken's signature loader imports its `.pyi` generator (a tool for writing type stubs)
+  at every start, twice, and that module compiles four large regular expressions and
+  imports argparse and logging: ~137 M instructions of `import PySide6.QtWidgets`, a bare
+  window's too. `_PyiGeneratorLater` hands the loader a module that runs the generator's
+  code when anything first asks it for a name (PySide6's stub tool still works).
 A value the user set is kept.
 """
 
@@ -24,6 +29,8 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.abc import Loader, MetaPathFinder
+from importlib.machinery import ModuleSpec, PathFinder
 from importlib.util import find_spec
 from types import ModuleType
 
@@ -40,9 +47,42 @@ def _configure_pyside() -> None:
         os.environ["SBK_EMBED"] = "0"  # writes files.dir once; shiboken reads SBK_EMBED at import
 
 
+class _PyiGeneratorLater(MetaPathFinder, Loader):
+    """Give shiboken's loader its stub generator as a module that runs when first used."""
+
+    NAME = "shibokensupport.signature.lib.pyi_generator"
+
+    def find_spec(self, fullname: str, path, target=None) -> ModuleSpec | None:  # noqa: ANN001
+        if fullname != self.NAME:
+            return None
+        spec = PathFinder.find_spec(fullname, path)
+        if spec is None or spec.loader is None:
+            return None  # an embedded support package: left as it is
+        spec.loader_state, spec.loader = spec.loader, self
+        return spec
+
+    def create_module(self, spec: ModuleSpec) -> None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        real = module.__spec__.loader_state
+
+        def __getattr__(name: str) -> object:  # noqa: N807 - PEP 562's module hook
+            del module.__dict__["__getattr__"]
+            real.exec_module(module)
+            return getattr(module, name)
+
+        module.__getattr__ = __getattr__
+
+
 def _skip_source_scan() -> None:
     """Answer shiboken's "does this module use PySide6?" without reading the module's source."""
-    import shiboken6  # noqa: F401 - loads shiboken's support package, feature module included
+    later = _PyiGeneratorLater()
+    sys.meta_path.insert(0, later)
+    try:
+        import shiboken6  # noqa: F401 - loads shiboken's support package, feature module included
+    finally:
+        sys.meta_path.remove(later)
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):

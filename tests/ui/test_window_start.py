@@ -52,7 +52,9 @@ def report(window):
         from PySide6.QtWidgets import QApplication
         from editor.ui.theme import STYLESHEET
         qapp = QApplication.instance()
+        pyi = sys.modules.get("shibokensupport.signature.lib.pyi_generator")
         seen.update(
+            pyi_generator_ran=pyi is None or "generate_pyi" in vars(pyi),
             widgets=types("PySide6.QtWidgets"),
             enums=enums(),
             modules=sorted(sys.modules),
@@ -101,6 +103,17 @@ def test_the_first_frame_loads_no_socket_openssl_or_test_hooks():
     # font cache's key, the file's fingerprint): ~6 ms each, for nothing the frame shows.
     for name in ("socket", "hmac", "secrets", "_hashlib", "hashlib", "editor.ui.automation"):
         assert name not in modules, name
+
+
+def test_shibokens_stub_generator_runs_only_when_asked_for():
+    # Its four regular expressions and imports were ~137 M instructions of every start.
+    assert _first_frame()["pyi_generator_ran"] is False
+    code = (
+        "import json, editor.ui\n"
+        "from PySide6.support.signature.lib.pyi_generator import generate_pyi\n"
+        "print(json.dumps(callable(generate_pyi)))\n"
+    )
+    assert _run(code) is True  # PySide6's stub tool still finds it
 
 
 def test_the_style_sheet_comes_after_the_window_is_built_and_before_it_paints():
