@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 from editor.core.errors import ImageError
 from editor.core.text import image_markdown
 from editor.ui import messages
+from editor.ui.body_layout import BodyLayout
 from editor.ui.document import ArticleDocument
 from editor.ui.highlighter import MarkdownHighlighter
 from editor.ui.image_input import (
@@ -32,6 +33,7 @@ from editor.ui.image_input import (
     read_image_file,
 )
 
+_BREAKS = set("\n\r\u2028\u2029")  # typed, they start a paragraph (or a line)
 _BLOCK_MARKER = re.compile(r"^\s*(#{1,6}|>|[-*+]|\d{1,9}[.)])\s?")
 # A list item: indent, bullet or number, the space after it, an optional task box.
 _LIST_ITEM = re.compile(
@@ -68,6 +70,11 @@ class MarkdownTextEdit(QPlainTextEdit):
         if key == Qt.Key.Key_Tab and plain and self._indent_items(outdent=False):
             return
         if key == Qt.Key.Key_Backtab and self._indent_items(outdent=True):
+            return
+        text = event.text()
+        if text.isprintable() and text and not mods & ~Qt.KeyboardModifier.ShiftModifier:
+            with self._in_paragraph(""):
+                super().keyPressEvent(event)
             return
         super().keyPressEvent(event)
 
@@ -126,8 +133,24 @@ class MarkdownTextEdit(QPlainTextEdit):
         """Show preedit inline; only committed text counts as an edit."""
         pure_preedit = not event.commitString() and event.replacementLength() == 0
         guard = self._doc.layout_only() if pure_preedit else nullcontext()
-        with guard:
+        typed = event.commitString() + event.preeditString()
+        held = self._in_paragraph(typed) if event.replacementLength() == 0 else nullcontext()
+        with guard, held:
             super().inputMethodEvent(event)
+
+    @contextmanager
+    def _in_paragraph(self, typed: str) -> Iterator[None]:
+        """Lay out, highlight and repaint only the paragraph a key edits, when it edits one.
+
+        A key edits one paragraph when nothing is selected and it types no line break.
+        """
+        cursor = self.textCursor()
+        layout = self.document().documentLayout()
+        if cursor.hasSelection() or not isinstance(layout, BodyLayout) or _BREAKS & set(typed):
+            yield
+            return
+        with layout.edit_in_paragraph(cursor.block()), self.highlighter.one_paragraph():
+            yield
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         """Leave article files to the window, which opens them."""

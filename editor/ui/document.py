@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from editor import resources
 from editor.core import clock
@@ -29,6 +28,7 @@ from editor.core.model import Article, Author, LeadImage, Status
 from editor.storage import Kind, kind_of, read_article
 from editor.storage import images as image_check
 from editor.storage.safe_save import fingerprint, main_file, save_document
+from editor.ui.body_layout import BodyLayout
 from editor.ui.document_review import STATUS_FIELD, DocumentReview
 from editor.ui.identity import User
 
@@ -72,7 +72,8 @@ class ArticleDocument(QObject, DocumentReview):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_watcher_file_changed)
         self.body_document = QTextDocument(self)
-        self.body_document.setDocumentLayout(QPlainTextDocumentLayout(self.body_document))
+        # BodyLayout: a keystroke lays out and repaints its paragraph, not the view.
+        self.body_document.setDocumentLayout(BodyLayout(self.body_document))
         self.body_document.setUndoRedoEnabled(True)
         self.body_document.contentsChange.connect(self._on_body_contents_change)
 

@@ -82,6 +82,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._pending: tuple[QTextCursor, QTextCursor] | None = None  # after a bulk edit
         self._slice_timer = QTimer(self, singleShot=True, interval=0)
         self._slice_timer.timeout.connect(self._highlight_slice)
+        self._holding = 0  # a bulk edit runs: highlight after it (deferred)
+        self._one_paragraph = False  # a keystroke edits one paragraph: highlight only it
+        # Edits reach Qt's re-highlight through _on_document_contents_change, which can hold
+        # it or narrow it (if a Qt release renames the slot, edits highlight as they always did).
+        self._routed = QObject.disconnect(document, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
+        if self._routed:
+            document.contentsChange.connect(self._on_document_contents_change)
         self._formats = {
             "heading": _format("#1f3a5f", bold=True),
             "quote": _format("#5b6675", italic=True),
@@ -109,17 +116,37 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             changed.append((position, position + added))
 
         doc.contentsChange.connect(note)
-        held = QObject.disconnect(doc, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
+        self._holding += 1
         try:
             yield
         finally:
+            self._holding -= 1
             doc.contentsChange.disconnect(note)
-            if held:
-                QObject.connect(doc, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
-        if held and changed:
+        if self._routed and changed:
             first = doc.findBlock(min(a for a, _b in changed)).blockNumber()
             last = doc.findBlock(max(b for _a, b in changed)).blockNumber()
             self._highlight_later(first, last, visible())
+
+    @contextmanager
+    def one_paragraph(self) -> Iterator[None]:
+        """Highlight only the edited paragraph (and those its fence state reaches) meanwhile.
+
+        The caller promises the edit stays inside one paragraph. Qt would also highlight
+        the next paragraphs after an input-method step (it reports its paragraph as removed
+        and added again), and each one it highlights is laid out and painted again.
+        """
+        self._one_paragraph = True
+        try:
+            yield
+        finally:
+            self._one_paragraph = False
+
+    def _on_document_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._holding:
+            return
+        if self._one_paragraph:
+            removed = added = 0  # this paragraph; Qt carries a changed fence state on
+        self._qt_reformat(position, removed, added)
 
     def _highlight_later(self, first: int, last: int, visible: tuple[int, int]) -> None:
         doc = self.document()
@@ -158,13 +185,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         Qt's own slot: ~17 µs a paragraph against ~70 µs through rehighlightBlock, which wraps
         every paragraph in an edit block of its own.
         """
+        self._qt_reformat(first.position(), 0, last.position() - first.position())
+
+    def _qt_reformat(self, position: int, removed: int, added: int) -> None:
         QMetaObject.invokeMethod(
             self,
             _REFORMAT_NAME,
             Qt.ConnectionType.DirectConnection,
-            Q_ARG(int, first.position()),
-            Q_ARG(int, 0),
-            Q_ARG(int, last.position() - first.position()),
+            Q_ARG(int, position),
+            Q_ARG(int, removed),
+            Q_ARG(int, added),
         )
 
     @property

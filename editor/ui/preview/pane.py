@@ -85,7 +85,9 @@ class PreviewPane(QWidget):
         self.mode, self.mobile_width = "desktop", 390
         self._document: PreviewDocument | None = None
         self.sync = PreviewSync(self.builder)
-        self.body_render = BodyRenderQueue(self._body_text, self.builder.prepare, self)
+        self.body_render = BodyRenderQueue(
+            self._body_text, self.builder.prepare, self, busy=lambda: self.timer.isActive()
+        )
         self.body_render.rendered.connect(self._apply_blocks)
         self.timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self.timer.timeout.connect(self._on_timer_timeout)

@@ -1,0 +1,84 @@
+"""The body's text layout: a keystroke repaints the paragraphs it changed, not the whole view.
+
+Qt's QPlainTextDocumentLayout treats every change as reaching `position + removed + added`.
+A preedit step (ㅎ → 하) reports its paragraph as removed and added again, and the
+highlighter adds the next paragraphs it looked at, so a jamo cleared the layout of about
+nine paragraphs and repainted the whole viewport: ~2.5 ms of the ~4 ms a Korean keystroke
+cost at 580×400 px, and more with spelling underlines to draw again. While the body editor
+says a keystroke only edits text inside one paragraph (`edit_in_paragraph`), a change is
+what it is: the paragraphs from `position` to `position + added`. They are laid out again at
+once and repainted alone when their height is unchanged; else the whole view is, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+# A keystroke's change covers its paragraph and the next ones the highlighter looked at
+# (a blank line and the paragraph after it); a change reaching further is left to Qt.
+NEAR_PARAGRAPHS = 4
+
+
+class BodyLayout(QPlainTextDocumentLayout):
+    """A plain-text layout that lays out and repaints only what a keystroke changed."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.narrowed = 0  # changes repainted paragraph by paragraph (tests read it)
+        self._heights: dict[int, float] = {}  # paragraph number -> height before the key
+        self._blocks = -1  # the paragraph count when the keystroke began
+
+    @contextmanager
+    def edit_in_paragraph(self, block: QTextBlock) -> Iterator[None]:
+        """Hold the heights of block and the paragraphs after it while one keystroke runs.
+
+        The caller promises the text changes only inside block (no paragraph break typed,
+        no selection replaced); formats may change further on.
+        """
+        heights: dict[int, float] = {}
+        for _ in range(NEAR_PARAGRAPHS):
+            if not block.isValid() or not block.isVisible() or not block.layout().lineCount():
+                break  # not laid out: its old height is unknown
+            heights[block.blockNumber()] = self.blockBoundingRect(block).height()
+            block = block.next()
+        self._heights, self._blocks = heights, self.document().blockCount()
+        try:
+            yield
+        finally:
+            self._heights = {}
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802 - Qt's name
+        """Lay out the changed paragraphs now; repaint them alone if their height held."""
+        blocks = self._changed_paragraphs(position, added)
+        if blocks is None:
+            super().documentChanged(position, removed, added)
+            return
+        before = sum(self._heights[b.blockNumber()] for b in blocks)
+        for block in blocks:
+            block.clearLayout()
+            self.ensureBlockLayout(block)
+        if sum(self.blockBoundingRect(b).height() for b in blocks) != before:
+            self.requestUpdate()  # what follows moved: the whole view, as Qt does
+            return
+        self.narrowed += 1
+        for block in blocks:
+            self.updateBlock.emit(block)
+
+    def _changed_paragraphs(self, position: int, added: int) -> list[QTextBlock] | None:
+        """Return the paragraphs a held keystroke changed (None: leave the change to Qt)."""
+        doc = self.document()
+        if not self._heights or added <= 0 or doc.blockCount() != self._blocks:
+            return None
+        block = doc.findBlock(position)
+        last = doc.findBlock(position + added - 1).blockNumber()
+        blocks: list[QTextBlock] = []
+        while block.isValid() and block.blockNumber() <= last:
+            if block.blockNumber() not in self._heights:
+                return None
+            blocks.append(block)
+            block = block.next()
+        return blocks or None
