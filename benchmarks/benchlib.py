@@ -151,6 +151,45 @@ def wait_for_spelling(window, timeout: float = 120) -> bool:  # noqa: ANN001
     return service.checks_answered > 0
 
 
+def parent_of(pid: int) -> int:
+    """Return a process's parent id (0 if it ended)."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def descendants(root: int) -> list[int]:
+    """Return root and every process below it (Linux: read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            children.setdefault(parent_of(int(entry.name)), []).append(int(entry.name))
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(children.get(pid, []))
+    return found
+
+
+def thread_cpu_ns(pid: int) -> dict[str, int]:
+    """Return the CPU ns a process's threads have run, by thread name (schedstat; {} if gone)."""
+    found: dict[str, int] = {}
+    try:
+        tasks = list(os.scandir(f"/proc/{pid}/task"))
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            name = Path(task.path, "comm").read_text().strip()
+            ns = int(Path(task.path, "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+        found[name] = found.get(name, 0) + ns
+    return found
+
+
 def add_bench_path() -> None:
     """Let a benchmark import its siblings (korean_body, benchlib) when run as a script."""
     if str(HERE) not in sys.path:

@@ -35,29 +35,9 @@ sys.path.append(str(Path(__file__).resolve().parent))
 import benchlib  # noqa: E402
 
 
-def descendants(root: int) -> list[int]:
-    """Return root and every process below it."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    found, stack = [], [root]
-    while stack:
-        pid = stack.pop()
-        found.append(pid)
-        stack.extend(children.get(pid, []))
-    return found
-
-
 def foreign_webengine_processes(root: int) -> int:
     """Count QtWebEngine processes not ours: they share our libraries and lower our PSS."""
-    ours = set(descendants(root))
+    ours = set(benchlib.descendants(root))
     count = 0
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and int(entry.name) not in ours:
@@ -99,7 +79,7 @@ def process_kind(pid: int, root: int, parents: dict[int, int]) -> str:
 
 def pss_by_process(root: int) -> dict[str, dict[str, float]]:
     """Return PSS, its anonymous and file-backed parts (MB) per process kind, and the total."""
-    parents = {pid: parent_of(pid) for pid in descendants(root)}
+    parents = {pid: benchlib.parent_of(pid) for pid in benchlib.descendants(root)}
     kinds: dict[str, dict[str, float]] = {}
     for pid in parents:
         fields = rollup(pid)
@@ -112,14 +92,6 @@ def pss_by_process(root: int) -> dict[str, dict[str, float]]:
             row["file"] += fields.get("Pss_File", 0) / 1024
             row["count"] += 1
     return kinds
-
-
-def parent_of(pid: int) -> int:
-    """Return a process's parent id (0 if it ended)."""
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0
 
 
 def pss_mb(root: int) -> tuple[float, float]:

@@ -91,13 +91,7 @@ def window_name(display: str, window: str) -> str:
 
 def cpu_ms(pid: int) -> float:
     """Return the CPU time a process's threads have run so far (schedstat, ns precision)."""
-    total = 0
-    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
-        try:
-            total += int(stat.read_text().split()[0])
-        except (OSError, ValueError, IndexError):
-            pass  # a thread that ended meanwhile
-    return total / 1e6
+    return sum(benchlib.thread_cpu_ns(pid).values()) / 1e6
 
 
 def wait_document_window(

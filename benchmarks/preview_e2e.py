@@ -65,40 +65,9 @@ _BLOCK_BOX = """(() => {
 })()"""
 
 
-def _thread_cpu_ns(pid: int) -> dict[str, int]:
-    """Return the CPU ns of a process's threads by thread name (none once it is gone)."""
-    found: dict[str, int] = {}
-    try:
-        tasks = list(os.scandir(f"/proc/{pid}/task"))
-    except OSError:
-        return found
-    for task in tasks:
-        try:
-            name = Path(task.path, "comm").read_text().strip()
-            ns = int(Path(task.path, "schedstat").read_text().split()[0])
-        except (OSError, ValueError, IndexError):
-            continue
-        found[name] = found.get(name, 0) + ns
-    return found
-
-
 def _web_processes(root: int) -> list[int]:
     """Return the QtWebEngine processes below root (zygote, renderer; not the spell checker)."""
-    parents: dict[int, int] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                stat = Path(entry.path, "stat").read_text()
-                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-    found, frontier = [], [root]
-    while frontier:
-        parent = frontier.pop()
-        kids = [pid for pid, ppid in parents.items() if ppid == parent]
-        found += kids
-        frontier += kids
-    return [pid for pid in found if _is_web_process(pid)]
+    return [pid for pid in benchlib.descendants(root)[1:] if _is_web_process(pid)]
 
 
 def _is_web_process(pid: int) -> bool:
@@ -116,9 +85,9 @@ class CpuClock:
 
     def read(self) -> dict[str, int]:
         """Return ns per "app:<thread>" and "web:<thread>" (renderer and zygote summed)."""
-        found = {f"app:{k}": v for k, v in _thread_cpu_ns(os.getpid()).items()}
+        found = {f"app:{k}": v for k, v in benchlib.thread_cpu_ns(os.getpid()).items()}
         for pid in self.children:
-            for name, ns in _thread_cpu_ns(pid).items():
+            for name, ns in benchlib.thread_cpu_ns(pid).items():
                 found[f"web:{name}"] = found.get(f"web:{name}", 0) + ns
         return found
 

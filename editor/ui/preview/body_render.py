@@ -48,7 +48,7 @@ class BodyRenderQueue(QObject):
         self._held: tuple[int, list[ShownBlock]] | None = None  # a result waiting for a pause
         self._again = False  # the text changed during a render: render once typing pauses
         self._hold_timer = QTimer(self, singleShot=True, interval=HOLD_MS)
-        self._hold_timer.timeout.connect(self._on_hold_timer_timeout)
+        self._hold_timer.timeout.connect(self._release)
 
     @property
     def running(self) -> bool:
@@ -95,9 +95,6 @@ class BodyRenderQueue(QObject):
             self._held = (generation, blocks)
         # Not here: this runs among a keystroke's posted events (its repaint waits for it).
         self._hold_timer.start()
-
-    def _on_hold_timer_timeout(self) -> None:
-        self._release()
 
     def _release(self) -> None:
         """Apply what waits (or render again) unless the reporter is typing: then look later."""
