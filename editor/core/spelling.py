@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from editor.core.model import Article
-from editor.core.review import field_text
-from editor.core.validate import Problem, Severity
+if TYPE_CHECKING:  # the spell process needs the words, not the article model
+    from editor.core.model import Article
+    from editor.core.validate import Problem
 
 
 class Speller(Protocol):
@@ -183,6 +183,9 @@ def spelling_problems(
     article: Article, misspelled: Callable[[str, frozenset[str]], list[Word]]
 ) -> list[Problem]:
     """Return one warning per misspelled word of the article's text fields (with its passage)."""
+    from editor.core.review import field_text
+    from editor.core.validate import Problem, Severity
+
     ignored = frozenset(article.private.get("spelling_ignore") or ())
     found = []
     for name in SPELLED_FIELDS:
