@@ -14,7 +14,6 @@ from typing import Any
 from markupsafe import Markup
 
 from editor.core.model import Article
-from editor.render.markdown import render_body
 from editor.render.profiles import SiteProfile
 from editor.render.urls import UrlPolicy, map_images
 from editor.render.view import build_view
@@ -85,7 +84,11 @@ def page_context(
 ) -> dict[str, Any]:
     """Return the template context of a page (and of the article block)."""
     layout = Layout(layout)
-    html = render_body(article.body) if body_html is None else body_html
+    if body_html is None:
+        from editor.render.markdown import render_body  # the preview passes its own blocks
+
+        body_html = render_body(article.body)
+    html = body_html
     wordmark = profile.get("wordmark")
     return {
         "a": build_view(article, profile, urls),

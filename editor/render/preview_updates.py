@@ -13,10 +13,12 @@ import html as html_lib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from editor.render.markdown import Block
 from editor.render.sanitize import VOID_ELEMENTS
+
+if TYPE_CHECKING:  # Markdown loads with the first render: a kept page needs none of it
+    from editor.render.blocks import Block
 
 BODY_FIELD = "body"
 _VOID = VOID_ELEMENTS

@@ -380,6 +380,9 @@ class MainWindow(QMainWindow):
             return
         if self._autosaver is not None:  # none started: nothing was ever drafted
             self._autosaver.discard()  # saved, or the user chose to discard
+        keep_pages = getattr(self.preview, "keep_pages", None)
+        if callable(keep_pages) and not self.document.is_modified:
+            keep_pages()  # what reopening the file shows first (preview/page_cache.py)
         self.document.close()
         self._save_layout()
         event.accept()

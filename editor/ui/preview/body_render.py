@@ -12,18 +12,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from editor.render.markdown import BodyRenderer
 from editor.render.preview_sync import RenderTurns
 from editor.render.preview_updates import ShownBlock, render_inline
+
+if TYPE_CHECKING:
+    from editor.render.markdown import BodyRenderer
 
 HOLD_MS = 20  # after this, and as often while typing goes on, a held result is looked at
 
 
 class _Signals(QObject):
-    done = Signal(int, object)  # generation, list[ShownBlock]
+    done = Signal(int, object)  # generation, (text, list[ShownBlock])
 
 
 class BodyRenderQueue(QObject):
@@ -39,16 +42,27 @@ class BodyRenderQueue(QObject):
         busy: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent)
-        self.renderer = BodyRenderer()
+        self._renderer: BodyRenderer | None = None
         self.last_render_ms = 0.0
+        self.text_shown: str | None = None  # the text of the last render handed out
         self.turns = RenderTurns()
         self._text, self._prepare, self._busy = text, prepare, busy
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_worker_done)
-        self._held: tuple[int, list[ShownBlock]] | None = None  # a result waiting for a pause
+        # A result waiting for a pause: generation, (text, blocks).
+        self._held: tuple[int, tuple[str, list[ShownBlock]]] | None = None
         self._again = False  # the text changed during a render: render once typing pauses
         self._hold_timer = QTimer(self, singleShot=True, interval=HOLD_MS)
         self._hold_timer.timeout.connect(self._release)
+
+    @property
+    def renderer(self) -> BodyRenderer:
+        """Return the body renderer (Markdown loads with the first render, not the pane)."""
+        if self._renderer is None:
+            from editor.render.markdown import BodyRenderer
+
+            self._renderer = BodyRenderer()
+        return self._renderer
 
     @property
     def running(self) -> bool:
@@ -68,14 +82,17 @@ class BodyRenderQueue(QObject):
         self._held, self._again = None, False  # this render is newer than what waited
         text = self._text()
         if render_inline(self.last_render_ms, len(text), fresh=fresh):
-            self.rendered.emit(self._render(text))
+            blocks = self._render(text)
+            self.text_shown = text
+            self.rendered.emit(blocks)
             return
         self.turns.running = True
+        _ = self.renderer  # made here, not on the worker
         job = QRunnable.create(partial(self._render_in_worker, text, generation))
         QThreadPool.globalInstance().start(job)
 
     def _render_in_worker(self, text: str, generation: int) -> None:
-        self._signals.done.emit(generation, self._render(text))
+        self._signals.done.emit(generation, (text, self._render(text)))
 
     def _render(self, text: str) -> list[ShownBlock]:
         started = time.perf_counter()
@@ -87,7 +104,7 @@ class BodyRenderQueue(QObject):
         self.last_render_ms = (time.perf_counter() - started) * 1000
         return blocks
 
-    def _on_worker_done(self, generation: int, blocks: list[ShownBlock]) -> None:
+    def _on_worker_done(self, generation: int, blocks: tuple[str, list[ShownBlock]]) -> None:
         verdict = self.turns.finish(generation)
         if verdict == "again":
             self._again = True  # the text changed meanwhile: that render wins
@@ -108,4 +125,5 @@ class BodyRenderQueue(QObject):
         if again:
             self.start()
         elif held is not None and held[0] == self.turns.generation and not self.turns.running:
-            self.rendered.emit(held[1])
+            self.text_shown, blocks = held[1]
+            self.rendered.emit(blocks)

@@ -6,6 +6,7 @@ import re
 import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -64,12 +65,20 @@ class PageBuilder:
     ) -> None:
         self.urls = PreviewUrls()
         self._load_profile = profile_loader
+        # An asset needs only the profile's settings: serving a kept page's CSS and fonts
+        # must not compile the templates (Jinja2) before that page is painted.
+        default = profile_loader is load_profile
+        self._load_settings = partial(load_profile, templates=False) if default else profile_loader
         self._render = renderer
         self._prepared: OrderedDict[str, str] = OrderedDict()
 
     def profile(self, article: Article) -> SiteProfile:
         """Return the article's site profile (raises ProfileError)."""
         return self._load_profile(article.site)
+
+    def settings(self, article: Article) -> SiteProfile:
+        """Return the article's site profile, its templates not compiled yet (raises ProfileError)."""
+        return self._load_settings(article.site)
 
     def prepare(self, html: str) -> str:
         """Return one block's HTML made page-ready (figures, mini-heads, image URLs), cached."""
@@ -128,6 +137,6 @@ class PageBuilder:
     def asset(self, article_site: str, rel: str) -> Path | None:
         """Return the file of a profile asset, or None if the profile has no such asset."""
         try:
-            return self._load_profile(article_site).asset_path(rel)
+            return self._load_settings(article_site).asset_path(rel)
         except Exception:
             return None

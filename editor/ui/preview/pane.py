@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from editor.core.errors import ProfileError
 from editor.core.model import Article
-from editor.render.markdown import BodyRenderer
 from editor.render.page import Layout
 from editor.render.preview_measure import HeadlineCount, HeadlineRequest
 from editor.render.preview_sync import (
@@ -25,18 +25,23 @@ from editor.render.preview_updates import (
     block_index_for_line,
 )
 from editor.render.preview_zoom import DESKTOP_WIDTH, Zoom
-from editor.ui import messages
+from editor.ui import first_paint, messages
 from editor.ui.document_review import REVIEW_ONLY_FIELDS
 from editor.ui.preview.body_render import BodyRenderQueue
 from editor.ui.preview.controls import PreviewControls
 from editor.ui.preview.detached import Detacher
 from editor.ui.preview.document import PreviewDocument
+from editor.ui.preview.kept_pages import KeptPages
+from editor.ui.preview.page_cache import CachedPage, PageCache
 from editor.ui.preview.pages import PageBuilder
 from editor.ui.preview.resources import PreviewResources
 from editor.ui.preview.scheme import SandboxedProfile
 from editor.ui.preview.share_card import ShareCard, share_card_data
 from editor.ui.preview.stage import DesktopFrame, PhoneFrame, PreviewStage
 from editor.ui.preview.view import PreviewView
+
+if TYPE_CHECKING:
+    from editor.render.markdown import BodyRenderer
 
 DEBOUNCE_MS = 120
 # A longer body pauses the preview: its page would take Chromium many seconds to lay out
@@ -45,7 +50,7 @@ MAX_PREVIEW_CHARS = 1_000_000
 REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
 
 
-class PreviewPane(QWidget):
+class PreviewPane(KeptPages, QWidget):
     """The preview of one document in the desktop layout, a phone, or both."""
 
     block_clicked = Signal(int)  # source line of the block the reporter clicked
@@ -60,9 +65,15 @@ class PreviewPane(QWidget):
         *,
         debounce_ms: int = DEBOUNCE_MS,
         builder: PageBuilder | None = None,
+        page_cache: PageCache | None = None,
     ) -> None:
         super().__init__(parent)
         self.builder = builder or PageBuilder()
+        self.page_cache = page_cache if page_cache is not None else PageCache()
+        # The first document's pages come from the cache until its first page is painted,
+        # then the live pipeline takes over (_take_over).
+        self._first_page_pending = False
+        self._kept: dict[str, tuple[str, CachedPage]] = {}  # layout: (key, page)
         # The stage (and every view in it) is created before the web profile, so Qt deletes
         # the pages first: a profile must outlive its pages.
         self.stage = PreviewStage(self)
@@ -128,10 +139,19 @@ class PreviewPane(QWidget):
         """Preview a document: its article, kept up to date through its `changed` signal."""
         if self._document is not None:
             self._document.changed.disconnect(self._on_document_changed)
+        first = self._document is None and not self.views
         self._document = document
         document.changed.connect(self._on_document_changed)
         self.sync.note_change(ALL_FIELDS)
-        self._on_timer_timeout()
+        # A body too long to preview pauses the preview, as before.
+        first = first and document.body_length() <= MAX_PREVIEW_CHARS
+        self._kept = self._kept_pages() if first else {}
+        if self._kept:
+            self._first_page_pending = True  # the kept pages show before anything is built
+            if first_paint.PREVIEW_FALLBACK_MS is not None:  # a page that never paints
+                QTimer.singleShot(first_paint.PREVIEW_FALLBACK_MS, self, self._take_over)
+        else:
+            self._on_timer_timeout()
         # Show the pages on the next turn, so a set_mode right after this one decides
         # which page loads first (and an unused layout is never loaded).
         self._show_timer.start()
@@ -278,6 +298,10 @@ class PreviewPane(QWidget):
 
     def _sync_view(self, view: PreviewView) -> None:
         """Bring one view up to date: load it, or patch what changed since it last synced."""
+        if self._first_page_pending:
+            if not view.state.site and not self._show_kept_page(view):
+                self._take_over()  # nothing kept for this layout: build it now
+            return
         first_render_pending = self.body_render.running and not self.sync.shown
         if self._document is None or self.paused or first_render_pending:
             return
@@ -294,6 +318,7 @@ class PreviewPane(QWidget):
             path = f"{view.layout_name}.html"
             self.resources.pages[path] = (step.load.html, step.load.csp)
             view.load_page(path, keep_scroll=step.load.keep_scroll)
+            self._keep_later(view, step.load.html, step.load.csp)
             return
         view.patch_fields(step.field_updates)
         if step.measure_headline:
@@ -312,7 +337,10 @@ class PreviewPane(QWidget):
         self.sync.note_change(field)
         self.timer.start()
 
-    def _on_timer_timeout(self) -> None:
+    def _on_timer_timeout(self, *, reload: bool = True) -> None:
+        if self._first_page_pending:
+            self._take_over()  # typed before the first page was painted: build now
+            return
         dirty = self.sync.take_changes()
         if self._document is None or not dirty:
             return
@@ -323,7 +351,7 @@ class PreviewPane(QWidget):
             self.sync.hold(dirty)  # applied when the body is short again
             return
         plan = self.sync.plan(dirty)
-        if plan.reload_pages:
+        if plan.reload_pages and reload:
             for view in self.views.values():
                 view.state.site = ""  # reload: a new article, start at its top
         if plan.images:
@@ -387,7 +415,7 @@ class PreviewPane(QWidget):
             return
         article = self._document.article
         try:
-            profile = self.builder.profile(article)
+            profile = self.builder.settings(article)  # its name and address: no templates
         except ProfileError:
             return
         data = share_card_data(

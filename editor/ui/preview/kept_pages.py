@@ -1,0 +1,108 @@
+"""The preview's kept pages: the last page built for an article shows first at the next start.
+
+Half of PreviewPane (pane.py), kept apart to keep the pane readable: on the first document,
+a page kept for its article (page_cache.py) is loaded at once and the pane builds nothing
+(no Markdown, no Jinja2, no first render) until that page is painted; then the live
+pipeline takes over and compares what it builds with what the kept page shows, patching
+any difference as it patches an edit (none when the key holds). Pages built fresh are kept
+a moment after they load, and the window keeps the pages of a saved article as it closes.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+
+from editor.core.errors import ProfileError
+from editor.render.page import Layout
+from editor.ui import first_paint
+from editor.ui.preview.page_cache import CachedPage
+
+if TYPE_CHECKING:
+    from editor.ui.preview.view import PreviewView
+
+KEEP_AFTER_MS = 1000  # a page built fresh is kept for the next start once it has been shown
+
+
+class KeptPages:
+    """The pane's part that shows kept pages first and keeps the pages it builds."""
+
+    def _kept_pages(self) -> dict[str, tuple[str, CachedPage]]:
+        """Return the pages kept for the document's article, by layout."""
+        found = {}
+        for layout in (str(Layout.DESKTOP), str(Layout.MOBILE)):
+            key = self.page_cache.key(self._document.article, layout, self.builder.urls)
+            page = self.page_cache.load(key) if key is not None else None
+            if page is not None:
+                found[layout] = (key, page)
+        return found
+
+    def _show_kept_page(self, view: PreviewView) -> bool:
+        """Load the page kept for the article in this layout; tell if there was one."""
+        article = self._document.article
+        key, page = self._kept.pop(view.layout_name, (None, None))
+        if page is None or key != self.page_cache.key(article, view.layout_name, self.builder.urls):
+            return False
+        state = view.state
+        state.site, state.fields, state.shown = article.site, page.fields, page.blocks
+        state.body_generation = state.field_generation = -1  # the take-over compares them
+        if not self.sync.shown:
+            self.sync.shown = page.blocks  # scroll sync and clicks work before it
+        path = f"{view.layout_name}.html"
+        self.resources.pages[path] = (page.html, page.csp)
+        view.load_page(path, keep_scroll=False)
+        view.ready.connect(
+            partial(self._on_kept_page_ready, view), Qt.ConnectionType.SingleShotConnection
+        )
+        self._update_share_card()  # from the kept blocks, once Chromium has the page
+        return True
+
+    def _on_kept_page_ready(self, view: PreviewView) -> None:
+        # After the page's first paint, and after whatever else waited for it (the window's
+        # own after_preview_painted, the start-up probe): one turn later.
+        def soon() -> None:
+            QTimer.singleShot(0, self, self._take_over)
+
+        if view.isVisible():
+            first_paint.after_first_paint(view.focusProxy() or view, soon)
+        else:
+            soon()
+
+    def _take_over(self) -> None:
+        """Start the live pipeline: build the page fresh, patch what the kept page lacks."""
+        if not self._first_page_pending:
+            return
+        self._first_page_pending = False
+        self._on_timer_timeout(reload=False)  # views that show a kept page are diffed
+
+    def _keep_later(self, view: PreviewView, html: str, csp: str) -> None:
+        """Keep a page just built for the next start, if it shows the article as it is now."""
+        article = self._document.article
+        if self.body_render.text_shown != article.body:
+            return  # built from an older render: its key would lie
+        key = self.page_cache.key(article, view.layout_name, self.builder.urls)
+        if key is None:
+            return
+        page = CachedPage(html, csp, list(view.state.fields), list(view.state.shown))
+        # Not now: this is the page's load, which the write (fsync) would delay.
+        QTimer.singleShot(KEEP_AFTER_MS, self, partial(self.page_cache.store, key, page))
+
+    def keep_pages(self) -> None:
+        """Keep the pages of the article as it is now for its next opening (the window closes)."""
+        if self._document is None or self.paused or self._first_page_pending:
+            return  # nothing shown, or what is shown came from the cache
+        article, blocks = self._document.article, list(self.sync.shown)
+        if self.body_render.text_shown != article.body:
+            return  # the last render is older than the text
+        for view in self.views.values():
+            key = self.page_cache.key(article, view.layout_name, self.builder.urls)
+            if not view.state.site or key is None or self.page_cache.has(key):
+                continue
+            try:
+                html, csp = self.builder.page(article, view.layout_name, blocks)
+                fields = self.builder.fields(article, view.layout_name)
+            except ProfileError:
+                continue
+            self.page_cache.store(key, CachedPage(html, csp, fields, blocks))
