@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from editor import resources  # noqa: E402
 from editor.render.markdown import make_markdown, normalise  # noqa: E402
-from editor.render.preview_updates import wrap_blocks  # noqa: E402
+from editor.render.preview_updates import group_blocks  # noqa: E402
 from editor.render.sanitize import clean_html  # noqa: E402
 from editor.storage import read_article  # noqa: E402
 from editor.ui.preview import PreviewPane  # noqa: E402
@@ -155,7 +155,7 @@ def baselines(pane: PreviewPane, doc: BenchDocument, plain: QWebEngineView) -> d
     md.reset()
     clean_html(md.convert(normalise(doc.article.body)))
     full_render = (time.perf_counter() - started) * 1000
-    body = json.dumps(wrap_blocks(pane.blocks), ensure_ascii=False)
+    body = json.dumps(group_blocks(pane.blocks), ensure_ascii=False)
     full_replace = js_round_trip(view, f"window.articlePreview.replaceBody({body})")
     html, _ = pane.builder.page(doc.article, "desktop", pane.blocks)
     set_html = load_time(plain, lambda: plain.setHtml(html, url_for("desktop.html")))

@@ -1,8 +1,9 @@
 """Incremental preview updates: which body blocks and page fields changed (no Qt).
 
 The preview page is loaded once; afterwards only differences travel to it. The body is a
-row of wrappers `<div class="md-block" data-line data-key>` and the page's article-driven
-elements carry `data-field`. This module computes, in plain Python, the smallest patch that
+row of wrappers `<div class="md-block" data-line data-key>`, held in groups of about
+GROUP_ROWS (`<div class="md-group">`), and the page's article-driven elements carry
+`data-field`. Patches count wrappers across the groups (bridge.js keeps the groups). This module computes, in plain Python, the smallest patch that
 turns what the page shows into what the document says.
 """
 
@@ -49,8 +50,24 @@ def wrap_block(block: ShownBlock) -> str:
 
 
 def wrap_blocks(blocks: Sequence[ShownBlock]) -> str:
-    """Return the body as the preview page holds it: one wrapper per block."""
+    """Return one wrapper per block (what a patch inserts)."""
     return "".join(wrap_block(b) for b in blocks)
+
+
+# Chromium lays out an edit by walking the edited block's parent's children: with ~800
+# blocks straight in the body (100,000 characters) that was ~4 ms of the renderer per edit;
+# in groups it walks one group and the groups (~0.4 ms). A group is a plain block box with no
+# padding or border, so margins collapse through it and the page looks the same
+# (docs/performance.md, "Issue 17, session 5"). bridge.js splits a group past 2 * GROUP_ROWS.
+GROUP_ROWS = 32
+
+
+def group_blocks(blocks: Sequence[ShownBlock]) -> str:
+    """Return the body as the preview page holds it: block wrappers in groups."""
+    return "".join(
+        f'<div class="md-group">{wrap_blocks(blocks[i : i + GROUP_ROWS])}</div>'
+        for i in range(0, len(blocks), GROUP_ROWS)
+    )
 
 
 @dataclass

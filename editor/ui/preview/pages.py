@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from editor.core.model import Article
 from editor.render.page import Layout, prepare_body, render_page
-from editor.render.preview_updates import FieldNode, ShownBlock, find_fields, wrap_blocks
+from editor.render.preview_updates import FieldNode, ShownBlock, find_fields, group_blocks
 from editor.render.profiles import SiteProfile, load_profile
 from editor.ui.preview.scheme import ORIGIN, mime_for
 
@@ -112,7 +112,7 @@ class PageBuilder:
         )
         # Only the profile's own template may run script; the body is inserted afterwards.
         shell = _SCRIPT_TAG.sub(f'<script nonce="{nonce}"', shell)
-        body = wrap_blocks(blocks)
+        body = group_blocks(blocks)
         if marker in shell:
             page = shell.replace(marker, body, 1)
         else:

@@ -95,6 +95,7 @@ class PreviewPane(KeptPages, QWidget):
         self.phone: PhoneFrame | None = None
         self.mode, self.mobile_width = "desktop", 390
         self._document: PreviewDocument | None = None
+        self._reveal_edit = False  # the body patch on its way comes from an edit
         self.sync = PreviewSync(self.builder)
         self.body_render = BodyRenderQueue(
             self._body_text, self.builder.prepare, self, busy=lambda: self.timer.isActive()
@@ -324,7 +325,8 @@ class PreviewPane(KeptPages, QWidget):
         if step.measure_headline:
             self._measure_headline(view)
         if step.body is not None:
-            view.patch_body(step.body, callback=partial(self._on_view_patched, view.layout_name))
+            done = partial(self._on_view_patched, view.layout_name)
+            view.patch_body(step.body, done, reveal=self._reveal_edit)
 
     def _on_view_patched(self, layout: str, _result: object) -> None:
         self.page_updated.emit(layout)
@@ -359,6 +361,8 @@ class PreviewPane(KeptPages, QWidget):
                 if view.is_ready:
                     view.run("reloadBrokenImages")
         if plan.render_body:
+            # The reporter edited the body: the page brings the edited block into view.
+            self._reveal_edit = not plan.fresh
             self._start_render(fresh=plan.fresh)
         else:
             self._sync_all()
@@ -403,6 +407,7 @@ class PreviewPane(KeptPages, QWidget):
     def _apply_blocks(self, blocks: list[ShownBlock]) -> None:
         self.sync.blocks_rendered(blocks)
         self._sync_all()
+        self._reveal_edit = False
 
     def _sync_all(self) -> None:
         for view in self.active_views():

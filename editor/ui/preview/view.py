@@ -94,10 +94,16 @@ class PreviewView(QWebEngineView):
         else:
             self.page().runJavaScript(code, WORLD_ID, callback)
 
-    def patch_body(self, patch: BodyPatch, callback: Callable[[Any], None] | None = None) -> None:
-        """Send a body patch; only the blocks it names change in the page."""
+    def patch_body(
+        self,
+        patch: BodyPatch,
+        callback: Callable[[Any], None] | None = None,
+        *,
+        reveal: bool = False,
+    ) -> None:
+        """Send a body patch; only the blocks it names change (reveal: scroll to them)."""
         if not patch.is_empty:
-            self.run("applyBody", patch.to_json(), callback=callback)
+            self.run("applyBody", {**patch.to_json(), "reveal": reveal}, callback=callback)
         elif callback is not None:
             callback(None)
 

@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.webengine
 
 HEADLINES = "Array.from(document.querySelectorAll('[data-field=headline]')).map(e => e.textContent)"
-BLOCK_TEXT = "document.querySelector('[data-field=body]').children[{i}].textContent"
+BLOCK_TEXT = "document.querySelectorAll('[data-field=body] .md-block')[{i}].textContent"
 
 
 def test_typing_a_headline_reaches_every_copy_in_the_page(pane, document, wait_ready, wait_js):
@@ -36,7 +36,7 @@ def test_typing_into_the_real_document_reaches_the_body(pane, wait_ready, wait_j
     for ch in "\n\n새로 쓴 마지막 문단":
         cursor.insertText(ch)  # one signal per keystroke, like typing
     last = (
-        "(() => { const c = document.querySelector('[data-field=body]').children;"
+        "(() => { const c = document.querySelectorAll('[data-field=body] .md-block');"
         " return c[c.length - 1].textContent; })()"
     )
     wait_js(pane.views["desktop"], last, lambda v: v == "새로 쓴 마지막 문단")
@@ -52,31 +52,38 @@ def test_a_body_edit_replaces_only_the_changed_block(pane, document, wait_ready,
         view,
         """(() => {
         const body = document.querySelector('[data-field=body]');
-        for (const row of body.children) row.firstElementChild.__kept = true;
+        for (const row of body.querySelectorAll('.md-block')) row.firstElementChild.__kept = true;
         window.__mutations = 0;
         new MutationObserver(records => { window.__mutations += records.length; })
             .observe(body, {childList: true, subtree: true, characterData: true});
-        return body.children.length; })()""",
+        return body.querySelectorAll('.md-block').length; })()""",
     )
     paragraphs[12] = "문단 12: 고친 문장.\n이어 쓴 줄."
     document.set("body", "\n\n".join(paragraphs))
     wait_js(view, BLOCK_TEXT.format(i=12), lambda v: v and v.startswith("문단 12: 고친"))
     kept = js(
         view,
-        """Array.from(document.querySelector('[data-field=body]').children)
+        """Array.from(document.querySelectorAll('[data-field=body] .md-block'))
         .map(row => row.firstElementChild.__kept === true)""",
     )
     assert kept == [i != 12 for i in range(30)]
     assert js(view, "window.__mutations") <= 2  # one removal, one insertion
     lines = js(
         view,
-        """Array.from(document.querySelector('[data-field=body]').children)
+        """Array.from(document.querySelectorAll('[data-field=body] .md-block'))
         .map(row => Number(row.dataset.line))""",
     )
     assert lines == [2 * i + (1 if i > 12 else 0) for i in range(30)]
 
 
-def test_an_edit_keeps_the_scroll_position(pane, document, wait_ready, js, wait_js):
+ON_SCREEN = """Array.from(document.querySelectorAll('[data-field=body] .md-block'))
+    .findIndex(row => { const r = row.firstElementChild.getBoundingClientRect();
+                        return r.top > innerHeight * 0.2 && r.bottom < innerHeight; })"""
+ROW_BOX = """(() => { const r = document.querySelectorAll('[data-field=body] .md-block')[{i}]
+    .firstElementChild.getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })()"""
+
+
+def test_an_edit_on_screen_keeps_the_scroll_position(pane, document, wait_ready, js, wait_js):
     paragraphs = [f"문단 {n}: " + "시민들이 셔틀에 오르고 있다. " * 12 for n in range(60)]
     document.article.body = "\n\n".join(paragraphs)
     pane.set_document(document)
@@ -84,11 +91,30 @@ def test_an_edit_keeps_the_scroll_position(pane, document, wait_ready, js, wait_
     view = pane.views["desktop"]
     js(view, "window.scrollTo(0, 3000), window.scrollY")
     before = wait_js(view, "window.scrollY", lambda y: y and y > 2000)
-    paragraphs[50] = "문단 50: 아래쪽 문단을 고쳤다."
+    shown = js(view, ON_SCREEN)
+    assert shown > 0
+    paragraphs[shown] = f"문단 {shown}: 보이는 문단을 고쳤다."
     document.set("body", "\n\n".join(paragraphs))
     document.set("headline", "제목도 바꿨다")
-    wait_js(view, BLOCK_TEXT.format(i=50), lambda v: v and v.endswith("고쳤다."))
+    wait_js(view, BLOCK_TEXT.format(i=shown), lambda v: v and v.endswith("고쳤다."))
     assert abs(js(view, "window.scrollY") - before) < 1
+
+
+def test_an_edit_off_screen_scrolls_the_edited_block_into_view(
+    pane, document, wait_ready, js, wait_js
+):
+    paragraphs = [f"문단 {n}: " + "시민들이 셔틀에 오르고 있다. " * 12 for n in range(60)]
+    document.article.body = "\n\n".join(paragraphs)
+    pane.set_document(document)
+    wait_ready(pane)
+    view = pane.views["desktop"]
+    top, _bottom, height = js(view, ROW_BOX.replace("{i}", "50"))
+    assert top > height  # below the fold
+    paragraphs[50] = "문단 50: 아래쪽 문단을 고쳤다."
+    document.set("body", "\n\n".join(paragraphs))
+    wait_js(view, BLOCK_TEXT.format(i=50), lambda v: v and v.endswith("고쳤다."))
+    top, bottom, height = js(view, ROW_BOX.replace("{i}", "50"))
+    assert 0.1 * height <= top and bottom <= height
 
 
 def test_clicking_a_paragraph_reports_its_source_line(pane, document, wait_ready, js, qtbot):
@@ -99,7 +125,7 @@ def test_clicking_a_paragraph_reports_its_source_line(pane, document, wait_ready
     with qtbot.waitSignal(pane.block_clicked, timeout=5000) as signal:
         js(
             view,
-            "document.querySelector('[data-field=body]').children[2]"
+            "document.querySelectorAll('[data-field=body] .md-block')[2]"
             ".firstElementChild.click(), true",
         )
     assert signal.args == [third.line]
@@ -111,7 +137,7 @@ def test_scroll_to_source_line_brings_the_block_into_view(pane, document, wait_r
     wait_ready(pane)
     pane.scroll_to_source_line(61)  # inside block 30 (lines 60 and beyond)
     top = (
-        "document.querySelector('[data-field=body]').children[30]"
+        "document.querySelectorAll('[data-field=body] .md-block')[30]"
         ".firstElementChild.getBoundingClientRect().top"
     )
     wait_js(pane.views["desktop"], top, lambda t: t is not None and 0 <= t < 400)

@@ -9,7 +9,7 @@ from editor.core.model import LeadImage
 pytestmark = pytest.mark.webengine
 
 LAST_BLOCK = (
-    "(() => { const c = document.querySelector('[data-field=body]').children;"
+    "(() => { const c = document.querySelectorAll('[data-field=body] .md-block');"
     " return c.length ? c[c.length - 1].textContent : null; })()"
 )
 

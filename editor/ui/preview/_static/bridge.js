@@ -28,21 +28,61 @@
     }
   }
 
+  // The body's block wrappers sit in groups (editor/render/preview_updates.py GROUP_ROWS):
+  // Chromium lays an edit out by walking the edited block's parent, so a group of ~32
+  // instead of the whole body's ~800 blocks. Indexes in a patch count wrappers, not groups.
+  const SPLIT_AT = 64;  // 2 * GROUP_ROWS: a group grown past this is cut in two
+
+  function rowsOf(container) {
+    return container.querySelectorAll(":scope > .md-group > .md-block");
+  }
+
+  function newGroup() {
+    const group = document.createElement("div");
+    group.className = "md-group";
+    return group;
+  }
+
+  function removeRow(row) {
+    const group = row.parentElement;
+    row.remove();
+    if (!group.firstElementChild) group.remove();
+  }
+
+  function insertRows(container, rows, before) {
+    let group = before ? before.parentElement : container.lastElementChild;
+    if (!group) group = container.appendChild(newGroup());
+    group.insertBefore(rows, before);
+    if (group.childElementCount <= SPLIT_AT) return;
+    // A paste of many blocks: keep the first half here, the rest in groups of half.
+    const moved = Array.from(group.children).slice(SPLIT_AT / 2);
+    const groups = [];
+    for (let i = 0; i < moved.length; i += SPLIT_AT / 2) {
+      const next = newGroup();
+      next.append(...moved.slice(i, i + SPLIT_AT / 2));
+      groups.push(next);
+    }
+    group.after(...groups);
+  }
+
   function applyBody(patch) {
     const container = body();
     if (!container) return -1;
     collectSometimes();
-    const rows = container.children;
+    let rows = rowsOf(container);
+    const before = rows[patch.start + patch.remove] || null;
     for (let n = 0; n < patch.remove; n++) {
-      const row = rows[patch.start];
-      if (row) row.remove();
+      const row = rows[patch.start + n];
+      if (row) removeRow(row);
     }
-    if (patch.html) container.insertBefore(fragment(patch.html), rows[patch.start] || null);
+    if (patch.html) insertRows(container, fragment(patch.html), before);
+    rows = rowsOf(container);
     for (const [first, end, delta] of patch.shifts) {
       for (let i = first; i < end && i < rows.length; i++) {
         rows[i].dataset.line = String(Number(rows[i].dataset.line) + delta);
       }
     }
+    if (patch.reveal) revealRow(rows, patch.start);
     return rows.length;
   }
 
@@ -50,7 +90,7 @@
     const container = body();
     if (!container) return -1;
     container.replaceChildren(fragment(html));
-    return container.children.length;
+    return rowsOf(container).length;
   }
 
   function applyFields(updates) {
@@ -66,11 +106,14 @@
     return updates.length;
   }
 
-  function boxOf(row) {
-    // Wrappers are display: contents (no box); scroll to their first element with one.
-    for (let el = row; el; el = el.nextElementSibling) {
-      const target = el.firstElementChild;
-      if (target) return target;
+  function rectOf(rows, index) {
+    // Wrappers are display: contents (no box of their own): measure what they hold, or
+    // the next wrapper holding something (a link definition renders nothing).
+    for (let i = Math.max(0, index); i < rows.length; i++) {
+      if (!rows[i].firstElementChild) continue;
+      const range = document.createRange();
+      range.selectNodeContents(rows[i]);
+      return range.getBoundingClientRect();
     }
     return null;
   }
@@ -78,12 +121,28 @@
   function scrollToBlock(index) {
     const container = body();
     if (!container) return false;
-    const row = container.children[Math.max(0, index)];
-    const target = row ? boxOf(row) : null;
-    if (!target) return false;
-    const top = target.getBoundingClientRect().top + window.scrollY;
-    window.scrollTo({top: Math.max(0, top - window.innerHeight * 0.15), behavior: "instant"});
-    return true;
+    const box = rectOf(rowsOf(container), index);
+    if (box) placeNearTop(box);
+    return Boolean(box);
+  }
+
+  function placeNearTop(box) {
+    const top = box.top + window.scrollY - window.innerHeight * 0.15;
+    window.scrollTo({top: Math.max(0, top), behavior: "instant"});
+  }
+
+  // Typing keeps the edited block on screen: the page scrolls only when the block is out of
+  // view (its top under the sticky reading bar counts as out), to where the scroll sync puts
+  // a block (15 % from the top). A block taller than the screen only has to show in part.
+  function revealRow(rows, index) {
+    const box = rectOf(rows, Math.min(index, rows.length - 1));
+    if (!box) return;
+    const view = window.innerHeight;
+    const clear = view * 0.1;
+    const shown = box.height <= view - clear
+      ? box.top >= clear && box.bottom <= view
+      : box.bottom > clear && box.top < view;
+    if (!shown) placeNearTop(box);
   }
 
   function reloadBrokenImages() {
