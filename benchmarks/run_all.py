@@ -150,7 +150,8 @@ def _export_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
     figure = (
         f"{s['median']:.2f} s [{s['min']:.2f}–{s['max']:.2f}]"
         + (f" (CPU {cpu:.2f} s)" if cpu is not None else "")
-        + f", peak {m['main']:.0f} MiB + worker {m['largest_worker']:.0f} MiB"
+        + f", peak {m['main']:.0f} MiB"
+        + (f" + worker {m['largest_worker']:.0f} MiB" if m.get("largest_worker") else "")
     )
     label = f"Export, {data['photos']} × {data['megapixels_each']:.0f} MP → {data['format']}"
     return [(label, figure, "≤ 2 s", s["median"] <= 2)]

@@ -3,24 +3,24 @@
 Each image is decoded once, at the smallest JPEG scale that still covers the largest
 width asked for (Image.draft), turned upright (EXIF orientation), converted to sRGB, then
 resized in steps (reduce() by a whole factor, then BICUBIC). Encoders get fixed settings
-and no metadata, so the same input gives the same bytes. Images run in parallel processes.
+and no metadata, so the same input gives the same bytes. Images run in parallel threads:
+Pillow releases the GIL while it decodes, resizes and encodes, so threads use every core
+without a process pool's start-up, pickling and copies (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
-import warnings
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms
 
 from editor.core.errors import ErrorCode, ImageError
 from editor.export.chunks import strip_metadata
-from editor.storage.images import MAX_PIXELS, inspect
+from editor.storage.images import MAX_PIXELS, ImageInfo, inspect
 
 # Source format -> the format its renditions are written in (GIF becomes PNG).
 OUTPUT_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "PNG", "WEBP": "WEBP"}
@@ -38,7 +38,6 @@ _TRANSPOSE = {  # EXIF orientation -> the transpose that makes it upright (as Im
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
-_PARALLEL_MIN_PIXELS = 4_000_000  # below this in total, worker start-up costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -94,16 +93,22 @@ def process_image(job: ImageJob) -> ProcessedImage:
     Raises:
         ImageError: naming the file when it is not an image, is damaged or too large.
     """
-    info = inspect(job.data, job.name)
+    return _render(job, inspect(job.data, job.name))
+
+
+def _render(job: ImageJob, info: ImageInfo) -> ProcessedImage:
+    """Decode and encode one image that inspect() has let through (pixels bounded).
+
+    No warnings filter here: catch_warnings() swaps process-wide state, unsafe in threads,
+    and inspect() has refused anything over MAX_PIXELS, so opening it cannot warn.
+    """
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(job.data)) as img:
-                if getattr(img, "is_animated", False):
-                    return _animated(job, img)
-                return _renditions(job, img, OUTPUT_FORMAT[info.format])
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        with Image.open(io.BytesIO(job.data)) as img:
+            if getattr(img, "is_animated", False):
+                return _animated(job, img)
+            return _renditions(job, img, OUTPUT_FORMAT[info.format])
+    except Image.DecompressionBombError as exc:
         raise ImageError(ErrorCode.IMAGE_TOO_LARGE_TO_OPEN, path=job.name) from exc
     except (OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:
         raise ImageError(ErrorCode.IMAGE_UNDECODABLE, path=job.name) from exc
@@ -131,6 +136,9 @@ def _renditions(job: ImageJob, img: Image.Image, out_format: str) -> ProcessedIm
         sizes = [(h, w) for w, h in sizes]
     if img.format == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that still covers
         img.draft(img.mode if img.mode in ("RGB", "L") else None, sizes[0])
+    # The bytes are in memory: hand the decoder all of them at once, not in 64 KB pieces
+    # (each piece suspends libjpeg and copies the rest; ~6% of a 24 MP decode).
+    img.decodermaxblock = max(img.decodermaxblock, len(job.data))
     img.load()
     current = _plain_mode(img)
     renditions: list[Rendition] = []
@@ -228,27 +236,21 @@ def _credit_exif(credit: str) -> bytes:
 
 
 # -- many images at once ------------------------------------------------------------------
-def _run(job: ImageJob) -> ProcessedImage | ImageError:
-    """Process one job in a worker, returning the error instead of raising it."""
+def _run(job: ImageJob, info: ImageInfo) -> ProcessedImage | ImageError:
+    """Render one checked job in a pool thread, returning the error instead of raising it."""
     try:
-        return process_image(job)
+        return _render(job, info)
     except ImageError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - a worker must answer, never hang the pool
         return ImageError(ErrorCode.IMAGE_UNPROCESSABLE, path=job.name, reason=str(exc))
 
 
-def _executor(jobs: int) -> Executor | None:
-    """Return a process pool sized to the cores, or None when one process is better."""
-    workers = min(jobs, os.cpu_count() or 1)
-    if workers < 2:
-        return None
-    # forkserver/spawn, never fork: the desktop app has threads, and forking them is unsafe.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+def _check(job: ImageJob) -> ImageInfo | ImageError:
+    try:
+        return inspect(job.data, job.name)
+    except ImageError as exc:
+        return exc
 
 
 def process_images(
@@ -259,30 +261,22 @@ def process_images(
     Raises:
         ImageError: for the first job (in order) that failed, naming its file.
     """
-    results: list[ProcessedImage | ImageError | None] = [None] * len(jobs)
-    pixels = sum(_pixels(job) for job in jobs)
-    pool = _executor(len(jobs)) if pixels >= _PARALLEL_MIN_PIXELS else None
-    if pool is None:
-        for i, job in enumerate(jobs):
-            results[i] = _run(job)
+    # inspect() in this thread, before any worker starts: it sets a warnings filter.
+    results: list[ProcessedImage | ImageError | ImageInfo] = [_check(job) for job in jobs]
+    todo = [i for i, result in enumerate(results) if isinstance(result, ImageInfo)]
+    done = len(jobs) - len(todo)
+    if progress:
+        for n in range(1, done + 1):
+            progress(n)
+    workers = min(len(todo), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="image") as pool:
+        futures = {pool.submit(_run, jobs[i], results[i]): i for i in todo}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            done += 1
             if progress:
-                progress(i + 1)
-    else:
-        with pool:
-            futures = {pool.submit(_run, job): i for i, job in enumerate(jobs)}
-            for done, future in enumerate(as_completed(futures), start=1):
-                results[futures[future]] = future.result()
-                if progress:
-                    progress(done)
+                progress(done)
     for result in results:
         if isinstance(result, ImageError):
             raise result
     return [r for r in results if isinstance(r, ProcessedImage)]
-
-
-def _pixels(job: ImageJob) -> int:
-    try:
-        info = inspect(job.data, job.name)
-    except ImageError:
-        return 0
-    return info.width * info.height

@@ -1,0 +1,104 @@
+"""The export's image work, counted: one decode, one resize and one encode per rendition.
+
+Counts, not timers (issue 17): a second decode, a resize from the source for each width, a
+turn of the full-size pixels or photos run one after another would each slip back in
+unnoticed by a timed benchmark on this shared machine.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import pytest
+from exporthelp import photo
+from PIL import Image
+
+from editor.export import images
+from editor.export.images import ImageJob, process_image, process_images
+
+
+class Work:
+    """Record the Pillow calls the pipeline makes, with the sizes they work on."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[tuple[str, tuple[int, int], tuple[int, int] | None]] = []
+        self._lock = threading.Lock()
+        for owner, name, stage in (
+            (Image, "_getdecoder", "decode"),
+            (Image.Image, "resize", "resize"),
+            (Image.Image, "reduce", "reduce"),
+            (Image.Image, "transpose", "orient"),
+            (Image.Image, "save", "encode"),
+        ):
+            monkeypatch.setattr(owner, name, self._wrap(stage, getattr(owner, name)))
+
+    def _wrap(self, stage, func):  # noqa: ANN001, ANN202 - any Pillow signature
+        def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            result = func(*args, **kwargs)
+            source = None if stage == "decode" else args[0].size  # a decoder has no image yet
+            size = result.size if isinstance(result, Image.Image) else None
+            with self._lock:
+                self.calls.append((stage, source, size))
+            return result
+
+        return counted
+
+    def count(self) -> Counter:
+        return Counter(stage for stage, _, _ in self.calls)
+
+    def of(self, stage: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+        return [(source, size) for s, source, size in self.calls if s == stage]
+
+
+def test_one_decode_at_the_smallest_covering_scale_then_each_width_from_the_last(monkeypatch):
+    # 2400x1600 stored, turned a quarter (orientation 6): upright 1600x2400. The 600 px
+    # rendition needs 900x600 stored pixels, so JPEG's DCT scaling decodes at 1/2 (1200x800);
+    # 1/4 (600x400) would not cover it.
+    data = photo(2400, 1600, orientation=6)
+    work = Work(monkeypatch)
+    result = process_image(ImageJob("p.jpg", data, (600, 300)))
+    assert [(r.width, r.height) for r in result.renditions] == [(600, 900), (300, 450)]
+    assert work.count() == Counter(decode=1, resize=2, orient=2, encode=2)
+    assert work.of("resize") == [((1200, 800), (900, 600)), ((900, 600), (450, 300))]
+    assert [source for source, _ in work.of("orient")] == [(900, 600), (450, 300)]
+
+
+def test_a_small_largest_width_decodes_at_one_eighth(monkeypatch):
+    data = photo(2400, 1600)
+    work = Work(monkeypatch)
+    process_image(ImageJob("p.jpg", data, (300, 150)))
+    # 1/8 scale is exactly the 300 px rendition: no resize for it, one for the 150 px one.
+    assert work.count() == Counter(decode=1, resize=1, encode=2)
+    assert work.of("resize") == [((300, 200), (150, 100))]
+
+
+def test_webp_renditions_reuse_the_resized_pixels(monkeypatch):
+    data = photo(1800, 1200)
+    work = Work(monkeypatch)
+    process_image(ImageJob("p.jpg", data, (400, 200), webp=True))
+    assert work.count() == Counter(decode=1, resize=2, encode=4)
+
+
+def test_photos_are_checked_once_and_run_on_two_threads_at_once(monkeypatch):
+    monkeypatch.setattr(images.os, "cpu_count", lambda: 2)
+    checked: list[str] = []
+    real_inspect, real_render = images.inspect, images._render
+    both_running = threading.Barrier(2, timeout=30)  # breaks if the photos run one by one
+
+    def inspect(data, name="image"):  # noqa: ANN001, ANN202
+        checked.append(name)
+        return real_inspect(data, name)
+
+    def render(job, info):  # noqa: ANN001, ANN202
+        both_running.wait()
+        return real_render(job, info)
+
+    monkeypatch.setattr(images, "inspect", inspect)
+    monkeypatch.setattr(images, "_render", render)
+    jobs = [ImageJob(f"images/{i}.jpg", photo(500, 300, seed=i), (200,)) for i in range(4)]
+    work = Work(monkeypatch)
+    results = process_images(jobs)
+    assert [r.name for r in results] == [j.name for j in jobs]
+    assert sorted(checked) == sorted(j.name for j in jobs)
+    assert work.count() == Counter(decode=4, resize=4, encode=4)
