@@ -4,17 +4,19 @@
 
 For the desktop page and a 390 px phone: a window on the sample builds its page (and keeps
 it, editor/ui/preview/page_cache.py) and is grabbed once settled; a second window on the
-sample then shows the kept page first and is grabbed at the moment its preview is painted,
-before the live pipeline takes over. Prints, as JSON, the files written and how many of the
-preview's pixels differ between the two (0: the kept page looks exactly like the fresh one).
+sample then shows the kept page first, is held there (the live pipeline does not take over)
+and grabbed once settled, then grabbed again after the take-over. Prints, as JSON, the files
+written and how many of the preview's pixels differ from the fresh page's (0: the same).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
+from pathlib import Path
 
 import benchlib
 
@@ -31,8 +33,10 @@ def _pixels_differing(first, second) -> int:  # noqa: ANN001 - QImages
 
 
 def _fresh(app, args, mode: str):  # noqa: ANN001, ANN202
-    """Open the sample, let its page build and settle; return its preview's image."""
+    """Open the sample with no page kept, let its page build and settle; return its image."""
     from editor.ui.app import open_window
+
+    shutil.rmtree(Path(os.environ["ARTICLE_EDITOR_CACHE_DIR"]) / "pages", ignore_errors=True)
 
     window = open_window(None)
     window.resize(*benchlib.window_size(args))
@@ -45,22 +49,27 @@ def _fresh(app, args, mode: str):  # noqa: ANN001, ANN202
 
 
 def _kept(app, args, name: str):  # noqa: ANN001, ANN202
-    """Open the sample again; grab the window as its kept page is painted; return the preview's."""
+    """Open the sample again; grab the kept page before the live pipeline takes over, and after."""
     from editor.ui.app import open_window
+    from editor.ui.preview.kept_pages import KeptPages
 
-    window = open_window(None)
-    window.resize(*benchlib.window_size(args))
-    shots: list[object] = []
-
-    def grab() -> None:
-        assert window.preview._first_page_pending, "the live pipeline ran before the paint"
-        shots.append(window.preview.grab().toImage())
-        benchlib.save_shot(window, args.out, name)
-
-    window.preview_painted.connect(grab)
+    take_over = KeptPages._take_over
+    KeptPages._take_over = lambda self: None  # hold the live pipeline back
+    try:
+        window = open_window(None)
+        window.resize(*benchlib.window_size(args))
+        benchlib.settle(app, args.settle)
+    finally:
+        KeptPages._take_over = take_over
+    pane = window.preview
+    assert pane._first_page_pending and pane.views, "no kept page was shown"
+    kept = pane.grab().toImage()
+    benchlib.save_shot(window, args.out, name)
+    pane._take_over()
     benchlib.settle(app, args.settle)
+    after = pane.grab().toImage()
     benchlib.close_screenshot_window(window)
-    return shots[0]
+    return kept, after
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,21 +81,24 @@ def main(argv: list[str] | None = None) -> int:
     benchlib.screenshot_environment(args, ("config", "data"))
     os.environ["ARTICLE_EDITOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="shots-cache-")
     os.environ["ARTICLE_EDITOR_SPELLING"] = "0"  # its underlines come and go with its process
-    benchlib.seed_user(__import__("pathlib").Path(os.environ["ARTICLE_EDITOR_CONFIG_DIR"]))
+    benchlib.seed_user(Path(os.environ["ARTICLE_EDITOR_CONFIG_DIR"]))
     from editor.ui.app import create_application
 
     app = create_application([sys.argv[0]])
     args.out.mkdir(parents=True, exist_ok=True)
     report: dict[str, object] = {}
+    _fresh(app, args, "desktop")  # the process's first web view grabs blank offscreen
     for mode, name in (
         ("desktop", "preview-kept-desktop.png"),
         ("mobile", "preview-kept-mobile.png"),
     ):
         fresh = _fresh(app, args, mode)
-        kept = _kept(app, args, name)
+        fresh.save(str(args.out / f"fresh-{name}"))
+        kept, after = _kept(app, args, name)
         report[mode] = {
             "file": str(args.out / name),
-            "pixels_differing": _pixels_differing(fresh, kept),
+            "pixels_differing_kept_vs_fresh": _pixels_differing(fresh, kept),
+            "pixels_differing_after_take_over_vs_fresh": _pixels_differing(fresh, after),
         }
     print(json.dumps(report, indent=1))
     return 0
