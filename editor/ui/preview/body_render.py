@@ -20,9 +20,15 @@ from editor.render.preview_sync import RenderTurns
 from editor.render.preview_updates import ShownBlock, render_inline
 
 if TYPE_CHECKING:
+    from editor.render.blocks import Block
     from editor.render.markdown import BodyRenderer
 
 HOLD_MS = 20  # after this, and as often while typing goes on, a held result is looked at
+
+
+def _same_place(a: Block, b: Block) -> bool:
+    """Tell whether two blocks hold the same text on the same line."""
+    return a is b or (a.line == b.line and a.key == b.key)
 
 
 class _Signals(QObject):
@@ -43,6 +49,8 @@ class BodyRenderQueue(QObject):
     ) -> None:
         super().__init__(parent)
         self._renderer: BodyRenderer | None = None
+        # The last render, (Block, HTML) pairs and what was made of them, to reuse.
+        self._last: tuple[list[tuple[Block, str]], list[ShownBlock]] = ([], [])
         self.last_render_ms = 0.0
         self.text_shown: str | None = None  # the text of the last render handed out
         self.turns = RenderTurns()
@@ -97,10 +105,19 @@ class BodyRenderQueue(QObject):
     def _render(self, text: str) -> list[ShownBlock]:
         started = time.perf_counter()
         prepare = self._prepare
-        blocks = [
-            ShownBlock(b.key, b.line, prepare(html))
-            for b, html in self.renderer.render_blocks(text)
-        ]
+        rendered = self.renderer.render_blocks(text)
+        # All blocks but the edited one come back with the same HTML object, text and line as
+        # last time: their ShownBlock is reused, not built and prepared again (at 100,000
+        # characters ~800 blocks: 0.45-0.75 ms -> ~0.1 ms a refresh).
+        last_rendered, last_blocks = self._last
+        kept = len(last_rendered)
+        blocks = []
+        for i, (block, html) in enumerate(rendered):
+            if i < kept and last_rendered[i][1] is html and _same_place(last_rendered[i][0], block):
+                blocks.append(last_blocks[i])
+            else:
+                blocks.append(ShownBlock(block.key, block.line, prepare(html)))
+        self._last = (rendered, blocks)
         self.last_render_ms = (time.perf_counter() - started) * 1000
         return blocks
 

@@ -65,3 +65,27 @@ def test_a_change_during_a_render_renders_again_after_the_pause(qtbot):
     typing[0] = False
     qtbot.waitUntil(lambda: len(applied) == 1, timeout=5000)
     assert "새 문단" in applied[0][-1].html  # the newest text won; the stale one never showed
+
+
+def test_an_edit_builds_only_the_edited_blocks_again(qtbot):
+    from editor.render.preview_updates import ShownBlock
+
+    queue, applied = _queue([False])
+    before = None
+    for edit in (
+        "문단 7: 세종시 자율주행 셔틀이 달린다.",
+        "문단 7: 고쳤다.",
+        "문단 7: 고쳤다.\n\n새 문단.",
+    ):
+        queue.text[0] = BODY.replace("문단 7: 세종시 자율주행 셔틀이 달린다.", edit)
+        queue.last_render_ms = 0.0  # inline, whatever the machine's load made of the last
+        queue.start()
+        after = applied[-1]
+        fresh = [
+            ShownBlock(b.key, b.line, h) for b, h in queue.renderer.render_blocks(queue.text[0])
+        ]
+        assert after == fresh  # what the pages get is the whole body's render
+        if before is not None:  # the blocks before the edit: the last render's very objects
+            assert all(a is b for a, b in zip(after[:7], before[:7], strict=True))
+        before = after
+    assert len(after) == 31 and after[8].html == "<p>새 문단.</p>"
