@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor import __version__
 from editor.core.errors import ArticleError
+
+if TYPE_CHECKING:
+    import argparse  # the desktop app starts without it (docs/performance.md)
 
 COMMANDS = ("new", "check", "render", "export", "publish", "outbox")
 EXIT_PROBLEMS = 1  # check found errors
@@ -16,6 +19,8 @@ EXIT_USER_ERROR = 2  # bad input: one clear line, never a traceback
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="article-editor",
         description="Write, preview and export news articles. Without a command, opens the "

@@ -20,8 +20,10 @@ Importing the package sets up how PySide6 starts, before any module here imports
 - shiboken's signature loader imports its `.pyi` generator (a tool for writing type stubs)
   at every start, twice, and that module compiles four large regular expressions and
   imports argparse and logging: ~137 M instructions of `import PySide6.QtWidgets`, a bare
-  window's too. `_PyiGeneratorLater` hands the loader a module that runs the generator's
+  window's too. `_ShibokenSupportLater` hands the loader a module that runs the generator's
   code when anything first asks it for a name (PySide6's stub tool still works).
+- shiboken's signature parser compiles an argument-list pattern at import (~45 M) that
+  only a signature asked for uses; it is compiled then (editor.core.regex_cache).
 A value the user set is kept.
 """
 
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.abc import Loader, MetaPathFinder
 from importlib.machinery import ModuleSpec, PathFinder
 from importlib.util import find_spec
 from types import ModuleType
@@ -47,13 +48,18 @@ def _configure_pyside() -> None:
         os.environ["SBK_EMBED"] = "0"  # writes files.dir once; shiboken reads SBK_EMBED at import
 
 
-class _PyiGeneratorLater(MetaPathFinder, Loader):
-    """Give shiboken's loader its stub generator as a module that runs when first used."""
+class _ShibokenSupportLater:
+    """Give shiboken's loader its stub generator, and its parser's pattern, when first used.
 
-    NAME = "shibokensupport.signature.lib.pyi_generator"
+    A finder and loader by duck typing: importlib.abc's base classes would import
+    importlib.resources (~18 M instructions) for nothing else.
+    """
+
+    PYI_GENERATOR = "shibokensupport.signature.lib.pyi_generator"
+    PARSER = "shibokensupport.signature.parser"
 
     def find_spec(self, fullname: str, path, target=None) -> ModuleSpec | None:  # noqa: ANN001
-        if fullname != self.NAME:
+        if fullname not in (self.PYI_GENERATOR, self.PARSER):
             return None
         spec = PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
@@ -66,6 +72,10 @@ class _PyiGeneratorLater(MetaPathFinder, Loader):
 
     def exec_module(self, module: ModuleType) -> None:
         real = module.__spec__.loader_state
+        if module.__name__ == self.PARSER:
+            _parser_pattern_later()
+            real.exec_module(module)
+            return
 
         def __getattr__(name: str) -> object:  # noqa: N807 - PEP 562's module hook
             del module.__dict__["__getattr__"]
@@ -75,9 +85,27 @@ class _PyiGeneratorLater(MetaPathFinder, Loader):
         module.__getattr__ = __getattr__
 
 
+def _parser_pattern_later() -> None:
+    """Have the signature parser's argument-list pattern compiled when it is first used.
+
+    The parser compiles it at import (~45 M instructions, at every start); it is used only
+    when a signature is asked for (an error message, inspect.signature, the stub tool).
+    """
+    try:
+        import re
+
+        from shibokensupport.signature.lib.tool import build_brace_pattern
+
+        from editor.core.regex_cache import LazyPattern, seed
+    except ImportError:
+        return
+    text = build_brace_pattern(level=3, separators=",")  # as ArglistParser builds it
+    seed(text, re.VERBOSE, LazyPattern(text, re.VERBOSE))
+
+
 def _skip_source_scan() -> None:
     """Answer shiboken's "does this module use PySide6?" without reading the module's source."""
-    later = _PyiGeneratorLater()
+    later = _ShibokenSupportLater()
     sys.meta_path.insert(0, later)
     try:
         import shiboken6  # noqa: F401 - loads shiboken's support package, feature module included

@@ -102,6 +102,13 @@ CASES = [
         "not valid YAML",
     ),
     (
+        # PyYAML's reader refuses it before parsing: it once escaped as a raw ReaderError
+        "control character",
+        _zip([("index.md", "---\ntitle: 벨\x07소리\n---\nx".encode())]),
+        DocumentError,
+        "line 1, column 9): unacceptable character #x0007",
+    ),
+    (
         "alias bomb",
         _zip(
             [

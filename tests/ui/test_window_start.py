@@ -59,7 +59,14 @@ def report(window):
             enums=enums(),
             modules=sorted(sys.modules),
             sheet_at_paint=qapp.styleSheet() == STYLESHEET,
+            signature_pattern=type(
+                sys.modules["shibokensupport.signature.parser"].arglistParser._finditer.__self__
+            ).__name__,
+            yaml_pattern=sys.modules["yaml.reader"].Reader.NON_PRINTABLE.pattern,
         )
+        if seen["signature_pattern"] == "LazyPattern":
+            parser = sys.modules["shibokensupport.signature.parser"].arglistParser
+            seen["signature_compiled"] = parser._finditer.__self__._compiled is not None
         qapp.setStyleSheet("")  # the style under the sheet
         seen["style"] = qapp.style().name()
         print(json.dumps(seen))
@@ -103,6 +110,28 @@ def test_the_first_frame_loads_no_socket_openssl_or_test_hooks():
     # font cache's key, the file's fingerprint): ~6 ms each, for nothing the frame shows.
     for name in ("socket", "hmac", "secrets", "_hashlib", "hashlib", "editor.ui.automation"):
         assert name not in modules, name
+
+
+def test_the_first_frame_compiles_neither_pyyamls_nor_shibokens_large_pattern():
+    from editor.storage.safeyaml import NON_PRINTABLE
+
+    report = _first_frame()
+    # PyYAML's own negated class took ~9 ms to compile; the same characters in ~1 ms.
+    assert report["yaml_pattern"] == NON_PRINTABLE
+    # shiboken's argument-list pattern (~45 M instructions) waits for a signature.
+    assert report["signature_pattern"] == "LazyPattern"
+    assert report["signature_compiled"] is False
+
+
+def test_the_app_starts_without_argparse_or_importlib_resources():
+    # importlib.abc's base classes brought importlib.resources (~18 M instructions).
+    assert "importlib.resources" not in _first_frame()["modules"]
+    code = (
+        "import json, sys\n"
+        "import editor.cli.main, editor.ui\n"
+        "print(json.dumps([m in sys.modules for m in ('argparse', 'importlib.resources')]))\n"
+    )
+    assert _run(code) == [False, False]  # argparse waits for a command (the CLI's own)
 
 
 def test_shibokens_stub_generator_runs_only_when_asked_for():
