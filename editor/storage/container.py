@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import posixpath
 import re
 import stat
@@ -81,6 +80,8 @@ def write(article: Article) -> bytes:
 
 
 def _build(article: Article) -> bytes:
+    import json  # here and in _private_json: not for the page bundle opened at start
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         _put(archive, INDEX, frontmatter.render(article).encode("utf-8"))
@@ -192,6 +193,8 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _private_json(data: bytes, member: str, name: str) -> Any:
+    import json
+
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

@@ -13,7 +13,6 @@ a cryptographic hash: nobody is tricked here, and zlib's CRC over the two 0.8 MB
 from __future__ import annotations
 
 import array
-import logging
 import os
 import struct
 import sys
@@ -21,9 +20,10 @@ import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QRawFont
 
-log = logging.getLogger(__name__)
+from editor.ui.logs import get_logger
+
+log = get_logger(__name__)
 CACHE_FOLDER = "fonts"
 WOFF2_SIGNATURE = b"wOF2"
 # WOFF2's known-table list, indexed by the low six bits of a directory entry's flags.
@@ -53,6 +53,8 @@ def unpack(woff2: Path, target: Path) -> bool:
     try:
         data = woff2.read_bytes()
         flavor, tags = woff2_directory(data)
+        from PySide6.QtGui import QRawFont  # its Python type (2 enums) after the first frame
+
         raw = QRawFont(data, 12)
         tables = {tag: bytes(raw.fontTable(tag)) for tag in tags} if raw.isValid() else {}
         if not tables or not all(tables.values()):

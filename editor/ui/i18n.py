@@ -7,7 +7,6 @@ first time it is needed (and again whenever the .ts is newer).
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import sys
@@ -16,8 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
 from editor import resources
+from editor.ui.logs import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 CATALOG = "article-editor"
 LANGUAGE_ENV = "ARTICLE_EDITOR_LANG"
 _installed: list[QTranslator] = []

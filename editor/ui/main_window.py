@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +22,7 @@ from editor.ui.first_paint import after_first_paint, after_preview_painted
 from editor.ui.form import ArticleForm
 from editor.ui.identity import User
 from editor.ui.image_input import document_paths
+from editor.ui.logs import get_logger
 from editor.ui.menus import build_menus
 from editor.ui.review.status import title_suffix  # light: the review package loads lazily
 from editor.ui.settings import Settings
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from editor.ui.autosave import Autosaver
     from editor.ui.review import ReviewController
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 PreviewFactory = Callable[[ArticleDocument, QWidget], QWidget]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 from pathlib import Path
 
@@ -11,8 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from editor import resources
 from editor.ui import font_cache
+from editor.ui.logs import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 UI_FAMILY = "Pretendard"
 FALLBACK_FAMILIES = ["Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR", "sans-serif"]
 FONT_FILES = ("Pretendard-Regular.woff2", "Pretendard-Bold.woff2")
