@@ -11,9 +11,18 @@ _windows: list[object] = []  # open MainWindows, kept alive here
 
 
 def configure_environment() -> None:
-    """Set what Qt and Chromium read at start-up (no sandbox when running as root)."""
+    """Set what Qt and Chromium read at start-up (no sandbox when running as root).
+
+    QtWebEngine's zygote and renderer start with one glibc malloc arena (they inherit the
+    environment; a user's own MALLOC_ARENA_MAX wins): by default each of the renderer's
+    threads that allocates gets an arena of its own and keeps its freed memory, ~5 MB of
+    the renderer after opening an article (docs/performance.md). Blink and V8 allocate
+    from their own heaps, not malloc. The app's process has already started its allocator
+    and keeps the default; the spell process has one thread, so one arena anyway.
+    """
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         add_chromium_flag("--no-sandbox")
+    os.environ.setdefault("MALLOC_ARENA_MAX", "1")
 
 
 def configure_webengine() -> None:
