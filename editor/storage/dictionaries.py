@@ -20,12 +20,14 @@ from pathlib import Path
 from editor import paths, resources
 from editor.core.find import PARTICLES
 from editor.core.spelling import KoreanLeniency, Word, words_in_text
+from editor.storage.affix_file import without_repeated_affixes
 from editor.storage.atomic import atomic_write
 from editor.storage.spell_cache import KnownWords
 
 USER_DICTIONARY = "user-dictionary.txt"
 PARTICLE_SET = frozenset(PARTICLES)
 LANGUAGES = ("ko", "en_US")
+UNPACK_FORMAT = b"affixes once\n"  # part of the unpacked folder's name: a new one unpacks anew
 
 
 class DictionaryError(RuntimeError):
@@ -33,18 +35,23 @@ class DictionaryError(RuntimeError):
 
 
 def unpacked(name: str, folder: Path | None = None) -> Path:
-    """Return the folder holding name.aff and name.dic, unpacking them if needed."""
+    """Return the folder holding name.aff and name.dic, unpacking them if needed.
+
+    The .aff is written without the affix lines it repeats (editor/storage/affix_file.py).
+    """
     source = resources.path("dictionaries")
     packed = [source / f"{name}.aff.xz", source / f"{name}.dic.xz"]
-    digest = hashlib.blake2b(b"".join(p.read_bytes()[-64:] for p in packed), digest_size=8)
+    tails = b"".join(p.read_bytes()[-64:] for p in packed)
+    digest = hashlib.blake2b(UNPACK_FORMAT + tails, digest_size=8)
     target = (folder or paths.cache_dir() / "dictionaries") / f"{name}-{digest.hexdigest()}"
     if not (target / f"{name}.dic").exists():
         try:
             target.mkdir(parents=True, exist_ok=True)
             for path in packed:
-                atomic_write(
-                    target / path.name.removesuffix(".xz"), lzma.decompress(path.read_bytes())
-                )
+                data = lzma.decompress(path.read_bytes())
+                if path.name.endswith(".aff.xz"):
+                    data = without_repeated_affixes(data)
+                atomic_write(target / path.name.removesuffix(".xz"), data)
         except (OSError, lzma.LZMAError) as exc:
             raise DictionaryError(f"the {name} dictionary could not be unpacked: {exc}") from exc
     return target
