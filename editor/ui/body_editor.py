@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
+    QTextBlock,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
@@ -55,7 +56,16 @@ class MarkdownTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setPlaceholderText(self.tr("Write the article body in Markdown…"))
         self.highlighter = MarkdownHighlighter(document.body_document)
+        layout = document.body_document.documentLayout()
+        if isinstance(layout, BodyLayout):
+            layout.repaint_from = self._repaint_from
         self.setAcceptDrops(True)
+
+    def _repaint_from(self, block: QTextBlock) -> None:
+        """Repaint the view from a paragraph's top down (it grew or shrank by a line)."""
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        viewport = self.viewport()
+        viewport.update(QRect(0, max(0, int(top)), viewport.width(), viewport.height()))
 
     def first_visible_line(self) -> int:
         """Return the body line at the top of the view (for scroll sync)."""

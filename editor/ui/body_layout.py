@@ -12,7 +12,7 @@ once and repainted alone when their height is unchanged; else the whole view is,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtGui import QTextBlock, QTextDocument
@@ -31,6 +31,9 @@ class BodyLayout(QPlainTextDocumentLayout):
         self.narrowed = 0  # changes repainted paragraph by paragraph (tests read it)
         self._heights: dict[int, float] = {}  # paragraph number -> height before the key
         self._blocks = -1  # the paragraph count when the keystroke began
+        self._on_screen: tuple[int, int] | None = None  # while formats change off screen
+        # Set by the editor: repaint the view from a paragraph's top down (what moved).
+        self.repaint_from: Callable[[QTextBlock], None] | None = None
 
     @contextmanager
     def edit_in_paragraph(self, block: QTextBlock) -> Iterator[None]:
@@ -51,8 +54,22 @@ class BodyLayout(QPlainTextDocumentLayout):
         finally:
             self._heights = {}
 
+    @contextmanager
+    def off_screen(self, visible: tuple[int, int]) -> Iterator[None]:
+        """Meanwhile, drop the layout of a changed paragraph outside visible (block numbers).
+
+        The caller promises only formats change meanwhile: heights hold, nothing moves.
+        """
+        self._on_screen = visible
+        try:
+            yield
+        finally:
+            self._on_screen = None
+
     def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802 - Qt's name
         """Lay out the changed paragraphs now; repaint them alone if their height held."""
+        if self._on_screen is not None and self._dropped_off_screen(position, added):
+            return
         blocks = self._changed_paragraphs(position, added)
         if blocks is None:
             super().documentChanged(position, removed, added)
@@ -62,7 +79,10 @@ class BodyLayout(QPlainTextDocumentLayout):
             block.clearLayout()
             self.ensureBlockLayout(block)
         if sum(self.blockBoundingRect(b).height() for b in blocks) != before:
-            self.requestUpdate()  # what follows moved: the whole view, as Qt does
+            if self.repaint_from is None:
+                self.requestUpdate()  # what follows moved: the whole view, as Qt does
+            else:
+                self.repaint_from(blocks[0])  # what follows moved, not what is above
             return
         self.narrowed += 1
         for block in blocks:
@@ -82,3 +102,18 @@ class BodyLayout(QPlainTextDocumentLayout):
             blocks.append(block)
             block = block.next()
         return blocks or None
+
+    def _dropped_off_screen(self, position: int, added: int) -> bool:
+        """Drop the layouts of changed paragraphs that are all off screen; False if one is on."""
+        assert self._on_screen is not None
+        top, bottom = self._on_screen
+        doc = self.document()
+        first = doc.findBlock(position)
+        last = doc.findBlock(max(position, position + added - 1)).blockNumber()
+        if first.blockNumber() <= bottom and last >= top:
+            return False
+        block = first
+        while block.isValid() and block.blockNumber() <= last:
+            block.clearLayout()
+            block = block.next()
+        return True

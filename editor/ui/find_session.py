@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from editor.core.find import FindError, Match, Query, find_all, replace_all
 from editor.ui import messages, text_fields
 from editor.ui.highlighter import MarkdownHighlighter
+from editor.ui.underlines import visible_blocks
 
 Targets = Callable[[], list[tuple[str, QWidget]]]
 # From this many matches the underlines between the first and the last go before the edit
@@ -141,7 +142,7 @@ def replace_in(widget: QWidget, text: str, found: list[Match]) -> None:
         return
     positions = text_fields.to_qt(text, [o for m in found for o in (m.start, m.end)])
     highlighter = widget.document().findChild(MarkdownHighlighter)
-    held = highlighter.deferred(lambda: _visible_blocks(widget)) if highlighter else nullcontext()
+    held = highlighter.deferred(lambda: visible_blocks(widget)) if highlighter else nullcontext()
     with held:
         if len(found) >= RELEASE_FROM:
             text_fields.release_marks(widget, positions[0], positions[-1])
@@ -153,10 +154,3 @@ def replace_in(widget: QWidget, text: str, found: list[Match]) -> None:
             cursor.setPosition(positions[2 * index + 1], QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(found[index].replacement)
         cursor.endEditBlock()
-
-
-def _visible_blocks(widget: QPlainTextEdit) -> tuple[int, int]:
-    """Return the first and last block numbers on screen."""
-    first = widget.firstVisibleBlock().blockNumber()
-    bottom = widget.cursorForPosition(widget.viewport().rect().bottomRight())
-    return first, max(first, bottom.blockNumber())

@@ -4,13 +4,17 @@ A bulk edit (replace all) changes hundreds of paragraphs at once; highlighting t
 edit cost ~25 ms of a 100,000-character replace. `deferred()` holds Qt's re-highlight during
 such an edit, highlights the changed paragraphs on screen at once and the rest in slices from
 the event loop, in order, so the editor answers at once and every paragraph is right soon after.
+
+The body's spelling underlines are drawn here too, as formats of the same one pass
+(`add_underlines`, editor/ui/underlines.py): as extra selections Qt drew an underlined word's
+paragraph lines again for each word on every paint.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 
 from PySide6.QtCore import Q_ARG, SIGNAL, SLOT, QMetaObject, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -23,6 +27,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from editor.ui.body_layout import BodyLayout
+
 IN_FENCE = 1  # block state: inside a fenced code block
 SLICE_BLOCKS = 200  # paragraphs highlighted per event-loop turn after a bulk edit (~4 ms)
 # Qt's own connection from the document to the highlighter (a private slot, stable since Qt 4):
@@ -31,6 +37,8 @@ _CHANGE_SIGNAL = SIGNAL("contentsChange(int,int,int)")
 _REFORMAT_NAME = "_q_reformatBlocks"
 _REFORMAT_SLOT = SLOT(f"{_REFORMAT_NAME}(int,int,int)")
 Visible = Callable[[], tuple[int, int]]  # first and last block number on screen
+# The underlines of a span of the document (Qt positions), as (start, end, format), in order.
+Underlines = Callable[[int, int], Iterable[tuple[int, int, QTextCharFormat]]]
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -84,6 +92,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._slice_timer.timeout.connect(self._highlight_slice)
         self._holding = 0  # a bulk edit runs: highlight after it (deferred)
         self._one_paragraph = False  # a keystroke edits one paragraph: highlight only it
+        self._visible: Visible = lambda: (-1, -1)  # what the pending slices leave to paint
+        self._underlines: list[Underlines] = []
         # Edits reach Qt's re-highlight through _on_document_contents_change, which can hold
         # it or narrow it (if a Qt release renames the slot, edits highlight as they always did).
         self._routed = QObject.disconnect(document, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
@@ -125,7 +135,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if self._routed and changed:
             first = doc.findBlock(min(a for a, _b in changed)).blockNumber()
             last = doc.findBlock(max(b for _a, b in changed)).blockNumber()
-            self._highlight_later(first, last, visible())
+            self._highlight_later(first, last, visible)
 
     @contextmanager
     def one_paragraph(self) -> Iterator[None]:
@@ -148,9 +158,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             removed = added = 0  # this paragraph; Qt carries a changed fence state on
         self._qt_reformat(position, removed, added)
 
-    def _highlight_later(self, first: int, last: int, visible: tuple[int, int]) -> None:
+    def redraw(self, first: int, last: int, visible: Visible) -> None:
+        """Highlight paragraphs first..last again (their underlines changed): on screen now."""
+        self._highlight_later(first, last, visible)
+
+    def _highlight_later(self, first: int, last: int, visible: Visible) -> None:
         doc = self.document()
-        top, bottom = max(first, visible[0]), min(last, visible[1])
+        self._visible = visible
+        on_screen = visible()
+        top, bottom = max(first, on_screen[0]), min(last, on_screen[1])
         if top <= bottom:
             self._reformat(doc.findBlockByNumber(top), doc.findBlockByNumber(bottom))
         # Cursors, not block numbers: typing between two slices moves them along with the text.
@@ -171,7 +187,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         stop = self.document().findBlockByNumber(
             min(last.blockNumber(), first.blockNumber() + SLICE_BLOCKS - 1)
         )
-        self._reformat(first, stop)
+        layout = self.document().documentLayout()
+        # Off screen, a paragraph whose formats changed only needs its old layout dropped (it
+        # is laid out when it scrolls into view), not laid out again at once, as Qt does.
+        lazy = layout.off_screen(self._visible()) if isinstance(layout, BodyLayout) else None
+        with lazy or nullcontext():
+            self._reformat(first, stop)
         after = stop.next()
         if stop.blockNumber() >= last.blockNumber() or not after.isValid():
             self._pending = None
@@ -202,9 +223,44 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """Tell whether paragraphs changed by a bulk edit still wait to be highlighted."""
         return self._pending is not None
 
+    # Underlines --------------------------------------------------------------------------
+    def add_underlines(self, underlines: Underlines) -> None:
+        """Draw the underlines a source gives for each paragraph as part of its highlighting.
+
+        The source stays their owner (its context menu reads it); it calls `redraw` when
+        they change.
+        """
+        self._underlines.append(underlines)
+
+    def _draw_underlines(self) -> None:
+        block = self.currentBlock()
+        start = block.position()
+        end = start + block.length() - 1
+        for underlines in self._underlines:
+            for first, last, fmt in underlines(start, end):
+                self._underline(max(first, start) - start, min(last, end) - start, fmt)
+
+    def _underline(self, start: int, end: int, underline: QTextCharFormat) -> None:
+        """Add an underline's properties over start..end, keeping each run's Markdown format."""
+        while start < end:
+            base = self.format(start)
+            stop = start + 1
+            while stop < end and self.format(stop) == base:
+                stop += 1
+            merged = QTextCharFormat(base)
+            merged.merge(underline)
+            self.setFormat(start, stop - start, merged)
+            start = stop
+
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        """Highlight one paragraph; fenced code carries over through the block state."""
+        """Highlight one paragraph and draw its underlines."""
         self.blocks_highlighted += 1
+        self._highlight_markdown(text)
+        if self._underlines:
+            self._draw_underlines()
+
+    def _highlight_markdown(self, text: str) -> None:
+        """Format one paragraph's Markdown; fenced code carries over through the block state."""
         inside = self.previousBlockState() == IN_FENCE
         if _FENCE.match(text):
             self.setFormat(0, len(text), self._formats["fence"])

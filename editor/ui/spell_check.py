@@ -2,7 +2,8 @@
 
 A keystroke only notes which paragraphs changed (two findBlock calls); once typing pauses
 those paragraphs go to the spell process (editor.storage.spell_worker), and its answer
-becomes extra selections. The context menu offers its suggestions (asked for when the menu
+becomes the marks: in the body the highlighter draws them (editor/ui/underlines.py), in the
+other boxes they are extra selections. The context menu offers its suggestions (asked for when the menu
 opens, filled in when they arrive), "Add to my dictionary" and "Ignore in this article".
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QProcess, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
-from editor.ui import text_fields
+from editor.ui import text_fields, underlines
 from editor.ui.highlighter import IN_FENCE
 from editor.ui.underline_menu import add_provider, underlined_fields
 
@@ -129,6 +130,7 @@ class SpellUnderliner(QObject):
         self.widgets = widgets
         self._ignored = ignored
         self._dirty: list[set[int]] = [set() for _ in widgets]
+        # Each box's marks, sorted by position (its highlighter, if any, reads them there).
         self.marks: list[list[QTextEdit.ExtraSelection]] = [[] for _ in widgets]
         self._format = _spell_format()
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
@@ -138,6 +140,11 @@ class SpellUnderliner(QObject):
                 lambda pos, _removed, added, i=index: self._on_contents_change(i, pos, added)
             )
             text_fields.on_release(widget, lambda a, b, i=index: self._release(i, a, b))
+            highlighter = underlines.drawing_highlighter(widget)
+            if highlighter is not None:
+                highlighter.add_underlines(
+                    lambda a, b, i=index: underlines.spans_between(self.marks[i], a, b)
+                )
         service.checked.connect(self._on_service_checked)
         service.ready.connect(self.recheck_all)
 
@@ -178,28 +185,29 @@ class SpellUnderliner(QObject):
             self.service.send({"op": "check", "items": items, "ignored": self._ignored()})
 
     def _on_service_checked(self, results: list) -> None:
-        touched = set()
+        touched: dict[int, list[int]] = {}  # box -> positions of the paragraphs re-marked
         for key, text, words in results:
             index, number = (int(part) for part in key.split(":"))
             block = self.widgets[index].document().findBlockByNumber(number)
             if not block.isValid() or block.text() != text:
                 continue  # edited since: it is dirty again and will come back
             self._replace_block_marks(index, block, text, words)
-            touched.add(index)
-        for index in touched:
-            text_fields.set_marks(self.widgets[index], "spell", self.marks[index])
+            touched.setdefault(index, []).append(block.position())
+        for index, positions in touched.items():
+            widget = self.widgets[index]
+            if underlines.drawing_highlighter(widget) is not None:
+                underlines.redraw(widget, positions)
+            else:
+                text_fields.set_marks(widget, "spell", self.marks[index])
         if touched:
             self.marks_changed.emit()
 
     def _replace_block_marks(self, index: int, block, text: str, words: list) -> None:  # noqa: ANN001
+        """Put a paragraph's new marks in place of its old ones, keeping the marks in order."""
         start, end = block.position(), block.position() + block.length()
-        kept = [
-            s
-            for s in self.marks[index]
-            if s.cursor.hasSelection() and not start <= s.cursor.selectionStart() < end
-        ]
         offsets = text_fields.to_qt(text, [o for a, b, _w in words for o in (a, b)])
         doc = self.widgets[index].document()
+        new = []
         for i in range(0, len(offsets), 2):
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(doc)
@@ -207,13 +215,15 @@ class SpellUnderliner(QObject):
             cursor.setPosition(start + offsets[i + 1], QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selection.format = self._format
-            kept.append(selection)
-        self.marks[index] = kept
+            new.append(selection)
+        marks = self.marks[index]
+        first, last = underlines.position_of(marks, start), underlines.position_of(marks, end)
+        marks[first:last] = new
 
     def underlined(self, widget: QPlainTextEdit) -> list[str]:
         """Return the words underlined in a widget, in order."""
         marks = self.marks[self.widgets.index(widget)]
-        return [s.cursor.selectedText() for s in sorted(marks, key=lambda s: s.cursor.position())]
+        return [s.cursor.selectedText() for s in marks if s.cursor.hasSelection()]
 
     def mark_at(self, widget: QPlainTextEdit, position: int) -> QTextCursor | None:
         """Return the selection of the underlined word at a position, if there is one."""

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QImage, QInputMethodEvent, QKeyEvent, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QTextCursor
 
-from editor.ui import theme
 from editor.ui.body_layout import BodyLayout
+from tests.ui.painting import Paints, full_repaint, screen, steady_font
 
 PARAGRAPH = (
     "세종시 자율주행 셔틀이 오송역까지 달린다. 시민들은 출퇴근 시간이 짧아질 것으로 기대했다."
 )
 # (preedit, commit) per key, as a 2-beolsik input method sends 세종 and then a space
 JAMO_KEYS = [("ㅅ", ""), ("세", ""), ("ㅈ", "세"), ("조", ""), ("종", ""), ("", "종")]
-
-
-class _Paints(QObject):
-    """Record the height of every paint the viewport gets."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.heights: list[int] = []
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.heights.append(event.rect().height())
-        return False
 
 
 def _ime(edit, preedit: str, commit: str = "") -> None:
@@ -44,11 +31,8 @@ def _key(edit, key: Qt.Key, text: str) -> None:
 
 def _editor_at_middle(qtbot, window):
     """Return the body editor (bundled font, no caret) with the cursor ending a middle paragraph."""
-    family = theme.load_fonts()
     edit = window.body_editor.text_edit
-    if family:  # one face for jamo and syllables: a line keeps its height as 세 grows to 종
-        edit.setFont(QFont(family, 11))
-    edit.setCursorWidth(0)  # the blinking caret is not what is compared
+    steady_font(edit)
     window.document.set_body("\n\n".join([PARAGRAPH] * 40))
     doc = window.document.body_document
     block = doc.findBlockByNumber(40)
@@ -61,26 +45,11 @@ def _editor_at_middle(qtbot, window):
     return edit
 
 
-def _screen(window) -> QImage:
-    """Return what the window's backing store holds (not a fresh render, as grab() is)."""
-    return window.windowHandle().screen().grabWindow(window.winId()).toImage()
-
-
-def _full_repaint(window, edit) -> QImage:
-    block = edit.document().firstBlock()
-    while block.isValid():
-        block.clearLayout()
-        block = block.next()
-    edit.viewport().repaint()
-    QCoreApplication.sendPostedEvents()
-    return _screen(window)
-
-
 def test_a_jamo_repaints_its_paragraph_not_the_view(qtbot, window):
     edit = _editor_at_middle(qtbot, window)
     layout = edit.document().documentLayout()
     assert isinstance(layout, BodyLayout)
-    paints = _Paints()
+    paints = Paints()
     edit.viewport().installEventFilter(paints)
     before = layout.narrowed
     for preedit, commit in JAMO_KEYS:
@@ -107,5 +76,26 @@ def test_after_typing_the_screen_matches_a_full_repaint(qtbot, window):
     _key(edit, Qt.Key.Key_Return, "\r")  # a paragraph break is left to Qt
     _ime(edit, "ㅎ")
     qtbot.wait(20)
-    typed = _screen(window)
-    assert typed == _full_repaint(window, edit)
+    typed = screen(window)
+    assert typed == full_repaint(window, edit)
+
+
+def test_a_paragraph_that_gains_a_line_repaints_from_its_top_down(qtbot, window):
+    edit = _editor_at_middle(qtbot, window)
+    block = edit.textCursor().block()
+    lines = block.layout().lineCount()
+    top = edit.blockBoundingGeometry(block).translated(edit.contentOffset()).top()
+    assert top > edit.viewport().height() / 4  # room above it that need not be painted
+    paints = Paints()
+    edit.viewport().installEventFilter(paints)
+    for _ in range(30):
+        for preedit, commit in JAMO_KEYS:
+            _ime(edit, preedit, commit)
+        if block.layout().lineCount() > lines:
+            break
+    edit.viewport().removeEventFilter(paints)
+    assert block.layout().lineCount() == lines + 1
+    # The paragraphs below moved down a line: painted from this paragraph's top to the
+    # bottom of the view, nothing above it (Qt painted the whole view).
+    assert min(r.top() for r in paints.rects) >= int(top) - 1
+    assert max(r.bottom() for r in paints.rects) >= edit.viewport().height() - 1

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCharFormat
 
 from editor.storage import dictionaries, spell_worker
 from editor.ui.underline_menu import underline_menu
+from tests.ui.underlined import WAVY, drawn_words, spell_selections
 
 pytestmark = pytest.mark.slow  # the spell process loads the Korean dictionary (~2–6 s)
 
@@ -42,10 +42,11 @@ def test_misspelling_is_underlined_and_correct_words_are_not(spelled_window, qtb
     )
     qtbot.waitUntil(lambda: body_words(window) == ["됬다"], timeout=10000)
     edit = window.body_editor.text_edit
-    # The house style's marks may come first: they are another layer of the same box.
-    wavy = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
-    spelled = [s for s in edit.extraSelections() if s.format.underlineStyle() == wavy]
-    assert [s.cursor.selectedText() for s in spelled] == ["됬다"]
+    # What the reader sees: the body's highlighter draws the underline, in one pass with the
+    # Markdown (an extra selection had Qt draw the paragraph's lines again per word).
+    qtbot.waitUntil(lambda: not edit.highlighter.pending)
+    assert drawn_words(edit, WAVY) == ["됬다"]
+    assert spell_selections(edit) == 0
 
 
 def test_form_fields_are_underlined_too(spelled_window, qtbot):
@@ -53,6 +54,7 @@ def test_form_fields_are_underlined_too(spelled_window, qtbot):
     window.document.set_field("headline", "운행 계획 확정됬다")
     underliner = window.spelling.underliner
     qtbot.waitUntil(lambda: underliner.underlined(window.form.headline_edit) == ["확정됬다"])
+    assert drawn_words(window.form.headline_edit, WAVY) == ["확정됬다"]  # an extra selection
 
 
 def test_typing_rechecks_only_after_a_pause(spelled_window, qtbot, commit_text):

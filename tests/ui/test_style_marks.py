@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCharFormat
+
+from tests.ui.underlined import DOTTED, drawn_words
 
 
 def test_findings_are_underlined_and_fixed_in_one_click(window, qtbot):
@@ -14,8 +15,9 @@ def test_findings_are_underlined_and_fixed_in_one_click(window, qtbot):
     edit = window.body_editor.text_edit
     marked = [c.selectedText() for c, _p in marks.findings["body"]]
     assert marked == ["개최하였다", "3-4일", "꿀 먹은 벙어리"]
-    styles = {s.format.underlineStyle() for s in edit.extraSelections()}
-    assert QTextCharFormat.UnderlineStyle.DotLine in styles
+    # What the reader sees: the body's highlighter draws them dotted.
+    qtbot.waitUntil(lambda: not edit.highlighter.pending)
+    assert drawn_words(edit, DOTTED) == ["개최하였다", "3-4일", "꿀 먹은 벙어리"]
     cursor, problem = marks.finding_at(edit, window.document.body_text().index("3-4일") + 1)
     actions = marks.actions_for((cursor, problem), edit)
     assert actions[0].text().startswith("Write “3~4일”")
@@ -40,6 +42,8 @@ def test_marks_follow_typing_only_after_a_pause(window, qtbot, commit_text):
     assert window.style_marks.timer.isActive()
     qtbot.waitUntil(lambda: not window.style_marks.timer.isActive(), timeout=3000)
     assert "하였다" in [c.selectedText() for c, _p in window.style_marks.findings["body"]]
+    qtbot.waitUntil(lambda: not edit.highlighter.pending)
+    assert "하였다" in drawn_words(edit, DOTTED)
 
 
 def test_the_fix_is_in_the_one_menu_spelling_and_style_share(window, qtbot):
@@ -74,8 +78,7 @@ def test_the_caption_gets_style_underlines_and_their_fix(window, qtbot):
     caption = window.form.lead_image_panel.caption_edit
     marked = [c.selectedText() for c, _p in window.style_marks.findings["lead_image.caption"]]
     assert marked == ["개최하였다"]
-    styles = {s.format.underlineStyle() for s in caption.extraSelections()}
-    assert QTextCharFormat.UnderlineStyle.DotLine in styles
+    assert drawn_words(caption, DOTTED) == ["개최하였다"]
     rect = caption.cursorRect(caption.document().find("개최하였다"))
     shared = underline_menu(caption)
     assert shared.open_at(rect.center(), caption.mapToGlobal(rect.center()))
