@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QColor, QFont, QImage
 
 from editor.ui import theme
@@ -47,6 +47,12 @@ def full_repaint(window, edit) -> QImage:
     edit.viewport().repaint()
     QCoreApplication.sendPostedEvents()
     return screen(window)
+
+
+def viewport_of(image: QImage, edit) -> QImage:
+    """Return the part of a window's screen that shows an editor's viewport."""
+    viewport = edit.viewport()
+    return image.copy(QRect(viewport.mapTo(viewport.window(), QPoint(0, 0)), viewport.size()))
 
 
 def differing_rows(a: QImage, b: QImage) -> list[int]:

@@ -21,6 +21,7 @@ from tests.ui.painting import (
     full_repaint,
     screen,
     steady_font,
+    viewport_of,
     wave_runs,
 )
 from tests.ui.underlined import DOTTED, WAVY, drawn_spans, drawn_words, spell_selections
@@ -113,10 +114,11 @@ def test_the_underlines_look_as_they_did_as_extra_selections(qtbot, window):
     # Every line of text is drawn as before, pixel for pixel. The waves differ only where
     # they blend into a glyph's lowest pixels, and may end up to 2 px sooner: an extra
     # selection's clip was rounded out to whole pixels, a format ends with its glyphs.
-    rows = differing_rows(drawn, before)
+    rows = differing_rows(viewport_of(drawn, edit), viewport_of(before, edit))
     assert len(rows) < 40
     for y in rows:
-        runs, old = wave_runs(drawn, y), wave_runs(before, y)
+        runs = wave_runs(viewport_of(drawn, edit), y)
+        old = wave_runs(viewport_of(before, edit), y)
         assert old and len(runs) == len(old)
         assert all(a == c and 0 <= d - b <= 2 for (a, b), (c, d) in zip(runs, old, strict=True))
 
@@ -151,8 +153,8 @@ def test_a_keystroke_past_underlines_repaints_its_paragraph_and_moves_them(qtbot
     assert "세 마무리 할께라고" in block.text()
     assert drawn_words(edit, WAVY) == ["할께"] * 48
     assert spell_selections(edit) == 0
-    typed = screen(window)
-    assert typed == full_repaint(window, edit)
+    typed = viewport_of(screen(window), edit)
+    assert typed == viewport_of(full_repaint(window, edit), edit)
 
 
 def test_an_answer_for_the_whole_body_lays_out_only_what_is_on_screen(qtbot, window):
