@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -208,19 +209,33 @@ def _srgb() -> ImageCms.ImageCmsProfile:
 
 def _encode(img: Image.Image, fmt: str, job: ImageJob) -> Rendition:
     """Encode with fixed settings and no metadata but the optional credit."""
-    buffer = io.BytesIO()
     exif = _credit_exif(job.credit) if job.credit and fmt in ("JPEG", "WEBP") else b""
     if fmt == "JPEG":
         rgb = img if img.mode in ("RGB", "L") else img.convert("RGB")
         # Baseline with optimised Huffman tables, not progressive: the same coefficients, so
         # the same pixels, 0.1-2.7% more bytes, and 2.3-2.6x less encoder CPU (~30 ms a
         # 24 MP photo's two renditions; docs/performance.md).
-        rgb.save(buffer, "JPEG", quality=job.quality, optimize=True, subsampling="4:2:0", exif=exif)
+        data = _saved(
+            rgb, "JPEG", quality=job.quality, optimize=True, subsampling="4:2:0", exif=exif
+        )
     elif fmt == "WEBP":
-        img.save(buffer, "WEBP", quality=job.quality, method=4, exif=exif)
+        data = _saved(img, "WEBP", quality=job.quality, method=4, exif=exif)
     else:
-        img.save(buffer, "PNG", compress_level=6)
-    return Rendition(img.width, img.height, fmt, buffer.getvalue())
+        data = _saved(img, "PNG", compress_level=6)
+    return Rendition(img.width, img.height, fmt, data)
+
+
+def _saved(img: Image.Image, fmt: str, **params: object) -> bytes:
+    """Return img encoded, written through a temporary file.
+
+    Pillow's encoders let go of the GIL writing to a file descriptor but hold it writing to
+    memory: a 1600 px JPEG held it for its whole encode, so every other thread (the window's
+    included) waited that long, and the two image threads' encodes took turns.
+    """
+    with tempfile.TemporaryFile() as file:
+        img.save(file, fmt, **params)
+        file.seek(0)
+        return file.read()
 
 
 def _credit_exif(credit: str) -> bytes:

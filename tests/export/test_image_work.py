@@ -24,6 +24,7 @@ class Work:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[tuple[str, tuple[int, int], tuple[int, int] | None]] = []
+        self.encoded_to_fd: list[bool] = []
         self._lock = threading.Lock()
         for owner, name, stage in (
             (Image, "_getdecoder", "decode"),
@@ -38,6 +39,8 @@ class Work:
         def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
             result = func(*args, **kwargs)
             source = None if stage == "decode" else args[0].size  # a decoder has no image yet
+            if stage == "encode":  # Pillow's encoders hold the GIL writing to memory
+                self.encoded_to_fd.append(_has_fd(args[1]))
             size = result.size if isinstance(result, Image.Image) else None
             with self._lock:
                 self.calls.append((stage, source, size))
@@ -52,6 +55,13 @@ class Work:
         return [(source, size) for s, source, size in self.calls if s == stage]
 
 
+def _has_fd(target: object) -> bool:
+    try:
+        return isinstance(target.fileno(), int)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return False
+
+
 def test_one_decode_at_the_smallest_covering_scale_then_each_width_from_the_last(monkeypatch):
     # 2400x1600 stored, turned a quarter (orientation 6): upright 1600x2400. The 600 px
     # rendition needs 900x600 stored pixels, so JPEG's DCT scaling decodes at 1/2 (1200x800);
@@ -63,6 +73,8 @@ def test_one_decode_at_the_smallest_covering_scale_then_each_width_from_the_last
     assert work.count() == Counter(decode=1, resize=2, orient=2, encode=2)
     assert work.of("resize") == [((1200, 800), (900, 600)), ((900, 600), (450, 300))]
     assert [source for source, _ in work.of("orient")] == [(900, 600), (450, 300)]
+    # Written through a file descriptor, where Pillow lets the other threads (the window's) run.
+    assert work.encoded_to_fd == [True, True]
     # Baseline JPEG (optimised tables): progressive cost 2.3-2.6x the encoder's CPU.
     assert not any(
         Image.open(io.BytesIO(r.data)).info.get("progressive") for r in result.renditions
