@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core import clock
 from editor.core.model import Article, LengthTarget
 from editor.core.text import MANUSCRIPT_PAGE, Counts, count_body
-from editor.core.validate import Problem, Severity
+
+if TYPE_CHECKING:  # the checklist's findings: imported when there are any to make
+    from editor.core.validate import Problem
 
 UNITS = ("pages", "chars")
 
@@ -112,6 +114,8 @@ def assignment_problems(article: Article, rules: AssignmentRules) -> list[Proble
 
 
 def _target(article: Article, rules: AssignmentRules) -> list[Problem]:
+    from editor.core.validate import Problem, Severity
+
     done = progress(article.target, count_body(article.body))
     if done is None or not article.body.strip():
         return []
@@ -136,6 +140,8 @@ def _target(article: Article, rules: AssignmentRules) -> list[Problem]:
 
 
 def _variants(article: Article, rules: AssignmentRules) -> list[Problem]:
+    from editor.core.validate import Problem, Severity
+
     found = []
     for name, limit, label in (
         ("web_title", rules.web_title_max, "web title"),
@@ -156,6 +162,8 @@ def _variants(article: Article, rules: AssignmentRules) -> list[Problem]:
 
 
 def _embargo(article: Article, rules: AssignmentRules) -> list[Problem]:
+    from editor.core.validate import Problem, Severity
+
     if article.embargo is None or not is_embargoed(article):
         return []
     local = clock.aware(article.embargo).astimezone(clock.newsroom_zone(rules.zone))

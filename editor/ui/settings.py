@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from editor import paths
-from editor.render.preview_zoom import Zoom
 from editor.ui.identity import Role, User
+
+if TYPE_CHECKING:  # the preview's zoom: read once the preview is installed
+    from editor.render.preview_zoom import Zoom
 
 SETTINGS_FILE = "settings.ini"
 MAX_RECENT = 10
@@ -68,6 +71,8 @@ class Settings:
 
     def preview_zoom(self) -> Zoom:
         """Return the desktop preview's fit and zoom steps (Ctrl+=/−/0), as last left."""
+        from editor.render.preview_zoom import Zoom
+
         return Zoom.parse(self._q.value("preview/fit", "column"), self._q.value("preview/zoom", 0))
 
     def set_preview_zoom(self, zoom: Zoom) -> None:

@@ -20,7 +20,7 @@ from tests.ui.test_startup_cost import _run
 
 # Run the real app on the sample; report at the window's first painted frame.
 FIRST_FRAME = """
-import enum, json, os, sys, threading
+import enum, os, sys, threading  # json once the modules are listed
 from editor.ui import app, lead_image_panel, main_window
 
 seen = {"sheet_while_built": None, "decoded_on": []}
@@ -69,6 +69,7 @@ def report(window):
             seen["signature_compiled"] = parser._finditer.__self__._compiled is not None
         qapp.setStyleSheet("")  # the style under the sheet
         seen["style"] = qapp.style().name()
+        import json
         print(json.dumps(seen))
         os._exit(0)
     window.first_painted.connect(painted)
@@ -132,6 +133,15 @@ def test_the_app_starts_without_argparse_or_importlib_resources():
         "print(json.dumps([m in sys.modules for m in ('argparse', 'importlib.resources')]))\n"
     )
     assert _run(code) == [False, False]  # argparse waits for a command (the CLI's own)
+
+
+def test_the_first_frame_imports_no_logging_json_or_modules_it_does_not_use():
+    modules = _first_frame()["modules"]
+    # logging and its patterns (~12 M instructions) for messages a clean start never
+    # writes, json for an .article's editor data (~6 M), the checklist's Problem and the
+    # preview's zoom (their dataclasses' generated functions, ~4 M each).
+    for name in ("logging", "json", "editor.core.validate", "editor.render.preview_zoom"):
+        assert name not in modules, name
 
 
 def test_shibokens_stub_generator_runs_only_when_asked_for():
