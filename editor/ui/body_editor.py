@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -61,11 +62,13 @@ class MarkdownTextEdit(QPlainTextEdit):
             layout.repaint_from = self._repaint_from
         self.setAcceptDrops(True)
 
-    def _repaint_from(self, block: QTextBlock) -> None:
-        """Repaint the view from a paragraph's top down (it grew or shrank by a line)."""
-        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+    def _repaint_from(self, block: QTextBlock, line: int, to_bottom: bool) -> None:
+        """Repaint a paragraph from one of its lines down, to the view's bottom if it moved."""
+        rect = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        top = max(0, math.floor(rect.top() + block.layout().lineAt(line).y()) - 1)
         viewport = self.viewport()
-        viewport.update(QRect(0, max(0, int(top)), viewport.width(), viewport.height()))
+        bottom = viewport.height() if to_bottom else math.ceil(rect.bottom()) + 1
+        viewport.update(QRect(0, top, viewport.width(), bottom - top))
 
     def first_visible_line(self) -> int:
         """Return the body line at the top of the view (for scroll sync)."""
@@ -159,7 +162,8 @@ class MarkdownTextEdit(QPlainTextEdit):
         if cursor.hasSelection() or not isinstance(layout, BodyLayout) or _BREAKS & set(typed):
             yield
             return
-        with layout.edit_in_paragraph(cursor.block()), self.highlighter.one_paragraph():
+        held = layout.edit_in_paragraph(cursor.block(), cursor.positionInBlock())
+        with held, self.highlighter.one_paragraph():
             yield
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

@@ -7,7 +7,14 @@ nine paragraphs and repainted the whole viewport: ~2.5 ms of the ~4 ms a Korean 
 cost at 580×400 px, and more with spelling underlines to draw again. While the body editor
 says a keystroke only edits text inside one paragraph (`edit_in_paragraph`), a change is
 what it is: the paragraphs from `position` to `position + added`. They are laid out again at
-once and repainted alone when their height is unchanged; else the whole view is, as before.
+once and repainted alone when their height is unchanged; else from their top down. In the
+edited paragraph, from the line before the cursor's: text typed at the cursor cannot change
+the lines above that one (unless the highlighter reformats them, as a closing `*` does; then
+the whole paragraph). Painting a 5-line paragraph's glyphs was most of a keystroke's paint.
+
+Off screen (`off_screen`), a paragraph whose formats changed (its underlines, after a spell
+check's answer) only drops its old layout: it is laid out when it scrolls into view. Qt lays
+it out at once, and repaints the whole view for one it had not laid out yet.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 # A keystroke's change covers its paragraph and the next ones the highlighter looked at
@@ -32,16 +39,19 @@ class BodyLayout(QPlainTextDocumentLayout):
         self._heights: dict[int, float] = {}  # paragraph number -> height before the key
         self._blocks = -1  # the paragraph count when the keystroke began
         self._on_screen: tuple[int, int] | None = None  # while formats change off screen
-        # Set by the editor: repaint the view from a paragraph's top down (what moved).
-        self.repaint_from: Callable[[QTextBlock], None] | None = None
+        self._edited: tuple[int, int, list] = (-1, 0, [])  # paragraph, cursor, formats before
+        # Set by the editor: repaint a paragraph from one of its lines, to its bottom or (when
+        # what follows moved) to the bottom of the view.
+        self.repaint_from: Callable[[QTextBlock, int, bool], None] | None = None
 
     @contextmanager
-    def edit_in_paragraph(self, block: QTextBlock) -> Iterator[None]:
+    def edit_in_paragraph(self, block: QTextBlock, at: int) -> Iterator[None]:
         """Hold the heights of block and the paragraphs after it while one keystroke runs.
 
-        The caller promises the text changes only inside block (no paragraph break typed,
-        no selection replaced); formats may change further on.
+        The caller promises the text changes only inside block, at offset `at` (no paragraph
+        break typed, no selection replaced); formats may change further on.
         """
+        self._edited = (block.blockNumber(), at, _before(block.layout().formats(), at))
         heights: dict[int, float] = {}
         for _ in range(NEAR_PARAGRAPHS):
             if not block.isValid() or not block.isVisible() or not block.layout().lineCount():
@@ -52,7 +62,7 @@ class BodyLayout(QPlainTextDocumentLayout):
         try:
             yield
         finally:
-            self._heights = {}
+            self._heights, self._edited = {}, (-1, 0, [])
 
     @contextmanager
     def off_screen(self, visible: tuple[int, int]) -> Iterator[None]:
@@ -78,15 +88,29 @@ class BodyLayout(QPlainTextDocumentLayout):
         for block in blocks:
             block.clearLayout()
             self.ensureBlockLayout(block)
-        if sum(self.blockBoundingRect(b).height() for b in blocks) != before:
-            if self.repaint_from is None:
+        moved = sum(self.blockBoundingRect(b).height() for b in blocks) != before
+        if self.repaint_from is None:
+            if moved:
                 self.requestUpdate()  # what follows moved: the whole view, as Qt does
-            else:
-                self.repaint_from(blocks[0])  # what follows moved, not what is above
+                return
+            self.narrowed += 1
+            for block in blocks:
+                self.updateBlock.emit(block)
             return
-        self.narrowed += 1
-        for block in blocks:
-            self.updateBlock.emit(block)
+        self.narrowed += not moved
+        self.repaint_from(blocks[0], self._first_changed_line(blocks[0]), moved)
+        for block in blocks[1:]:
+            if not moved:
+                self.updateBlock.emit(block)
+
+    def _first_changed_line(self, block: QTextBlock) -> int:
+        """Return the first line of the edited paragraph a keystroke can have changed."""
+        number, at, formats = self._edited
+        if block.blockNumber() != number or _before(block.layout().formats(), at) != formats:
+            return 0
+        line = block.layout().lineForTextPosition(at)
+        # The line before too: a syllable typed at a line's start may fit at the previous end.
+        return max(0, line.lineNumber() - 1) if line.isValid() else 0
 
     def _changed_paragraphs(self, position: int, added: int) -> list[QTextBlock] | None:
         """Return the paragraphs a held keystroke changed (None: leave the change to Qt)."""
@@ -117,3 +141,13 @@ class BodyLayout(QPlainTextDocumentLayout):
             block.clearLayout()
             block = block.next()
         return True
+
+
+def _before(ranges: list, at: int) -> list:
+    """Return a paragraph's format ranges cut at offset at: what typing there cannot move."""
+    # Copies: a range's format lives in the range, which Python frees with the list.
+    return [
+        (r.start, min(r.length, at - r.start), QTextCharFormat(r.format))
+        for r in ranges
+        if r.start < at
+    ]

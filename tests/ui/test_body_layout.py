@@ -99,3 +99,32 @@ def test_a_paragraph_that_gains_a_line_repaints_from_its_top_down(qtbot, window)
     # bottom of the view, nothing above it (Qt painted the whole view).
     assert min(r.top() for r in paints.rects) >= int(top) - 1
     assert max(r.bottom() for r in paints.rects) >= edit.viewport().height() - 1
+
+
+def test_a_jamo_at_the_end_of_a_long_paragraph_repaints_its_last_lines(qtbot, window):
+    edit = _editor_at_middle(qtbot, window)
+    window.document.set_body("\n\n".join([PARAGRAPH] * 20 + [PARAGRAPH * 6] + [PARAGRAPH] * 20))
+    block = edit.document().findBlockByNumber(40)
+    cursor = edit.textCursor()
+    cursor.setPosition(block.position() + block.length() - 1)
+    edit.setTextCursor(cursor)
+    edit.centerCursor()
+    qtbot.wait(20)
+    lines = block.layout().lineCount()
+    assert lines >= 5
+    line_height = block.layout().lineAt(0).height()
+    paints = Paints()
+    edit.viewport().installEventFilter(paints)
+    for preedit, commit in JAMO_KEYS:
+        _ime(edit, preedit, commit)
+    edit.viewport().removeEventFilter(paints)
+    assert block.layout().lineCount() == lines
+    # Typing at the cursor cannot change the lines above the one before it: the key paints
+    # that line and the cursor's, not the paragraph's glyphs all over again.
+    assert paints.rects and max(paints.heights) <= 2 * line_height + 4
+    assert typed_matches_full_repaint(window, edit)
+
+
+def typed_matches_full_repaint(window, edit) -> bool:
+    typed = screen(window)
+    return typed == full_repaint(window, edit)
