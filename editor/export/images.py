@@ -4,8 +4,9 @@ Each image is decoded once, at the smallest JPEG scale that still covers the lar
 width asked for (Image.draft), turned upright (EXIF orientation), converted to sRGB, then
 resized in steps (reduce() by a whole factor, then BICUBIC). Encoders get fixed settings
 and no metadata, so the same input gives the same bytes. Images run in parallel threads:
-Pillow releases the GIL while it decodes, resizes and encodes, so threads use every core
-without a process pool's start-up, pickling and copies (docs/performance.md).
+Pillow releases the GIL while it decodes, resizes and (writing to a file) encodes, so
+threads use every core without a process pool's start-up, pickling and copies
+(docs/performance.md).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from typing import IO
 
 from PIL import Image, ImageCms
 
@@ -232,10 +234,18 @@ def _saved(img: Image.Image, fmt: str, **params: object) -> bytes:
     memory: a 1600 px JPEG held it for its whole encode, so every other thread (the window's
     included) waited that long, and the two image threads' encodes took turns.
     """
-    with tempfile.TemporaryFile() as file:
+    with _scratch() as file:
         img.save(file, fmt, **params)
         file.seek(0)
         return file.read()
+
+
+def _scratch() -> IO[bytes]:
+    """Return a temporary file, or a memory buffer (holding the GIL) when none can be made."""
+    try:
+        return tempfile.TemporaryFile()  # noqa: SIM115 - the caller's with closes it
+    except OSError:
+        return io.BytesIO()
 
 
 def _credit_exif(credit: str) -> bytes:
@@ -257,6 +267,7 @@ def _run(job: ImageJob, info: ImageInfo) -> ProcessedImage | ImageError:
 
 
 def _check(job: ImageJob) -> ImageInfo | ImageError:
+    """Inspect one job, returning the error instead of raising it."""
     try:
         return inspect(job.data, job.name)
     except ImageError as exc:

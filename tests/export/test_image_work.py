@@ -119,3 +119,15 @@ def test_photos_are_checked_once_and_run_on_two_threads_at_once(monkeypatch):
     assert [r.name for r in results] == [j.name for j in jobs]
     assert sorted(checked) == sorted(j.name for j in jobs)
     assert work.count() == Counter(decode=4, resize=4, encode=4)
+
+
+def test_without_a_temp_folder_encodes_in_memory(monkeypatch):
+    import tempfile
+
+    def no_temp_folder():  # noqa: ANN202
+        raise OSError("no space left on device")
+
+    data = photo(600, 400)
+    expected = process_image(ImageJob("p.jpg", data, (300,)))
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_temp_folder)
+    assert process_image(ImageJob("p.jpg", data, (300,))) == expected
