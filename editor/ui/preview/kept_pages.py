@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRunnable, Qt, QThreadPool, QTimer
 
 from editor.core.errors import ProfileError
 from editor.render.page import Layout
@@ -86,8 +86,10 @@ class KeptPages:
         if key is None:
             return
         page = CachedPage(html, csp, list(view.state.fields), list(view.state.shown))
-        # Not now: this is the page's load, which the write (fsync) would delay.
-        QTimer.singleShot(KEEP_AFTER_MS, self, partial(self.page_cache.store, key, page))
+        # Not now: this is the page's load. Not on this thread either: the reporter may be
+        # typing by then, and the write fsyncs (file I/O releases the GIL).
+        store = QRunnable.create(partial(self.page_cache.store, key, page))
+        QTimer.singleShot(KEEP_AFTER_MS, self, lambda: QThreadPool.globalInstance().start(store))
 
     def keep_pages(self) -> None:
         """Keep the pages of the article as it is now for its next opening (the window closes)."""
