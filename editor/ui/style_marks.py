@@ -64,7 +64,7 @@ class StyleMarks(QObject):
         if article.site != self._site:
             self._site, self._style = article.site, site_style(article.site)
         by_field: dict[str, list[Problem]] = {}
-        for problem in style_findings(article, self._style):
+        for problem in style_findings(article, self._style, sentences=False):
             if problem.code in ("house-style", "style-sensitive") and problem.field in self.widgets:
                 by_field.setdefault(problem.field, []).append(problem)
         self.findings = {}

@@ -88,3 +88,20 @@ def test_the_caption_gets_style_underlines_and_their_fix(window, qtbot):
     assert window.document.article.lead_image.caption == "▲ 시가 설명회를 열었다"
     caption.undo()
     assert window.document.article.lead_image.caption == "▲ 시가 설명회를 개최하였다"
+
+
+def test_the_underlines_do_not_look_for_long_sentences(window, qtbot, monkeypatch):
+    # The underlines never show sentence-length hints (the checklist does): finding them was
+    # a quarter of the refresh that runs 500 ms after typing pauses, at 100,000 characters.
+    from editor.core import style
+
+    calls = []
+    real = style._long_sentences
+    monkeypatch.setattr(style, "_long_sentences", lambda *a: calls.append(1) or real(*a))
+    window.document.set_body("시는 회의를 개최하였다. " + "아주 긴 문장이 이어진다 " * 20 + "끝.")
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    calls.clear()  # the checklist's own refresh looks for them
+    window.style_marks.refresh()
+    assert calls == []
+    edit = window.body_editor.text_edit
+    assert drawn_words(edit, DOTTED) == ["개최하였다"]
