@@ -102,9 +102,15 @@ def test_a_reopened_article_shows_its_kept_page_before_anything_is_built(
     second = make_pane()
     events = _spy(second, monkeypatch)
     view_loaded = []
+    show_kept = second._show_kept_page
+
+    def show_kept_page(view):
+        view.loadFinished.connect(lambda ok: view_loaded.append(list(events)))
+        return show_kept(view)
+
+    monkeypatch.setattr(second, "_show_kept_page", show_kept_page)
     second.set_document(FakeDocument(copy.deepcopy(article)))
-    qtbot.waitUntil(lambda: "desktop" in second.views)
-    second.views["desktop"].loadFinished.connect(lambda ok: view_loaded.append(list(events)))
+    qtbot.waitUntil(lambda: "desktop" in second.views)  # shown on the next turn
     assert second.share_card.title_label.text() == article.headline  # before the page, too
     qtbot.waitUntil(lambda: not second._first_page_pending and "render" in events, timeout=15000)
     wait_ready(second)
