@@ -96,6 +96,7 @@ class PreviewPane(KeptPages, QWidget):
         self.mode, self.mobile_width = "desktop", 390
         self._document: PreviewDocument | None = None
         self._reveal_edit = False  # the body patch on its way comes from an edit
+        self._scroll_line: int | None = None  # the editor's scroll, waiting for that patch
         self.sync = PreviewSync(self.builder)
         self.body_render = BodyRenderQueue(
             self._body_text, self.builder.prepare, self, busy=lambda: self.timer.isActive()
@@ -228,9 +229,17 @@ class PreviewPane(KeptPages, QWidget):
     @Slot(int)
     def scroll_to_source_line(self, line: int) -> None:
         """Scroll every visible page to the block holding a source line."""
+        if self.timer.isActive() or self.body_render.running:
+            # The editor scrolled as the reporter typed: scroll with the edit's patch, which
+            # then brings the edited block into view if this left it out (one move, not two).
+            self._scroll_line = line
+            return
         for view in self.active_views():
-            if view.is_ready and view.state.shown:
-                view.scroll_to_block(block_index_for_line(view.state.shown, line))
+            self._scroll_view(view, line)
+
+    def _scroll_view(self, view: PreviewView, line: int) -> None:
+        if view.is_ready and view.state.shown:
+            view.scroll_to_block(block_index_for_line(view.state.shown, line))
 
     @property
     def blocks(self) -> list[ShownBlock]:
@@ -410,7 +419,10 @@ class PreviewPane(KeptPages, QWidget):
         self._reveal_edit = False
 
     def _sync_all(self) -> None:
+        line, self._scroll_line = self._scroll_line, None
         for view in self.active_views():
+            if line is not None:
+                self._scroll_view(view, line)
             self._sync_view(view)
         self._update_share_card()
 

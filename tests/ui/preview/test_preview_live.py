@@ -174,3 +174,28 @@ def test_headline_lines_are_measured_in_the_real_layouts(qtbot, pane, document, 
         lambda: measured["mobile"][1] == long and measured["desktop"][1] == long, timeout=10000
     )
     assert measured["desktop"][0] == 2 and measured["mobile"][0] >= 3
+
+
+def test_the_editor_scrolling_as_one_types_moves_the_page_once(
+    make_pane, document, wait_ready, js, wait_js, qtbot
+):
+    pane = make_pane(debounce_ms=400)  # the editor's scroll comes well before the patch
+    paragraphs = [f"문단 {n}: " + "시민들이 셔틀에 오르고 있다. " * 12 for n in range(60)]
+    document.article.body = "\n\n".join(paragraphs)
+    pane.set_document(document)
+    wait_ready(pane)
+    view = pane.views["desktop"]
+    js(
+        view,
+        """(() => { window.__scrolls = [];
+        addEventListener('scroll', () => __scrolls.push(scrollY)); return 1; })()""",
+    )
+    paragraphs[50] = "문단 50: 아래쪽 문단을 고쳤다."
+    document.set("body", "\n\n".join(paragraphs))
+    pane.scroll_to_source_line(2 * 40)  # the editor scrolled with the typing
+    qtbot.waitUntil(lambda: not pane.timer.isActive(), timeout=5000)
+    wait_js(view, BLOCK_TEXT.format(i=50), lambda v: v and v.endswith("고쳤다."))
+    top, bottom, height = js(view, ROW_BOX.replace("{i}", "50"))
+    assert 0.1 * height <= top and bottom <= height  # the edited block is what shows
+    wait_js(view, "window.__scrolls.length", lambda n: n and n >= 1)
+    assert len({round(y) for y in js(view, "window.__scrolls")}) == 1  # one move, no jump
