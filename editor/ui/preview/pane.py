@@ -235,11 +235,8 @@ class PreviewPane(KeptPages, QWidget):
             self._scroll_line = line
             return
         for view in self.active_views():
-            self._scroll_view(view, line)
-
-    def _scroll_view(self, view: PreviewView, line: int) -> None:
-        if view.is_ready and view.state.shown:
-            view.scroll_to_block(block_index_for_line(view.state.shown, line))
+            if view.is_ready and view.state.shown:
+                view.scroll_to_block(block_index_for_line(view.state.shown, line))
 
     @property
     def blocks(self) -> list[ShownBlock]:
@@ -333,9 +330,14 @@ class PreviewPane(KeptPages, QWidget):
         view.patch_fields(step.field_updates)
         if step.measure_headline:
             self._measure_headline(view)
+        # A scroll sync that waited for this patch goes in the same script: one move.
+        line, shown = self._scroll_line, view.state.shown
+        scroll_to = block_index_for_line(shown, line) if line is not None and shown else -1
         if step.body is not None:
             done = partial(self._on_view_patched, view.layout_name)
-            view.patch_body(step.body, done, reveal=self._reveal_edit)
+            view.patch_body(step.body, done, reveal=self._reveal_edit, scroll_to=scroll_to)
+        elif scroll_to >= 0:
+            view.scroll_to_block(scroll_to)
 
     def _on_view_patched(self, layout: str, _result: object) -> None:
         self.page_updated.emit(layout)
@@ -419,11 +421,9 @@ class PreviewPane(KeptPages, QWidget):
         self._reveal_edit = False
 
     def _sync_all(self) -> None:
-        line, self._scroll_line = self._scroll_line, None
         for view in self.active_views():
-            if line is not None:
-                self._scroll_view(view, line)
             self._sync_view(view)
+        self._scroll_line = None
         self._update_share_card()
 
     # Share card, errors, resources -------------------------------------------------------

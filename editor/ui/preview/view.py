@@ -100,11 +100,20 @@ class PreviewView(QWebEngineView):
         callback: Callable[[Any], None] | None = None,
         *,
         reveal: bool = False,
+        scroll_to: int = -1,
     ) -> None:
-        """Send a body patch; only the blocks it names change (reveal: scroll to them)."""
+        """Send a body patch; only the blocks it names change.
+
+        scroll_to: a block to scroll near the top first; reveal: then make sure the first
+        changed block is in view.
+        """
         if not patch.is_empty:
-            self.run("applyBody", {**patch.to_json(), "reveal": reveal}, callback=callback)
-        elif callback is not None:
+            payload = {**patch.to_json(), "reveal": reveal, "scrollTo": scroll_to}
+            self.run("applyBody", payload, callback=callback)
+            return
+        if scroll_to >= 0:
+            self.scroll_to_block(scroll_to)
+        if callback is not None:
             callback(None)
 
     def patch_fields(self, updates: list[dict[str, object]]) -> None:

@@ -82,6 +82,10 @@
         rows[i].dataset.line = String(Number(rows[i].dataset.line) + delta);
       }
     }
+    if (patch.scrollTo >= 0) {
+      const box = rectOf(rows, patch.scrollTo);
+      if (box) placeNearTop(box);
+    }
     if (patch.reveal) revealRow(rows, patch.start);
     return rows.length;
   }
