@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QWidget
 
+from editor import codecache
 from editor.core.errors import DocumentError
 from editor.core.model import Author
 from editor.storage import Kind
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, resources.check_images)
         after_preview_painted(self.preview, self._on_preview_painted)
         theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
+        codecache.save()  # once per install too: the dataclasses' methods, compiled
 
     def _on_preview_painted(self) -> None:
         self.preview_painted.emit()
