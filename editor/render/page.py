@@ -13,8 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from editor import resources
 from editor.core.model import Article
-from editor.render.profiles import SiteProfile
+from editor.render.profiles import FontFace, SiteProfile
 from editor.render.urls import UrlPolicy, map_images
 from editor.render.view import build_view
 
@@ -60,17 +61,31 @@ def theme_css(profile: SiteProfile) -> str:
     return f":root{{{decls}}}"
 
 
-def font_face_css(profile: SiteProfile, urls: UrlPolicy) -> str:
-    """Return @font-face rules for the profile's fonts, with URLs from the policy."""
+def font_face_css(profile: SiteProfile, urls: UrlPolicy, *, by_name: bool = False) -> str:
+    """Return @font-face rules for the profile's fonts, with URLs from the policy.
+
+    by_name (the live preview): a font the app bundles, and registers at start, is named
+    first as `local("<PostScript name>")`, so that Chromium maps the app's own TrueType
+    file instead of decoding the WOFF2 into the renderer's memory (~10 MB for Pretendard's
+    two weights, docs/performance.md); the URL stays as the fallback. The pages people get
+    (export, CLI) keep the URL alone.
+    """
     rules = []
     for face in profile.fonts:
         family = _STYLE_UNSAFE.sub("", face.family).replace('"', "")
+        src = f'url("{urls.asset(face.rel)}") format("woff2")'
+        if by_name and is_bundled_font(face):
+            src = f'local("{face.path.stem}"),{src}'  # a bundled file is named as its font
         rules.append(
-            f'@font-face{{font-family:"{family}";src:url("{urls.asset(face.rel)}") '
-            f'format("woff2");font-weight:{face.weight};font-style:{face.style};'
-            "font-display:swap}"
+            f'@font-face{{font-family:"{family}";src:{src};font-weight:{face.weight};'
+            f"font-style:{face.style};font-display:swap}}"
         )
     return "\n".join(rules)
+
+
+def is_bundled_font(face: FontFace) -> bool:
+    """Tell whether a profile's font is one of the app's own (resources/fonts)."""
+    return face.path.is_relative_to(resources.path("fonts"))
 
 
 def page_context(
@@ -101,7 +116,9 @@ def page_context(
         "body": Markup(prepare_body(html, urls)),
         "wordmark": profile.inline_svg(str(wordmark)) if wordmark else Markup(""),
         "stylesheets": [(urls.asset(rel), media) for rel, media in profile.stylesheets(layout)],
-        "style_head": Markup(font_face_css(profile, urls) + "\n" + theme_css(profile)),
+        "style_head": Markup(
+            font_face_css(profile, urls, by_name=preview) + "\n" + theme_css(profile)
+        ),
         "head_extra": Markup(""),
         "meta": Markup(""),
     }

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from editor.core.model import Article
-from editor.render.page import Layout, prepare_body, render_page
+from editor.render.page import Layout, is_bundled_font, prepare_body, render_page
 from editor.render.preview_updates import FieldNode, ShownBlock, find_fields, group_blocks
 from editor.render.profiles import SiteProfile, load_profile
 from editor.ui.preview.scheme import ORIGIN, mime_for
@@ -32,10 +32,13 @@ def content_security_policy(nonce: str) -> str:
 
 
 def font_preloads(profile: SiteProfile, urls: PreviewUrls) -> str:
-    """Return preload links for the profile's fonts: fetched with the page, not after layout."""
+    """Return preload links for the profile's fonts: fetched with the page, not after layout.
+
+    The app's own fonts are named instead (render/page.font_face_css): nothing to fetch.
+    """
     return "".join(
         f'<link rel="preload" href="{urls.asset(rel)}" as="font" type="{mime_for(rel)}" crossorigin>'
-        for rel in dict.fromkeys(face.rel for face in profile.fonts)
+        for rel in dict.fromkeys(f.rel for f in profile.fonts if not is_bundled_font(f))
     )
 
 

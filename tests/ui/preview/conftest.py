@@ -39,6 +39,27 @@ class FakeDocument(QObject):
         self.changed.emit(field)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def app_fonts(qapp, tmp_path_factory):
+    """Register the bundled fonts from their TrueType cache, as the app does at start.
+
+    The preview names them (render/page.font_face_css): without them it would fetch the
+    WOFF2 files instead, and the tests would not see the page the app shows.
+    """
+    from editor.ui import font_cache, theme
+
+    folder = tmp_path_factory.mktemp("font-cache")
+    for name in theme.FONT_FILES:
+        woff2 = resources.path("fonts", "pretendard", name)
+        assert font_cache.unpack(woff2, font_cache.cached_path(woff2, folder))
+    real_root = font_cache.cache_root
+    font_cache.cache_root = lambda: folder
+    try:
+        assert theme.load_fonts() == "Pretendard"
+    finally:
+        font_cache.cache_root = real_root
+
+
 @pytest.fixture
 def article() -> Article:
     return read_article(resources.sample_path())
