@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,12 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     if "--no-sandbox" not in flags:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+# Outside a test too (imports, atexit: editor.codecache saves there) the user's cache is not
+# touched; each test gets its own folders below.
+for _var in ("XDG_CACHE_HOME", "ARTICLE_EDITOR_CACHE_DIR"):
+    os.environ.pop(_var, None)
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="article-editor-tests-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)  # runs after later ones
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "resources" / "samples" / "autonomous-shuttle"

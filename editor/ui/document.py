@@ -51,6 +51,7 @@ class ArticleDocument(QObject, DocumentReview):
     revision_restored = Signal(str)  # revision id
     user_changed = Signal(object)  # User: who signs, and whether they may approve
     body_edited = Signal(int, int, int)  # position, chars removed, chars added (committed)
+    composing = Signal()  # an input-method preedit step in the body: typing goes on
     modified_changed = Signal(bool)
     saved = Signal(object)  # Path written
     path_changed = Signal(object)  # Path | None
@@ -347,7 +348,10 @@ class ArticleDocument(QObject, DocumentReview):
         self.changed.emit(name)
 
     def _on_body_contents_change(self, position: int, removed: int, added: int) -> None:
-        if self._layout_only or (removed == 0 and added == 0):
+        if self._layout_only:
+            self.composing.emit()
+            return
+        if removed == 0 and added == 0:
             return
         self._body_stale = True
         self._shift_note_anchors(position, removed, added)

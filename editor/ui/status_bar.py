@@ -1,12 +1,14 @@
 """Status bar: length as the newsroom counts it, and whether the work is saved.
 
 Counting the whole body costs milliseconds at 100,000 characters, so it runs once typing
-pauses (a debounce), never on the keystroke path.
+pauses (a debounce), never on the keystroke path. A Korean syllable is committed only every
+3–4 keys; the preedit steps between count as typing too, or the count (and the repaint of
+the bar and the window under it) would land between two keys of one word.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.core.assignment import progress
@@ -14,6 +16,7 @@ from editor.core.text import Counts, count_body
 from editor.ui.document import ArticleDocument
 
 COUNT_DELAY_MS = 200
+COUNT_MAX_WAIT_MS = 2000  # typing without a pause still sees its count this often
 
 
 class ArticleStatusBar(QStatusBar):
@@ -41,7 +44,9 @@ class ArticleStatusBar(QStatusBar):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.update_counts)
+        self._pending = QElapsedTimer()  # since the first edit the count has not shown yet
         document.changed.connect(self._on_document_changed)
+        document.composing.connect(self._on_composing)
         document.modified_changed.connect(self._on_document_state)
         document.saved.connect(self._on_document_state)
         document.path_changed.connect(self._on_document_state)
@@ -56,10 +61,23 @@ class ArticleStatusBar(QStatusBar):
 
     def _on_document_changed(self, field: str) -> None:
         if field == "body":
-            self._timer.start()  # typing: count once it pauses
+            self._postpone(start=True)  # typing: count once it pauses
         elif field in ("*", "target"):
             self._timer.stop()
             self.update_counts()  # a newly opened article or a new target: count it at once
+
+    def _on_composing(self) -> None:
+        self._postpone(start=False)
+
+    def _postpone(self, start: bool) -> None:
+        """(Re)start the count's debounce, unless the count has waited its longest."""
+        if not self._timer.isActive() or not self._pending.isValid():
+            if not start:
+                return
+            self._pending.start()
+        elif self._pending.elapsed() >= COUNT_MAX_WAIT_MS:
+            return  # let the running debounce fire
+        self._timer.start()
 
     def _on_document_state(self, *_: object) -> None:
         if self._doc.is_modified:
@@ -72,6 +90,7 @@ class ArticleStatusBar(QStatusBar):
 
     def update_counts(self) -> None:
         """Count the body now and show the figures."""
+        self._pending.invalidate()
         counts = count_body(self._doc.article.body)
         self.counts = counts
         locale = QLocale()
