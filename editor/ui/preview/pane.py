@@ -9,10 +9,8 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from editor.core.errors import ProfileError
 from editor.core.model import Article
 from editor.render.page import Layout
-from editor.render.preview_measure import HeadlineCount, HeadlineRequest
 from editor.render.preview_sync import (
     PageStep,
     PreviewSync,
@@ -33,10 +31,11 @@ from editor.ui.preview.detached import Detacher
 from editor.ui.preview.document import PreviewDocument
 from editor.ui.preview.kept_pages import KeptPages
 from editor.ui.preview.page_cache import CachedPage, PageCache
+from editor.ui.preview.page_probes import PageProbes
 from editor.ui.preview.pages import PageBuilder
 from editor.ui.preview.resources import PreviewResources
 from editor.ui.preview.scheme import SandboxedProfile
-from editor.ui.preview.share_card import ShareCard, share_card_data
+from editor.ui.preview.share_card import ShareCard
 from editor.ui.preview.stage import DesktopFrame, PhoneFrame, PreviewStage
 from editor.ui.preview.view import PreviewView
 
@@ -50,7 +49,7 @@ MAX_PREVIEW_CHARS = 1_000_000
 REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
 
 
-class PreviewPane(KeptPages, QWidget):
+class PreviewPane(KeptPages, PageProbes, QWidget):
     """The preview of one document in the desktop layout, a phone, or both."""
 
     block_clicked = Signal(int)  # source line of the block the reporter clicked
@@ -282,27 +281,6 @@ class PreviewPane(KeptPages, QWidget):
         if self.desktop_frame is not None and view is self.desktop_frame.view:
             self.desktop_frame.measure_column()
 
-    def _measure_headline(self, view: PreviewView) -> None:
-        """Ask the page how many lines the headline takes in this layout (after patches)."""
-        if self._document is None:
-            return
-        request = HeadlineRequest(view.layout_name, self._document.article.headline)
-        view.run_script(request.script, lambda result: self._on_headline_counted(request, result))
-
-    def measure_headline_again(self) -> None:
-        """Count the headline's lines again in every page shown (results come as signals)."""
-        for view in self.active_views():
-            if view.is_ready:
-                self._measure_headline(view)
-
-    def _on_headline_counted(self, request: HeadlineRequest, result: object) -> None:
-        count: HeadlineCount | None = request.answer(result)
-        if count is None:
-            return
-        self.headline_lines_measured.emit(count.layout, count.lines, count.headline)
-        if count.css_width is not None:
-            self.headline_measured.emit(count.layout, count.css_width, count.lines, count.headline)
-
     def _sync_view(self, view: PreviewView) -> None:
         """Bring one view up to date: load it, or patch what changed since it last synced."""
         if self._first_page_pending:
@@ -426,20 +404,7 @@ class PreviewPane(KeptPages, QWidget):
         self._scroll_line = None
         self._update_share_card()
 
-    # Share card, errors, resources -------------------------------------------------------
-    def _update_share_card(self) -> None:
-        if self._document is None or self.share_card.isHidden():
-            return
-        article = self._document.article
-        try:
-            profile = self.builder.settings(article)  # its name and address: no templates
-        except ProfileError:
-            return
-        data = share_card_data(
-            article, self.sync.shown, profile.name, str(profile.get("home_url", ""))
-        )
-        self.share_card.show_data(data, article.images.get(data.image_src))
-
+    # Errors ----------------------------------------------------------------------------
     def _body_text(self) -> str:
         return self._document.article.body if self._document is not None else ""
 
