@@ -41,9 +41,12 @@ def _assign(window) -> None:  # noqa: ANN001 - a MainWindow
 
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
-        __doc__.splitlines()[0], settle_s=2.5, lang="ko", lang_help="ko (default) or en"
+        __doc__.splitlines()[0],
+        settle_s=2.5,
+        lang="ko",
+        lang_help="ko (default) or en",
+        size="1366x768",
     )
-    parser.set_defaults(size="1366x768")
     args = parser.parse_args(argv)
     benchlib.screenshot_environment(args, ("config", "data"))
     app, window = benchlib.open_screenshot_window(args)

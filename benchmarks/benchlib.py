@@ -205,12 +205,12 @@ def settle(app, seconds: float) -> None:  # noqa: ANN001 - a QApplication
 
 
 def screenshot_parser(
-    description: str, *, settle_s: float, lang: str, lang_help: str
+    description: str, *, settle_s: float, lang: str, lang_help: str, size: str = "1440x900"
 ) -> argparse.ArgumentParser:
     """Return the arguments every screenshot script takes: folder, size, settle time, language."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--size", default=size, help="window size, WIDTHxHEIGHT")
     parser.add_argument("--settle", type=float, default=settle_s, help="seconds to let pages paint")
     parser.add_argument("--lang", default=lang, help=lang_help)
     return parser

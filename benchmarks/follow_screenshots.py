@@ -51,9 +51,8 @@ def _block_rect(app, view) -> list[int]:  # noqa: ANN001
 
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
-        __doc__.splitlines()[0], settle_s=3.0, lang="ko", lang_help="ko or en"
+        __doc__.splitlines()[0], settle_s=3.0, lang="ko", lang_help="ko or en", size="1366x768"
     )
-    parser.set_defaults(size="1366x768")
     args = parser.parse_args(argv)
     benchlib.screenshot_environment(args, ("config",))
     from editor.render.preview_zoom import Fit, Zoom

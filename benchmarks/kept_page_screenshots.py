@@ -74,9 +74,8 @@ def _kept(app, args, name: str):  # noqa: ANN001, ANN202
 
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
-        __doc__.splitlines()[0], settle_s=4.0, lang="ko", lang_help="ko or en"
+        __doc__.splitlines()[0], settle_s=4.0, lang="ko", lang_help="ko or en", size="1366x768"
     )
-    parser.set_defaults(size="1366x768")
     args = parser.parse_args(argv)
     benchlib.screenshot_environment(args, ("config", "data"))
     os.environ["ARTICLE_EDITOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="shots-cache-")

@@ -30,9 +30,8 @@ def _select_style_finding(window, wrong: str) -> None:  # noqa: ANN001
 
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
-        __doc__.splitlines()[0], settle_s=3.0, lang="ko", lang_help="ko or en"
+        __doc__.splitlines()[0], settle_s=3.0, lang="ko", lang_help="ko or en", size="1366x768"
     )
-    parser.set_defaults(size="1366x768")
     args = parser.parse_args(argv)
     benchlib.screenshot_environment(args, ("config",))
     width, height = benchlib.window_size(args)

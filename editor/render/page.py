@@ -99,11 +99,11 @@ def page_context(
 ) -> dict[str, Any]:
     """Return the template context of a page (and of the article block)."""
     layout = Layout(layout)
-    if body_html is None:
+    html = body_html
+    if html is None:
         from editor.render.markdown import render_body  # the preview passes its own blocks
 
-        body_html = render_body(article.body)
-    html = body_html
+        html = render_body(article.body)
     wordmark = profile.get("wordmark")
     return {
         "a": build_view(article, profile, urls),

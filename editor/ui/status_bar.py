@@ -71,13 +71,12 @@ class ArticleStatusBar(QStatusBar):
 
     def _postpone(self, start: bool) -> None:
         """(Re)start the count's debounce, unless the count has waited its longest."""
-        if not self._timer.isActive() or not self._pending.isValid():
-            if not start:
-                return
+        if self._timer.isActive() and self._pending.isValid():
+            if self._pending.elapsed() < COUNT_MAX_WAIT_MS:  # else let it fire
+                self._timer.start()
+        elif start:
             self._pending.start()
-        elif self._pending.elapsed() >= COUNT_MAX_WAIT_MS:
-            return  # let the running debounce fire
-        self._timer.start()
+            self._timer.start()
 
     def _on_document_state(self, *_: object) -> None:
         if self._doc.is_modified:

@@ -404,7 +404,7 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         self._scroll_line = None
         self._update_share_card()
 
-    # Errors ----------------------------------------------------------------------------
+    # The text shown, errors ---------------------------------------------------------------
     def _body_text(self) -> str:
         return self._document.article.body if self._document is not None else ""
 
