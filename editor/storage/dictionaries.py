@@ -1,10 +1,12 @@
-"""The spelling dictionaries: unpacked from resources/dictionaries once, loaded with chunspell.
+"""The spelling dictionaries: unpacked from resources/dictionaries once, loaded with Hunspell.
 
 The Korean (spellcheck-ko 0.7.92, Debian's hunspell-ko) and English (SCOWL en_US, Debian's
 hunspell-en-us) files ship xz-compressed in resources/ (0.9 MB instead of 15 MB) and are
-unpacked into the cache folder on first use. chunspell (a Hunspell 1.7.2 wheel for Linux,
-macOS and Windows) reads them; loading the Korean one takes ~2 s, so callers do it off the UI
-thread. The user's own words live in the config folder, one a line.
+unpacked into the cache folder on first use. An optimised libhunspell reads them where there
+is one (Linux: the frozen app's or the system's, editor/storage/hunspell_lib.py; the Korean
+one loads in ~1 s of CPU), chunspell (a Hunspell 1.7.2 wheel for Linux, macOS and Windows,
+~2.5 s) elsewhere; callers load off the UI thread. The user's own words live in the config
+folder, one a line.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from editor import paths, resources
 from editor.core.find import PARTICLES
 from editor.core.spelling import KoreanLeniency, Word, words_in_text
+from editor.storage import hunspell_lib
 from editor.storage.affix_file import without_repeated_affixes
 from editor.storage.atomic import atomic_write
 from editor.storage.spell_cache import KnownWords
@@ -139,7 +142,7 @@ class SpellChecker:
                 self.known.put(word, verdict)
         return verdict
 
-    def _speller(self, word: str):  # noqa: ANN202 - a chunspell Hunspell
+    def _speller(self, word: str):  # noqa: ANN202 - a Hunspell dictionary
         """Return the dictionary for a word's script, loading it now if needed (lock held)."""
         if "가" <= word[:1] <= "힣":
             if self.korean is None and self.loader is not None:
@@ -180,8 +183,40 @@ class SpellChecker:
         self.user_words.add(unicodedata.normalize("NFC", word))
 
 
+def open_dictionary(name: str, folder: Path) -> object:
+    """Load folder/name.aff and .dic: with an optimised libhunspell if found, else chunspell.
+
+    Raises:
+        DictionaryError: neither can load it.
+    """
+    try:
+        lib = hunspell_lib.library()
+    except hunspell_lib.LibraryError:
+        lib = None  # no system libhunspell (Windows, macOS, a bare Linux): chunspell's own
+    if lib is not None:
+        try:
+            return hunspell_lib.open_dictionary(folder, name, lib)
+        except hunspell_lib.LibraryError as exc:
+            raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
+    try:
+        import hunspell  # chunspell's module: a small C extension, cheap to import
+    except ImportError as exc:
+        raise DictionaryError("neither libhunspell nor chunspell is installed") from exc
+    try:
+        return hunspell.Hunspell(name, hunspell_data_dir=str(folder))
+    except Exception as exc:  # noqa: BLE001 - the binding raises its own types
+        raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
+
+
+def engine(speller: object) -> str:
+    """Name the Hunspell behind a loaded dictionary: the libhunspell file, or chunspell."""
+    if isinstance(speller, hunspell_lib.Hunspell):
+        return hunspell_lib.loaded_path(speller.library)
+    return "chunspell"
+
+
 def load_checker(folder: Path | None = None, *, remember: bool = False) -> SpellChecker:
-    """Load the Korean and English dictionaries and the user's words (~3 s of CPU).
+    """Load the Korean and English dictionaries and the user's words (~1–3 s of CPU).
 
     With remember, return at once: each dictionary loads on the first word of its script
     that no earlier run judged, and the verdicts are kept in the cache folder (call
@@ -191,17 +226,10 @@ def load_checker(folder: Path | None = None, *, remember: bool = False) -> Spell
         DictionaryError: the files or the binding are missing or unreadable (with remember,
         also later, from the check that loads them).
     """
-    try:
-        import hunspell  # chunspell's module: a small C extension, cheap to import
-    except ImportError as exc:
-        raise DictionaryError("chunspell is not installed") from exc
     folders = dict(zip(LANGUAGES, (unpacked(name, folder) for name in LANGUAGES), strict=True))
 
     def load(name: str) -> object:
-        try:
-            return hunspell.Hunspell(name, hunspell_data_dir=str(folders[name]))
-        except Exception as exc:  # noqa: BLE001 - the binding raises its own types
-            raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
+        return open_dictionary(name, folders[name])
 
     words = read_user_words() | shipped_words()
     if remember:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import hunspell
-
 from editor.cli.main import main
 from editor.core.model import Article
-from editor.storage import write_article
+from editor.storage import dictionaries, write_article
 
 
 def _recording_loads(monkeypatch) -> list[str]:
     """Record each Hunspell dictionary check opens (the real one still loads)."""
     opened: list[str] = []
-    real = hunspell.Hunspell
+    real = dictionaries.open_dictionary
 
-    def recording(name, *args, **kwargs):
+    def recording(name, folder):
         opened.append(name)
-        return real(name, *args, **kwargs)
+        return real(name, folder)
 
-    monkeypatch.setattr(hunspell, "Hunspell", recording)
+    monkeypatch.setattr(dictionaries, "open_dictionary", recording)
     return opened
 
 
