@@ -29,13 +29,13 @@ from editor.storage import Kind, kind_of, read_article
 from editor.storage import images as image_check
 from editor.storage.safe_save import fingerprint, main_file, save_document
 from editor.ui.body_layout import BodyLayout
+from editor.ui.body_text import BodyText
 from editor.ui.document_review import STATUS_FIELD, DocumentReview
 from editor.ui.identity import User
 
 if TYPE_CHECKING:  # the lock (socket, getpass) loads when a file is opened
     from editor.storage.lock import DocumentLock, LockInfo
 
-PARAGRAPH_SEPARATOR = "\u2029"
 TEXT_FIELDS = ("headline", "web_title", "social_title", "subhead", "summary", "section", "slug")
 ALL_FIELDS = "*"  # `changed` carries this after a load or a new document
 
@@ -76,6 +76,8 @@ class ArticleDocument(QObject, DocumentReview):
         # BodyLayout: a keystroke lays out and repaints its paragraph, not the view.
         self.body_document.setDocumentLayout(BodyLayout(self.body_document))
         self.body_document.setUndoRedoEnabled(True)
+        # Connected first, so every other reader of the body sees the edit already applied.
+        self._body_text = BodyText(self.body_document)
         self.body_document.contentsChange.connect(self._on_body_contents_change)
 
     # State -------------------------------------------------------------------------------
@@ -113,8 +115,12 @@ class ArticleDocument(QObject, DocumentReview):
         return self._path.name if self._path else self.tr("Untitled")
 
     def body_text(self) -> str:
-        """Return the body as Markdown text (non-breaking spaces kept)."""
-        return self.body_document.toRawText().replace(PARAGRAPH_SEPARATOR, "\n")
+        """Return the body as Markdown text (non-breaking spaces kept).
+
+        Kept per paragraph (BodyText): after an edit this costs what the edit touched, not
+        a copy of the whole body; it equals toRawText() with paragraph separators as "\n".
+        """
+        return self._body_text.text()
 
     def body_length(self) -> int:
         """Return the body's length in characters without copying it out."""
@@ -348,6 +354,7 @@ class ArticleDocument(QObject, DocumentReview):
         self.changed.emit(name)
 
     def _on_body_contents_change(self, position: int, removed: int, added: int) -> None:
+        self._body_text.contents_changed(position, removed, added)  # a preedit, a load too
         if self._layout_only:
             self.composing.emit()
             return
