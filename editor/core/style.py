@@ -9,6 +9,7 @@ the editor offers the replacement as a one-click fix).
 from __future__ import annotations
 
 import re
+from collections.abc import Generator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,18 +105,38 @@ def style_findings(article: Article, style: HouseStyle, *, sentences: bool = Tru
         sentences: also hint at long sentences (the editor's underlines do not show them;
             finding them was a quarter of the work at 100,000 characters).
     """
-    found: list[Problem] = []
-    for name in STYLED_FIELDS:
-        text = field_text(article, name)
-        hits = [
-            _finding(rule, name, m)
-            for rule in style.rules
-            if name in rule.fields
-            for m in rule.pattern.finditer(text)
-        ]
-        found += _outermost(hits)
+    steps = style_scan(styled_texts(article), style)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            found: list[Problem] = done.value
+            break
     if sentences:
         found += _long_sentences(article.body, style.sentence_max)
+    return found
+
+
+def styled_texts(article: Article) -> dict[str, str]:
+    """Return the text of every field house style looks at, by its dotted name."""
+    return {name: field_text(article, name) for name in STYLED_FIELDS}
+
+
+def style_scan(texts: Mapping[str, str], style: HouseStyle) -> Generator[None, None, list[Problem]]:
+    """Look for the findings one rule at a time: yield after each, return them all.
+
+    A caller can stop between two rules and go on later (the editor runs a few a turn: at
+    100,000 characters all of them took one 30 ms turn); the texts are read once, up front.
+    """
+    found: list[Problem] = []
+    for name in STYLED_FIELDS:
+        text = texts.get(name, "")
+        hits: list[Problem] = []
+        for rule in style.rules:
+            if name in rule.fields:
+                hits += [_finding(rule, name, m) for m in rule.pattern.finditer(text)]
+                yield
+        found += _outermost(hits)
     return found
 
 

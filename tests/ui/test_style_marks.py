@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 
+from editor.core.style import STYLED_FIELDS
 from tests.ui.underlined import DOTTED, drawn_words
 
 
@@ -40,7 +41,7 @@ def test_marks_follow_typing_only_after_a_pause(window, qtbot, commit_text):
     edit.moveCursor(edit.textCursor().MoveOperation.End)
     commit_text(edit, " 하였다")
     assert window.style_marks.timer.isActive()
-    qtbot.waitUntil(lambda: not window.style_marks.timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.style_marks.pending, timeout=3000)
     assert "하였다" in [c.selectedText() for c, _p in window.style_marks.findings["body"]]
     qtbot.waitUntil(lambda: not edit.highlighter.pending)
     assert "하였다" in drawn_words(edit, DOTTED)
@@ -105,3 +106,68 @@ def test_the_underlines_do_not_look_for_long_sentences(window, qtbot, monkeypatc
     assert calls == []
     edit = window.body_editor.text_edit
     assert drawn_words(edit, DOTTED) == ["개최하였다"]
+
+
+# Bodies whose marks a scan in slices must find exactly as one pass does: the sample, nested
+# and touching findings, a finding across a line break, an emoji before (UTF-16 offsets),
+# thousands of findings, none.
+SCANNED_BODIES = (
+    None,  # the sample article's own body
+    "시는 회의를 개최하였다. 3-4일 동안 꿀 먹은 벙어리였다.",
+    "개최하였다하였다하였다 몇일 됬다금새 2024. 3. 5. 열렸다 50 km 달렸다",
+    "기간은 3\n- 4일이다.\n\n1,000년 전 일이다 2024.03.05\n30 프로가 찬성",
+    "😀 첫 줄에 하였다\n\n> 인용 속 에 있어서 금새\n\n- 목록 을 통해서 장애자",
+    "회의를 개최하였다. " * 3000,
+    "",
+)
+
+
+def _found(marks) -> dict[str, list[tuple[int, int, str, str]]]:
+    return {
+        name: [
+            (c.selectionStart(), c.selectionEnd(), c.selectedText(), p.args["rule"]) for c, p in f
+        ]
+        for name, f in marks.findings.items()
+    }
+
+
+def test_the_scan_after_a_pause_runs_in_slices_and_marks_the_same(window, qtbot):
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    marks = window.style_marks
+    marks._slice_s = 0.0  # one rule a turn: the most slices a scan can take
+    marks.timer.setInterval(0)
+    for body in SCANNED_BODIES:
+        if body is not None:
+            window.document.set_body(body)
+        marks.refresh()  # one pass, now
+        at_once = _found(marks)
+        turns = marks.turns
+        window.document.set_body(window.document.body_text() + "\n")
+        window.document.set_body(window.document.body_text()[:-1])  # the same text, changed
+        qtbot.waitUntil(lambda: not marks.pending, timeout=5000)
+        rules = sum(f in r.fields for f in STYLED_FIELDS for r in marks._style.rules)
+        assert marks.turns - turns >= rules  # each rule in a turn of its own
+        assert _found(marks) == at_once, body
+    assert at_once == {name: [] for name in marks.widgets}  # the empty body: nothing marked
+    window.document.set_body(SCANNED_BODIES[5])
+    marks.refresh()
+    assert len(marks.findings["body"]) == 3000
+
+
+def test_an_edit_during_a_scan_drops_it_and_the_marks_are_the_new_texts(window, qtbot, commit_text):
+    qtbot.waitUntil(lambda: window.style_marks is not None)
+    marks = window.style_marks
+    marks._slice_s = 0.0
+    marks.timer.setInterval(0)
+    window.document.set_body("시는 회의를 개최하였다.")
+    marks.timer.stop()
+    marks._start_scan()  # its first slice; the reporter types before the next one
+    assert marks.pending
+    edit = window.body_editor.text_edit
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    commit_text(edit, "몇일 ")
+    assert marks._scan is None and marks.timer.isActive()  # dropped, looked at after a pause
+    qtbot.waitUntil(lambda: not marks.pending, timeout=5000)
+    assert [c.selectedText() for c, _p in marks.findings["body"]] == ["몇일", "개최하였다"]
+    body = window.document.body_text()
+    assert [c.selectionStart() for c, _p in marks.findings["body"]] == [0, body.index("개최")]
