@@ -107,6 +107,20 @@ def _common_length(a: str, b: str, limit: int, *, forward: bool) -> int:
     return size + low
 
 
+@dataclass(frozen=True)
+class SplitEdit:
+    """How a split differs from the one before it: blocks[start : start + added] are new.
+
+    The `removed` blocks of the previous split at start were replaced; every other block
+    holds the same text as the previous split's block in its place (its line may differ).
+    """
+
+    previous: str  # the text the previous split was of
+    start: int
+    removed: int
+    added: int
+
+
 class BlockSplitter:
     """Split bodies into blocks, reusing the previous split outside the edited range."""
 
@@ -119,20 +133,26 @@ class BlockSplitter:
 
     def split(self, text: str) -> list[Block]:
         """Return the blocks of text (equal to split_blocks(text))."""
+        return self.split_edit(text)[0]
+
+    def split_edit(self, text: str) -> tuple[list[Block], SplitEdit | None]:
+        """Return the blocks of text and how they differ from the last split (None: unknown)."""
         with self._lock:
-            if self._text is None:
+            previous = self._text
+            if previous is None:
                 lines = text.split("\n")
                 blocks = list(scan_blocks(lines))
                 self.lines_scanned = len(lines)
-            elif text is self._text or text == self._text:
+                edit = None
+            elif text is previous or text == previous:
                 self.lines_scanned = 0
-                return list(self._blocks)
+                return list(self._blocks), SplitEdit(previous, len(self._blocks), 0, 0)
             else:
-                lines, blocks = self._resplit(text)
+                lines, blocks, edit = self._resplit(text)
             self._text, self._lines, self._blocks = text, lines, blocks
-            return list(blocks)
+            return list(blocks), edit
 
-    def _resplit(self, text: str) -> tuple[list[str], list[Block]]:
+    def _resplit(self, text: str) -> tuple[list[str], list[Block], SplitEdit]:
         old_text, old_lines, old_blocks = self._text or "", self._lines, self._blocks
         start, old_end, new_end = changed_range(old_text, text)
         first = old_text.count("\n", 0, start)  # first edited line
@@ -148,6 +168,7 @@ class BlockSplitter:
         blocks = old_blocks[:restart]
         scan_from = old_blocks[restart].line if restart > 0 else 0
         scanned = 0
+        kept = len(old_blocks)  # the old blocks from here on are kept (moved by delta)
         for block in scan_blocks(lines, scan_from):
             scanned = block.line - scan_from
             old_index = bisect.bisect_left(starts, block.line - delta)
@@ -156,10 +177,14 @@ class BlockSplitter:
                 and old_index < len(old_blocks)
                 and old_blocks[old_index].line == block.line - delta
             ):
-                blocks += [b.moved(delta) for b in old_blocks[old_index:]]
+                kept = old_index
+                added = len(blocks) - restart
+                tail = old_blocks[old_index:]
+                blocks += [b.moved(delta) for b in tail] if delta else tail
                 break
             blocks.append(block)
         else:
             scanned = len(lines) - scan_from
+            added = len(blocks) - restart
         self.lines_scanned = scanned
-        return lines, blocks
+        return lines, blocks, SplitEdit(old_text, restart, kept - restart, added)

@@ -300,6 +300,8 @@ class BodyRenderer:
         self._cache: OrderedDict[tuple[str, tuple[Definition, ...]], str] = OrderedDict()
         self._lock = threading.Lock()
         self.splitter = BlockSplitter()  # re-splits only around the last edit
+        # The last render_blocks: its source, definitions and each block's HTML.
+        self._last: tuple[str | None, tuple[Definition, ...], list[str]] = (None, (), [])
         self.unreadable: set[str] = set()  # blocks shown as typed (nested past reading)
 
     def _md(self) -> markdown.Markdown:
@@ -339,10 +341,26 @@ class BodyRenderer:
     def render_blocks(self, source: str) -> list[tuple[Block, str]]:
         """Return each block of a body with its HTML."""
         definitions = link_definitions(source)
-        blocks = self.splitter.split(source)
-        # One lock and no call per block: at 100k characters ~800 blocks are looked up on
-        # every refresh and all but the edited one hit (this halves the refresh's render).
+        blocks, edit = self.splitter.split_edit(source)
+        last_source, last_definitions, last_htmls = self._last
+        if edit is not None and edit.previous is last_source and definitions == last_definitions:
+            # Only the re-split blocks can be new: the rest keep the last render's HTML, with
+            # no lookup per block (at 100k characters ~800 lookups, ~0.6 ms a refresh).
+            end = edit.start + edit.added
+            htmls = [
+                *last_htmls[: edit.start],
+                *self._lookup(blocks[edit.start : end], definitions),
+                *last_htmls[edit.start + edit.removed :],
+            ]
+        else:
+            htmls = self._lookup(blocks, definitions)
+        self._last = (source, definitions, htmls)
+        return list(zip(blocks, htmls, strict=True))
+
+    def _lookup(self, blocks: list[Block], definitions: tuple[Definition, ...]) -> list[str]:
+        """Return the HTML of blocks, from the cache where it holds them."""
         found: list[str | None] = []
+        # One lock and no call per block: a new document looks up every block.
         with self._lock:
             get, touch = self._cache.get, self._cache.move_to_end
             for block in blocks:
@@ -352,7 +370,7 @@ class BodyRenderer:
                     touch(key)
                 found.append(html)
         return [
-            (b, html if html is not None else self.render_block(b.text, definitions))
+            html if html is not None else self.render_block(b.text, definitions)
             for b, html in zip(blocks, found, strict=True)
         ]
 

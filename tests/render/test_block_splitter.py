@@ -73,3 +73,23 @@ def test_an_edit_in_a_long_body_rescans_a_few_lines():
     split_again = body[:middle] + "둘째 줄\n\n" + body[middle:]  # adds a block and lines
     assert as_rows(splitter.split(split_again)) == as_rows(split_blocks(split_again))
     assert splitter.lines_scanned <= 8
+
+
+@given(BODIES, st.lists(st.tuples(st.integers(0, 400), st.integers(0, 30), PIECES), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_the_split_edit_names_every_block_that_changed(body, edits):
+    splitter = BlockSplitter()
+    before, edit = splitter.split_edit(body)
+    assert edit is None  # nothing to compare the first split with
+    for position, removed, added in edits:
+        position = min(position, len(body))
+        previous, body = body, body[:position] + added + body[position + removed :]
+        blocks, edit = splitter.split_edit(body)
+        assert edit is not None and edit.previous == previous
+        end = edit.start + edit.added
+        assert len(blocks) == len(before) - edit.removed + edit.added
+        # Outside [start, end) every block holds its old text (the renderer reuses its HTML).
+        assert [b.text for b in blocks[: edit.start]] == [b.text for b in before[: edit.start]]
+        kept = before[edit.start + edit.removed :]
+        assert [b.text for b in blocks[end:]] == [b.text for b in kept]
+        before = blocks

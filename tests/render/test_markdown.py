@@ -114,6 +114,9 @@ _blocks = st.sampled_from(
 )
 
 
+_EDITS = ["", "가", "\n\n", "\n", "[x]: https://e.x\n\n", "[x]", "- ", "```", "**", "\n\n문단"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_blocks, max_size=12))
 def test_bodies_of_blocks_read_as_commonmark_does(blocks):
@@ -143,6 +146,27 @@ def test_only_changed_blocks_are_rendered_again(monkeypatch):
     monkeypatch.setattr(renderer, "_md", counting)
     renderer.render(body.replace("문단 25", "문단 25 수정"))
     assert len(calls) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_blocks, max_size=10),
+    st.lists(
+        st.tuples(st.integers(0, 300), st.integers(0, 20), st.sampled_from(_EDITS)), max_size=5
+    ),
+)
+def test_blocks_rendered_after_edits_equal_a_fresh_render(blocks, edits):
+    # The renderer keeps the last render's HTML outside the re-split blocks: it must give what
+    # a renderer that never saw the body before gives, definitions coming and going included.
+    renderer = BodyRenderer()
+    body = "\n\n".join(blocks)
+    renderer.render_blocks(body)
+    for position, removed, added in edits:
+        position = min(position, len(body))
+        body = body[:position] + added + body[position + removed :]
+        got = [(b.line, b.text, html) for b, html in renderer.render_blocks(body)]
+        fresh = [(b.line, b.text, html) for b, html in BodyRenderer().render_blocks(body)]
+        assert got == fresh, repr(body)
 
 
 HOSTILE = {

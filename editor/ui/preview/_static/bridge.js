@@ -33,8 +33,30 @@
   // instead of the whole body's ~800 blocks. Indexes in a patch count wrappers, not groups.
   const SPLIT_AT = 64;  // 2 * GROUP_ROWS: a group grown past this is cut in two
 
-  function rowsOf(container) {
-    return container.querySelectorAll(":scope > .md-group > .md-block");
+  // Rows are found by walking the groups (~25 at 100k characters), not by listing all ~800
+  // rows of the body with a selector, twice a patch.
+  function rowAt(container, index) {
+    if (index < 0) return null;
+    for (let group = container.firstElementChild; group; group = group.nextElementSibling) {
+      const count = group.childElementCount;
+      if (index < count) return group.children[index];
+      index -= count;
+    }
+    return null;
+  }
+
+  function nextRow(row) {
+    if (row.nextElementSibling) return row.nextElementSibling;
+    const group = row.parentElement.nextElementSibling;
+    return group ? group.firstElementChild : null;
+  }
+
+  function rowCount(container) {
+    let count = 0;
+    for (let group = container.firstElementChild; group; group = group.nextElementSibling) {
+      count += group.childElementCount;
+    }
+    return count;
   }
 
   function newGroup() {
@@ -69,32 +91,34 @@
     const container = body();
     if (!container) return -1;
     collectSometimes();
-    let rows = rowsOf(container);
-    const before = rows[patch.start + patch.remove] || null;
-    for (let n = 0; n < patch.remove; n++) {
-      const row = rows[patch.start + n];
-      if (row) removeRow(row);
+    const gone = [];
+    let before = rowAt(container, patch.start);
+    for (let n = 0; n < patch.remove && before; n++) {
+      gone.push(before);
+      before = nextRow(before);
     }
+    for (const row of gone) removeRow(row);
     if (patch.html) insertRows(container, fragment(patch.html), before);
-    rows = rowsOf(container);
     for (const [first, end, delta] of patch.shifts) {
-      for (let i = first; i < end && i < rows.length; i++) {
-        rows[i].dataset.line = String(Number(rows[i].dataset.line) + delta);
+      let row = rowAt(container, first);
+      for (let i = first; i < end && row; i++, row = nextRow(row)) {
+        row.dataset.line = String(Number(row.dataset.line) + delta);
       }
     }
+    const count = rowCount(container);
     if (patch.scrollTo >= 0) {
-      const box = rectOf(rows, patch.scrollTo);
+      const box = rectOf(container, patch.scrollTo);
       if (box) placeNearTop(box);
     }
-    if (patch.reveal) revealRow(rows, patch.start);
-    return rows.length;
+    if (patch.reveal) revealRow(container, Math.min(patch.start, count - 1));
+    return count;
   }
 
   function replaceBody(html) {
     const container = body();
     if (!container) return -1;
     container.replaceChildren(fragment(html));
-    return rowsOf(container).length;
+    return rowCount(container);
   }
 
   function applyFields(updates) {
@@ -110,13 +134,13 @@
     return updates.length;
   }
 
-  function rectOf(rows, index) {
+  function rectOf(container, index) {
     // Wrappers are display: contents (no box of their own): measure what they hold, or
     // the next wrapper holding something (a link definition renders nothing).
-    for (let i = Math.max(0, index); i < rows.length; i++) {
-      if (!rows[i].firstElementChild) continue;
+    for (let row = rowAt(container, Math.max(0, index)); row; row = nextRow(row)) {
+      if (!row.firstElementChild) continue;
       const range = document.createRange();
-      range.selectNodeContents(rows[i]);
+      range.selectNodeContents(row);
       return range.getBoundingClientRect();
     }
     return null;
@@ -125,7 +149,7 @@
   function scrollToBlock(index) {
     const container = body();
     if (!container) return false;
-    const box = rectOf(rowsOf(container), index);
+    const box = rectOf(container, index);
     if (box) placeNearTop(box);
     return Boolean(box);
   }
@@ -138,8 +162,8 @@
   // Typing keeps the edited block on screen: the page scrolls only when the block is out of
   // view (its top under the sticky reading bar counts as out), to where the scroll sync puts
   // a block (15 % from the top). A block taller than the screen only has to show in part.
-  function revealRow(rows, index) {
-    const box = rectOf(rows, Math.min(index, rows.length - 1));
+  function revealRow(container, index) {
+    const box = rectOf(container, index);
     if (!box) return;
     const view = window.innerHeight;
     const clear = view * 0.1;
