@@ -155,6 +155,7 @@ BUNDLED_HOST_LIBRARIES = (
     "libffi.so.8",
     "libbz2.so.1.0",
     "liblzma.so.5",
+    "libhunspell-1.7.so.0",  # the optimised Hunspell the spell check binds (hunspell_lib.py)
 )
 SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
@@ -169,6 +170,26 @@ def _from_host(entry: tuple) -> bool:
     if "lib-dynload" in dest.parts:
         return False  # Python's own extension modules
     return source.startswith(SYSTEM_LIBRARY_DIRS) and dest.name not in BUNDLED_HOST_LIBRARIES
+
+
+def hunspell_binaries() -> list[tuple[str, str, str]]:
+    """Return the build machine's libhunspell, for the app's own folder (Linux only).
+
+    chunspell's wheel carries a libhunspell built without optimisation (spellcheck-ko loads
+    in ~2.5 s of CPU, ~1 s with Debian's); the app carries the system's apart from it
+    (hunspell_lib.BUNDLED_FOLDER), where editor/storage/hunspell_lib.py looks first. Its own
+    needs (libstdc++, libgcc_s, glibc) are the host's, as for Qt.
+
+    Raises:
+        SystemExit: the build machine has none (packaging/linux/deps.sh installs it).
+    """
+    from editor.storage import hunspell_lib
+
+    found = [path for path in hunspell_lib.candidates() if Path(path).is_file()]
+    if not found:
+        raise SystemExit("libhunspell-1.7.so.0 is missing: apt-get install libhunspell-1.7-0")
+    dest = f"{hunspell_lib.BUNDLED_FOLDER}/{hunspell_lib.SONAME}"
+    return [(dest, str(Path(found[0]).resolve()), "BINARY")]
 
 
 def resource_datas(resources: Path, compiled_i18n: Path) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -38,6 +39,8 @@ from proofkit import (
     stop,
     xdotool,
 )
+
+from editor.storage import hunspell_lib
 
 APP_DIR = build.APP_DIR
 BINARY = APP_DIR / buildinfo.EXE_NAME
@@ -140,6 +143,26 @@ def check_headless(report: Report, env: dict[str, str], work: Path, target: Targ
         "check (headline measured with the bundled font)",
         result.returncode == 0 and measured,
         outcome(result),
+    )
+    check_spelling_library(report, env, work, target)
+
+
+def check_spelling_library(report: Report, env: dict[str, str], work: Path, target: Target) -> None:
+    """`check` with new words loads the app's own optimised libhunspell, not chunspell's.
+
+    glibc's loader names every file it maps (LD_DEBUG=files); a fresh cache folder means no
+    kept verdicts, so the Korean dictionary loads.
+    """
+    story = work / "spelling"
+    shutil.copytree(SAMPLE, story)
+    extra = {"LD_DEBUG": "files", "ARTICLE_EDITOR_CACHE_DIR": str(work / "cache-spelling")}
+    result = run_app(["check", "--no-measure", str(story)], {**env, **extra}, work, target)
+    mapped = sorted(set(re.findall(r"file=(\S*libhunspell\S*)", result.stderr)))
+    bundled = f"{hunspell_lib.BUNDLED_FOLDER}/{hunspell_lib.SONAME}"
+    report.record(
+        "check spells with the bundled optimised libhunspell",
+        result.returncode == 0 and bool(mapped) and all(m.endswith(bundled) for m in mapped),
+        f"mapped {', '.join(mapped) or 'no libhunspell'}",
     )
 
 

@@ -5,9 +5,11 @@
 set -eu
 
 # Build: PyInstaller reads binutils' objdump; the libraries the app carries (freeze.py's
-# BUNDLED_HOST_LIBRARIES) must be there to be collected; Qt renders the icons offscreen.
+# BUNDLED_HOST_LIBRARIES, libhunspell among them) must be there to be collected; Qt renders
+# the icons offscreen.
 BUILD="binutils libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-libxcb-util1 libffi8 libbz2-1.0 liblzma5 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3"
+libxcb-util1 libffi8 libbz2-1.0 liblzma5 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+libhunspell-1.7-0"
 # Check: the run-time libraries the app takes from the host (docs/packaging.md), the validators,
 # Xvfb and friends for the GUI, GLib's gio for `gio launch`, and debootstrap for the old userland.
 CHECK="$BUILD libxkbcommon-x11-0 libnss3 libasound2 libxcomposite1 libxdamage1 libxrandr2

@@ -110,3 +110,17 @@ def test_docs_list_exactly_the_host_packages_the_proof_installs():
     listed = re.search(r"these packages are\s+enough[^`]*`([^`]+)`", text)
     assert listed is not None
     assert tuple(listed.group(1).split()) == buildinfo.HOST_PACKAGES
+
+
+def test_the_app_carries_the_optimised_libhunspell_apart_from_chunspells():
+    from realtools import require_library
+
+    from editor.storage import hunspell_lib
+
+    require_library(hunspell_lib.candidates(), "apt-get install libhunspell-1.7-0")
+    [(dest, source, kind)] = freeze.hunspell_binaries()
+    assert (dest, kind) == ("hunspell-lib/libhunspell-1.7.so.0", "BINARY")
+    assert source.startswith(freeze.SYSTEM_LIBRARY_DIRS)  # the host's file, kept all the same
+    chunspells = ("hunspell/libhunspell-1.7.so.0", "/venv/site-packages/hunspell/x.so", "BINARY")
+    kept = freeze.drop_host_libraries([(dest, source, kind), chunspells])
+    assert [entry[0] for entry in kept] == [dest, chunspells[0]]
