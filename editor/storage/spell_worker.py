@@ -1,12 +1,14 @@
 """The spell checker as a child process: JSON lines in on stdin, JSON lines out on stdout.
 
-chunspell holds Python's GIL for as long as Hunspell works (loading the Korean dictionary
-~2 s, a Korean suggestion up to ~1 s), so a thread would freeze the editor; a process does not.
+Hunspell's work is long (loading the Korean dictionary ~1 s of CPU with the optimised
+libhunspell, ~2.4 s with chunspell's build, a Korean suggestion up to ~1 s) and chunspell holds
+Python's GIL meanwhile, so a thread would freeze the editor; a process does not, and keeps
+Hunspell's ~50 MB out of the editor's own memory.
 
 Requests: {"id", "op": "check", "items": [[key, text], …], "ignored": […]},
 {"id", "op": "suggest", "word"}, {"op": "add", "word"}. Replies carry the request's id; the
 first line is {"op": "ready"} or {"op": "error", "message"}. Each dictionary loads with the
-first word of its script that the kept verdicts cannot answer (a Korean one ~50 MB and ~2.4 s,
+first word of its script that the kept verdicts cannot answer (a Korean one ~50 MB and ~1 s,
 the English one ~7 MB): a story checked before loads none, an all-Korean one no English. A
 dictionary that fails to load then is reported as {"op": "error"} and the process ends.
 """

@@ -97,6 +97,12 @@ COMPONENTS: tuple[Component, ...] = (
         distribution="chunspell",
     ),
     Component(
+        "Hunspell 1.7 (Debian's libhunspell, the spell check's engine on Linux)",
+        "MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later",
+        "https://hunspell.github.io/",
+        resource=("licenses", "MPL-1.1.txt"),
+    ),
+    Component(
         "Korean spelling dictionary (spellcheck-ko 0.7.92, shipped under the MPL 1.1)",
         "MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later",
         "https://github.com/spellcheck-ko/hunspell-dict-ko",
