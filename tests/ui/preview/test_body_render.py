@@ -40,6 +40,18 @@ def test_a_result_is_not_applied_among_the_posted_events_it_arrives_with(qtbot):
     assert not queue.running
 
 
+def test_after_the_pause_a_result_is_applied_on_the_next_turn(qtbot):
+    # The refresh waits for it: no HOLD_MS (20 ms) more when a long body went to the worker.
+    queue, applied = _queue([False])
+    queue.start()
+    _worker_finishes()
+    QCoreApplication.sendPostedEvents()
+    assert applied == []
+    for _ in range(5):  # a few turns of the event loop, far quicker than HOLD_MS
+        QCoreApplication.processEvents()
+    assert len(applied) == 1
+
+
 def test_while_typing_goes_on_a_result_waits_for_the_pause(qtbot):
     typing = [True]
     queue, applied = _queue(typing)
