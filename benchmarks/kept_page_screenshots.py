@@ -7,6 +7,13 @@ it, editor/ui/preview/page_cache.py) and is grabbed once settled; a second windo
 sample then shows the kept page first, is held there (the live pipeline does not take over)
 and grabbed once settled, then grabbed again after the take-over. Prints, as JSON, the files
 written and how many of the preview's pixels differ from the fresh page's (0: the same).
+
+Then the kept picture (editor/ui/preview/picture.py): a fresh opening keeps the page and the
+pane's picture; the next opening paints the picture in its first frame and swaps it for the
+live page once Chromium has painted it. Grabbed: the window's first frame
+(preview-picture-<mode>-first-frame.png) and the window right at the swap
+(preview-picture-<mode>-live.png); printed: the pixels that differ between the picture and
+the live pane at the swap (0: no flicker).
 """
 
 from __future__ import annotations
@@ -21,15 +28,11 @@ from pathlib import Path
 import benchlib
 
 
-def _pixels_differing(first, second) -> int:  # noqa: ANN001 - QImages
-    """Return how many pixels differ between two images of the same size (all if sizes differ)."""
-    if first.size() != second.size():
-        return first.width() * first.height()
-    return sum(
-        first.pixel(x, y) != second.pixel(x, y)
-        for y in range(first.height())
-        for x in range(first.width())
-    )
+def _differing(first, second) -> int:  # noqa: ANN001 - QImages
+    """Return how many pixels differ between two images (all of them if the sizes differ)."""
+    from editor.ui.preview.kept_picture import pixels_differing
+
+    return pixels_differing(first, second)
 
 
 def _fresh(app, args, mode: str):  # noqa: ANN001, ANN202
@@ -72,6 +75,47 @@ def _kept(app, args, name: str):  # noqa: ANN001, ANN202
     return kept, after
 
 
+def _picture(app, args, mode: str, name: str) -> dict[str, object]:  # noqa: ANN001
+    """Open the sample again: the window's first frame (the kept picture) against the live pane.
+
+    The picture as the first frame painted it is grabbed from the window's placeholder at its
+    first paint, the live pane right when it took the picture's place.
+    """
+    from editor.ui.app import open_window
+
+    window = open_window(None)
+    window.resize(*benchlib.window_size(args))
+    window.set_preview_mode(mode, 390)
+    shots: dict[str, object] = {}
+
+    def first() -> None:
+        placeholder = window.main_splitter.widget(1)
+        shots["shown"] = getattr(placeholder, "picture_shown", False)
+        shots["picture"] = placeholder.grab().toImage()
+        shots["frame"] = window.grab()
+
+    def swapped(differing: int) -> None:
+        shots["differing_at_swap"] = differing
+        shots["live"] = window.preview.grab().toImage()
+        shots["live_frame"] = window.grab()
+
+    window.first_painted.connect(first)
+    window.preview_installed.connect(lambda pane: pane.picture_swapped.connect(swapped))
+    benchlib.settle(app, args.settle)
+    assert shots.get("shown"), f"no kept picture in the first frame ({mode})"
+    assert "live" in shots, f"the picture never gave way ({mode}): {window.preview.picture_dropped}"
+    shots["frame"].save(str(args.out / f"{name}-first-frame.png"))
+    shots["live_frame"].save(str(args.out / f"{name}-live.png"))
+    benchlib.close_screenshot_window(window)
+    benchlib.settle(app, 0.5)
+    return {
+        "first_frame": str(args.out / f"{name}-first-frame.png"),
+        "live": str(args.out / f"{name}-live.png"),
+        "pixels_differing_picture_vs_live": _differing(shots["picture"], shots["live"]),
+        "pixels_differing_at_swap": shots["differing_at_swap"],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
         __doc__.splitlines()[0], settle_s=4.0, lang="ko", lang_help="ko or en", size="1366x768"
@@ -96,9 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         kept, after = _kept(app, args, name)
         report[mode] = {
             "file": str(args.out / name),
-            "pixels_differing_kept_vs_fresh": _pixels_differing(fresh, kept),
-            "pixels_differing_after_take_over_vs_fresh": _pixels_differing(fresh, after),
+            "pixels_differing_kept_vs_fresh": _differing(fresh, kept),
+            "pixels_differing_after_take_over_vs_fresh": _differing(fresh, after),
         }
+        # The kept picture: the first opening above kept it; this one shows it first.
+        _fresh(app, args, mode)
+        report[f"{mode}_picture"] = _picture(app, args, mode, f"preview-picture-{mode}")
     print(json.dumps(report, indent=1))
     return 0
 

@@ -25,6 +25,7 @@ from editor.ui.identity import User
 from editor.ui.image_input import document_paths
 from editor.ui.logs import get_logger
 from editor.ui.menus import build_menus
+from editor.ui.preview.picture import PicturePlaceholder
 from editor.ui.review.status import title_suffix  # light: the review package loads lazily
 from editor.ui.settings import Settings
 from editor.ui.status_bar import ArticleStatusBar
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("main_splitter")
         self.main_splitter.addWidget(self.editor_splitter)
-        self.main_splitter.addWidget(_placeholder_preview(self))
+        self.main_splitter.addWidget(PicturePlaceholder(self))  # the kept picture, if it fits
         self.main_splitter.setSizes([560, 720])
         self.setCentralWidget(self.main_splitter)
 
@@ -232,6 +233,9 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         self.main_splitter.setSizes(sizes)
         self._connect_preview(self.preview)
+        adopt_picture = getattr(self.preview, "adopt_picture", None)
+        if callable(adopt_picture):  # the kept picture stays until the live page is painted
+            adopt_picture(placeholder)
         self.preview_installed.emit(self.preview)
         return self.preview
 

@@ -75,6 +75,15 @@ class Settings:
 
         return Zoom.parse(self._q.value("preview/fit", "column"), self._q.value("preview/zoom", 0))
 
+    def preview_zoom_stored(self) -> tuple[str, int]:
+        """Return the zoom's fit and steps as stored (the first frame has no zoom module)."""
+        try:
+            return str(self._q.value("preview/fit", "column")), int(
+                self._q.value("preview/zoom", 0)
+            )
+        except (TypeError, ValueError):
+            return "", 0
+
     def set_preview_zoom(self, zoom: Zoom) -> None:
         self._q.setValue("preview/fit", zoom.fit.value)
         self._q.setValue("preview/zoom", int(zoom.step))

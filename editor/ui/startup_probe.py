@@ -4,6 +4,9 @@ It prints `probe window_painted <t>` once the window's first frame is painted (i
 `first_painted` signal, on the event-loop turn after its first paint event) and
 `probe preview_painted <t>` once the preview has painted its first loaded page, t being
 time.monotonic() (one clock for every process on the machine), then ends the process.
+When the window's first frame painted the preview's kept picture (preview/picture.py) it
+also prints `probe picture_shown <t>` with that frame, and `probe picture_swapped <t>` when
+the live page took the picture's place (after `probe-info picture_differing <n>`).
 With ARTICLE_EDITOR_STARTUP_PROBE=paint-event it ends the process at the window's first
 paint event instead, without waiting on any timer: what benchmarks/startup.py
 --instructions counts under callgrind (a load-robust measure of the work before the
@@ -26,6 +29,8 @@ from editor.ui.first_paint import after_preview_painted
 
 PROBE_ENV = "ARTICLE_EDITOR_STARTUP_PROBE"
 SETTLE_MS = 2500
+SWAP_WAIT_MS = 5000
+_panes: list[QWidget] = []  # the window's preview, once installed
 
 
 def stamp(name: str) -> None:
@@ -52,9 +57,31 @@ def arm(window) -> None:
         _ExitAtPaint(window)
         return
     window.first_painted.connect(lambda: stamp("window_painted"))
+    window.first_painted.connect(lambda: _stamp_picture(window))
+    window.preview_installed.connect(_watch_swap)
     done = _settle if mode == "settle" else _preview_painted
     # No fallback here: a page that never paints must show as a missing probe, not a time.
     window.preview_installed.connect(lambda pane: after_preview_painted(pane, done, None))
+
+
+def _stamp_picture(window) -> None:
+    """Stamp the kept picture if the window's first frame painted it (the same frame)."""
+    placeholder = window.main_splitter.widget(1)
+    if getattr(placeholder, "picture_shown", False):
+        stamp("picture_shown")
+        print(f"probe-info picture_look_up_ms {placeholder.look_up_ms:.3f}", flush=True)
+
+
+def _watch_swap(pane) -> None:
+    _panes.append(pane)
+    swapped = getattr(pane, "picture_swapped", None)
+    if swapped is not None:
+        swapped.connect(_stamp_swap)
+
+
+def _stamp_swap(differing: int) -> None:
+    stamp("picture_swapped")
+    print(f"probe-info picture_differing {differing}", flush=True)
 
 
 class _ExitAtPaint(QObject):
@@ -73,7 +100,15 @@ class _ExitAtPaint(QObject):
 
 def _preview_painted() -> None:
     stamp("preview_painted")
-    _quit()
+    pane = _panes[-1] if _panes else None
+    if getattr(pane, "_picture", None) is None:
+        _quit()
+        return
+    # The picture gives way only to the same pixels, which may take Chromium a few frames.
+    from PySide6.QtCore import QTimer
+
+    pane.picture_swapped.connect(lambda _differing: _quit())
+    QTimer.singleShot(SWAP_WAIT_MS, _quit)  # dropped for another reason: no swap to stamp
 
 
 def _settle() -> None:

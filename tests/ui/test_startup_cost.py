@@ -17,7 +17,11 @@ HEAVY = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "jinja2", "mar
 # Loaded only once the window's first frame is painted (or when first used).
 AFTER_FIRST_PAINT = (
     *HEAVY,
-    "editor.ui.preview",
+    # The package itself comes in: its kept picture (preview/picture.py) is the first frame's.
+    "editor.ui.preview.pane",
+    "editor.ui.preview.kept_picture",
+    "editor.ui.preview.page_cache",
+    "editor.render.preview_sync",
     "editor.ui.review.controller",
     "editor.ui.review.notes_panel",
     "editor.ui.recovery",

@@ -62,8 +62,10 @@ class KeptPages:
     def _on_kept_page_ready(self, view: PreviewView) -> None:
         # After the page's first paint, and after whatever else waited for it (the window's
         # own after_preview_painted, the start-up probe): one turn later.
+        # The kept picture (kept_picture.py) gives way first; the take-over blocks a while.
         def soon() -> None:
-            QTimer.singleShot(0, self, self._take_over)
+            self._after_picture(view, lambda: QTimer.singleShot(0, self, self._take_over))
+            self._picture_later()
 
         if view.isVisible():
             first_paint.after_first_paint(view.focusProxy() or view, soon)

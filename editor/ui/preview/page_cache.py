@@ -114,18 +114,20 @@ class PageCache:
             atomic_write(self.folder / f"{key}.json", data)
         except (OSError, DocumentError):
             return
-        self._prune()
+        prune(self.folder, ".json", KEEP)
 
-    def _prune(self) -> None:
-        with contextlib.suppress(OSError):
-            entries = sorted(
-                (e for e in os.scandir(self.folder) if e.name.endswith(".json")),
-                key=lambda e: e.stat().st_mtime_ns,
-                reverse=True,
-            )
-            for old in entries[KEEP:]:
-                with contextlib.suppress(OSError):
-                    os.unlink(old.path)
+
+def prune(folder: Path, suffix: str, keep: int) -> None:
+    """Delete all but the newest keep entries (files ending in suffix) of a cache folder."""
+    with contextlib.suppress(OSError):
+        entries = sorted(
+            (e for e in os.scandir(folder) if e.name.endswith(suffix)),
+            key=lambda e: e.stat().st_mtime_ns,
+            reverse=True,
+        )
+        for old in entries[keep:]:
+            with contextlib.suppress(OSError):
+                os.unlink(old.path)
 
 
 def _folder_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:

@@ -22,7 +22,7 @@ from editor.render.preview_updates import (
     ShownBlock,
     block_index_for_line,
 )
-from editor.render.preview_zoom import DESKTOP_WIDTH, Zoom
+from editor.render.preview_zoom import DESKTOP_WIDTH
 from editor.ui import first_paint, messages
 from editor.ui.document_review import REVIEW_ONLY_FIELDS
 from editor.ui.preview.body_render import BodyRenderQueue
@@ -30,9 +30,12 @@ from editor.ui.preview.controls import PreviewControls
 from editor.ui.preview.detached import Detacher
 from editor.ui.preview.document import PreviewDocument
 from editor.ui.preview.kept_pages import KeptPages
+from editor.ui.preview.kept_picture import KeptPicture
 from editor.ui.preview.page_cache import CachedPage, PageCache
 from editor.ui.preview.page_probes import PageProbes
 from editor.ui.preview.pages import PageBuilder
+from editor.ui.preview.pane_controls import PaneControls
+from editor.ui.preview.picture import PictureStore
 from editor.ui.preview.resources import PreviewResources
 from editor.ui.preview.scheme import SandboxedProfile
 from editor.ui.preview.share_card import ShareCard
@@ -49,7 +52,7 @@ MAX_PREVIEW_CHARS = 1_000_000
 REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
 
 
-class PreviewPane(KeptPages, PageProbes, QWidget):
+class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
     """The preview of one document in the desktop layout, a phone, or both."""
 
     block_clicked = Signal(int)  # source line of the block the reporter clicked
@@ -57,6 +60,7 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
     headline_lines_measured = Signal(str, int, str)  # layout, lines, the headline measured
     headline_measured = Signal(str, int, int, str)  # layout, page's CSS width, lines, headline
     zoom_changed = Signal(object)  # Zoom: the reader's fit and steps (the window remembers)
+    picture_swapped = Signal(int)  # the kept picture gave way to the live page: pixels differing
 
     def __init__(
         self,
@@ -65,6 +69,7 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         debounce_ms: int = DEBOUNCE_MS,
         builder: PageBuilder | None = None,
         page_cache: PageCache | None = None,
+        picture_store: PictureStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.builder = builder or PageBuilder()
@@ -73,6 +78,7 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         # then the live pipeline takes over (_take_over).
         self._first_page_pending = False
         self._kept: dict[str, tuple[str, CachedPage]] = {}  # layout: (key, page)
+        self._kept_keys: dict[str, str] = {}  # layout: key of the kept page shown first
         # The stage (and every view in it) is created before the web profile, so Qt deletes
         # the pages first: a profile must outlive its pages.
         self.stage = PreviewStage(self)
@@ -93,6 +99,7 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         self.views: dict[str, PreviewView] = {}
         self.phone: PhoneFrame | None = None
         self.mode, self.mobile_width = "desktop", 390
+        self.mode_asked = self.mode
         self._document: PreviewDocument | None = None
         self._reveal_edit = False  # the body patch on its way comes from an edit
         self._scroll_line: int | None = None  # the editor's scroll, waiting for that patch
@@ -105,6 +112,7 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         self.timer.timeout.connect(self._on_timer_timeout)
         self._show_timer = QTimer(self, singleShot=True, interval=0)
         self._show_timer.timeout.connect(self._show_mode)
+        self._init_picture(picture_store)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -147,6 +155,8 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         # A body too long to preview pauses the preview, as before.
         first = first and document.body_length() <= MAX_PREVIEW_CHARS
         self._kept = self._kept_pages() if first else {}
+        self._kept_keys = {layout: key for layout, (key, _page) in self._kept.items()}
+        self._picture_touched = False
         if self._kept:
             self._first_page_pending = True  # the kept pages show before anything is built
             if first_paint.PREVIEW_FALLBACK_MS is not None:  # a page that never paints
@@ -160,11 +170,12 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
     @Slot(str, int)
     def set_mode(self, mode: str, width: int = 0) -> None:
         """Show the desktop page, a phone of width CSS px (360/390/412), or both."""
-        self.mode = parse_mode(mode)
+        self.mode, self.mode_asked = parse_mode(mode), mode  # the settings' name: the picture's
         if width:
             self.mobile_width = width
         if self._document is not None:
             self._show_mode()
+        self.check_picture()
 
     def _show_mode(self) -> None:
         """Create the views the mode needs, lay them out and bring them up to date."""
@@ -187,47 +198,11 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         for view in self.active_views():
             self._sync_view(view)
 
-    @Slot(bool)
-    def set_share_card_visible(self, visible: bool) -> None:
-        """Show or hide the share-card preview beside the pages."""
-        self.share_card.setVisible(visible)
-        if visible:
-            self._update_share_card()
-        if self.share_card_action.isChecked() != visible:
-            self.share_card_action.setChecked(visible)
-
-    @Slot(object)
-    def set_zoom(self, zoom: Zoom) -> None:
-        """Zoom the pages: a fit (the article column, or the whole page) and steps."""
-        self.controls.set_zoom(zoom)
-
-    def zoom_factor(self) -> float:
-        """Return the desktop page's zoom on screen (1.0 before it is shown)."""
-        return self.desktop_frame.factor if self.desktop_frame is not None else 1.0
-
-    @Slot(bool)
-    def set_detached(self, detached: bool) -> None:
-        """Show the preview in its own window (F11 there: full screen), or back in place."""
-        if detached:
-            name = self._document.display_name() if self._document is not None else ""
-            title = self.tr("Preview — {name}").format(name=name)
-            if self.detacher.detach(title) is None:
-                self.controls.detach_action.setChecked(False)
-                return
-            self.detacher.window.closed.connect(
-                lambda: self.controls.detach_action.setChecked(False)
-            )
-        else:
-            self.detacher.attach()
-
-    def _on_controls_zoom_changed(self, zoom: Zoom) -> None:
-        self.stage.set_zoom(zoom)
-        self.controls.show_factor(self.zoom_factor())
-        self.zoom_changed.emit(zoom)
-
     @Slot(int)
     def scroll_to_source_line(self, line: int) -> None:
         """Scroll every visible page to the block holding a source line."""
+        if self.sync.shown and block_index_for_line(self.sync.shown, line) > 0:
+            self._drop_picture("scrolled")  # the picture is the page's top
         if self.timer.isActive() or self.body_render.running:
             # The editor scrolled as the reporter typed: scroll with the edit's patch, which
             # then brings the edited block into view if this left it out (one move, not two).
@@ -276,6 +251,8 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         return self.views[name]
 
     def _on_view_ready(self, view: PreviewView) -> None:
+        if not self._first_page_pending:
+            self._picture_later()  # a page built fresh: its picture, once it has settled
         self._sync_view(view)
         self._measure_headline(view)
         if self.desktop_frame is not None and view is self.desktop_frame.view:
@@ -325,6 +302,8 @@ class PreviewPane(KeptPages, PageProbes, QWidget):
         # The keystroke path: remember what changed and restart the timer, nothing more.
         if field in REVIEW_ONLY_FIELDS:
             return  # notes are not on the page
+        self._picture_touched = True
+        self._drop_picture("typed")
         self.sync.note_change(field)
         self.timer.start()
 
