@@ -104,8 +104,7 @@ def _cpu(who: int) -> float:
 STAGES = {
     "check": ("editor.export.images", "inspect"),
     "decode": ("PIL.ImageFile", "ImageFile.load"),
-    "resize": ("PIL.Image", "Image.resize"),
-    "reduce": ("PIL.Image", "Image.reduce"),
+    "resize": ("editor.export.images", "shrink"),  # libvips (Pillow for RGBA)
     "orient": ("PIL.Image", "Image.transpose"),
     "colour": ("PIL.ImageCms", "profileToProfile"),
     "encode": ("PIL.Image", "Image.save"),

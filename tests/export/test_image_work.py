@@ -28,8 +28,7 @@ class Work:
         self._lock = threading.Lock()
         for owner, name, stage in (
             (Image, "_getdecoder", "decode"),
-            (Image.Image, "resize", "resize"),
-            (Image.Image, "reduce", "reduce"),
+            (images, "shrink", "resize"),  # libvips' Lanczos, or Pillow's for RGBA
             (Image.Image, "transpose", "orient"),
             (Image.Image, "save", "encode"),
         ):
@@ -38,6 +37,8 @@ class Work:
     def _wrap(self, stage, func):  # noqa: ANN001, ANN202 - any Pillow signature
         def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
             result = func(*args, **kwargs)
+            if stage == "decode" and args[1] == "raw":  # frombytes: pixels back from libvips
+                return result
             source = None if stage == "decode" else args[0].size  # a decoder has no image yet
             if stage == "encode":  # Pillow's encoders hold the GIL writing to memory
                 self.encoded_to_fd.append(_has_fd(args[1]))
