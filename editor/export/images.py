@@ -23,7 +23,7 @@ from PIL import Image, ImageCms
 
 from editor.core.errors import ErrorCode, ImageError
 from editor.export.chunks import strip_metadata
-from editor.export.resample import shrink
+from editor.export.resample import jpeg_shrunk, shrink
 from editor.storage.images import MAX_PIXELS, ImageInfo, inspect
 
 # Source format -> the format its renditions are written in (GIF becomes PNG).
@@ -138,13 +138,11 @@ def _renditions(job: ImageJob, img: Image.Image, out_format: str) -> ProcessedIm
     sizes = [(w, max(1, round(upright[1] * w / upright[0]))) for w in widths]
     if swapped:  # resize in the stored orientation; turn the small result upright
         sizes = [(h, w) for w, h in sizes]
-    if img.format == "JPEG":  # decode at 1/2, 1/4 or 1/8 scale when that still covers
-        img.draft(img.mode if img.mode in ("RGB", "L") else None, sizes[0])
-    # The bytes are in memory: hand the decoder all of them at once, not in 64 KB pieces
-    # (each piece suspends libjpeg and copies the rest; ~6% of a 24 MP decode).
-    img.decodermaxblock = max(img.decodermaxblock, len(job.data))
-    img.load()
-    current = _plain_mode(img)
+    current = None
+    if img.format == "JPEG":  # libvips decodes and shrinks in one pass (resample.py)
+        current = jpeg_shrunk(job.data, img.size, img.mode, sizes[0])
+    if current is None:
+        current = _decoded(img, job, sizes[0])
     renditions: list[Rendition] = []
     webps: list[Rendition] = []
     for i, size in enumerate(sizes):
@@ -157,6 +155,17 @@ def _renditions(job: ImageJob, img: Image.Image, out_format: str) -> ProcessedIm
         if job.webp and out_format != "WEBP":
             webps.append(_encode(upright_img, "WEBP", job))
     return ProcessedImage(job.name, upright[0], upright[1], tuple(renditions), tuple(webps))
+
+
+def _decoded(img: Image.Image, job: ImageJob, largest: tuple[int, int]) -> Image.Image:
+    """Decode with Pillow: a JPEG at the smallest DCT scale (1/2, 1/4, 1/8) that covers."""
+    if img.format == "JPEG":
+        img.draft(img.mode if img.mode in ("RGB", "L") else None, largest)
+    # The bytes are in memory: hand the decoder all of them at once, not in 64 KB pieces
+    # (each piece suspends libjpeg and copies the rest; ~6% of a 24 MP decode).
+    img.decodermaxblock = max(img.decodermaxblock, len(job.data))
+    img.load()
+    return _plain_mode(img)
 
 
 def _orient(img: Image.Image, orientation: object) -> Image.Image:

@@ -15,36 +15,40 @@ import pytest
 from exporthelp import photo
 from PIL import Image
 
-from editor.export import images
+from editor.export import images, resample
 from editor.export.images import ImageJob, process_image, process_images
 
 
 class Work:
-    """Record the Pillow calls the pipeline makes, with the sizes they work on."""
+    """Record the Pillow and libvips calls the pipeline makes, with the sizes they work on."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.calls: list[tuple[str, tuple[int, int], tuple[int, int] | None]] = []
+        self.calls: list[tuple[str, object, tuple[int, int] | None]] = []
         self.encoded_to_fd: list[bool] = []
         self._lock = threading.Lock()
         for owner, name, stage in (
-            (Image, "_getdecoder", "decode"),
-            (images, "shrink", "resize"),  # libvips' Lanczos, or Pillow's for RGBA
+            (Image, "_getdecoder", "decode"),  # Pillow's decoders
+            (resample, "_jpegload", "decode"),  # libvips' JPEG decoder, at a DCT scale
+            (resample, "_vips_resize", "resize"),  # libvips' Lanczos
+            (resample, "_pillow", "resize"),  # Pillow's, for RGBA
             (Image.Image, "transpose", "orient"),
             (Image.Image, "save", "encode"),
         ):
             monkeypatch.setattr(owner, name, self._wrap(stage, getattr(owner, name)))
 
-    def _wrap(self, stage, func):  # noqa: ANN001, ANN202 - any Pillow signature
+    def _wrap(self, stage, func):  # noqa: ANN001, ANN202 - any Pillow or pyvips signature
         def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
             result = func(*args, **kwargs)
-            if stage == "decode" and args[1] == "raw":  # frombytes: pixels back from libvips
+            if func.__name__ == "_getdecoder" and args[1] == "raw":  # frombytes: no decode
                 return result
-            source = None if stage == "decode" else args[0].size  # a decoder has no image yet
+            if stage == "decode":  # a decoder has no image yet: record libvips' scale
+                source = f"1/{args[1]}" if func.__module__ == resample.__name__ else None
+            else:
+                source = _dims(args[0])
             if stage == "encode":  # Pillow's encoders hold the GIL writing to memory
                 self.encoded_to_fd.append(_has_fd(args[1]))
-            size = result.size if isinstance(result, Image.Image) else None
             with self._lock:
-                self.calls.append((stage, source, size))
+                self.calls.append((stage, source, _dims(result)))
             return result
 
         return counted
@@ -54,6 +58,14 @@ class Work:
 
     def of(self, stage: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
         return [(source, size) for s, source, size in self.calls if s == stage]
+
+
+def _dims(image: object) -> tuple[int, int] | None:
+    """Return a Pillow or pyvips image's size."""
+    if isinstance(image, Image.Image):
+        return image.size
+    width, height = getattr(image, "width", None), getattr(image, "height", None)
+    return (width, height) if isinstance(width, int) and isinstance(height, int) else None
 
 
 def _has_fd(target: object) -> bool:
@@ -72,6 +84,7 @@ def test_one_decode_at_the_smallest_covering_scale_then_each_width_from_the_last
     result = process_image(ImageJob("p.jpg", data, (600, 300)))
     assert [(r.width, r.height) for r in result.renditions] == [(600, 900), (300, 450)]
     assert work.count() == Counter(decode=1, resize=2, orient=2, encode=2)
+    assert work.of("decode") == [("1/2", (1200, 800))]  # libvips, straight into the shrink
     assert work.of("resize") == [((1200, 800), (900, 600)), ((900, 600), (450, 300))]
     assert [source for source, _ in work.of("orient")] == [(900, 600), (450, 300)]
     # Written through a file descriptor, where Pillow lets the other threads (the window's) run.
@@ -88,6 +101,7 @@ def test_a_small_largest_width_decodes_at_one_eighth(monkeypatch):
     process_image(ImageJob("p.jpg", data, (300, 150)))
     # 1/8 scale is exactly the 300 px rendition: no resize for it, one for the 150 px one.
     assert work.count() == Counter(decode=1, resize=1, encode=2)
+    assert work.of("decode") == [("1/8", (300, 200))]
     assert work.of("resize") == [((300, 200), (150, 100))]
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import math
 import random
 
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
+from editor.core.errors import ErrorCode, ImageError
 from editor.export import resample
-from editor.export.resample import shrink
+from editor.export.images import ImageJob, process_image
+from editor.export.resample import draft_scale, jpeg_shrunk, shrink
 
 
 def detailed(mode: str, size: tuple[int, int] = (900, 600)) -> Image.Image:
@@ -69,3 +72,49 @@ def test_libvips_keeps_no_photo_in_its_cache():
     shrink(detailed("RGB"), (300, 200))
     pyvips = resample._vips()
     assert (pyvips.cache_get_max(), pyvips.cache_get_size()) == (0, 0)
+
+
+def jpeg(img: Image.Image, **params: object) -> bytes:
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", quality=90, **params)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["RGB", "L"])
+def test_libvips_decodes_the_pixels_pillows_draft_decodes(mode):
+    # The same libjpeg-turbo at the same DCT scale: the same pixels, without Pillow's
+    # full-size buffer and its copy into libvips.
+    data = jpeg(detailed(mode, (1800, 1200)), subsampling="4:2:0")
+    with Image.open(io.BytesIO(data)) as img:
+        img.draft(mode, (600, 400))
+        assert img.size == (900, 600)  # 1/2: 1/4 would not cover 600 px
+        expected = shrink(img.convert(mode), (600, 400))
+    result = jpeg_shrunk(data, (1800, 1200), mode, (600, 400))
+    assert result is not None and result.mode == mode
+    assert ImageChops.difference(result, expected).getbbox() is None
+
+
+def test_the_dct_scale_is_the_smallest_that_covers():
+    assert draft_scale((6000, 4000), (1600, 1067)) == 2  # 1/4 is 1500 px
+    assert draft_scale((6000, 4000), (1500, 1000)) == 4
+    assert draft_scale((2400, 1600), (300, 200)) == 8
+    assert draft_scale((2400, 1600), (2400, 1600)) == 1
+
+
+def test_a_cmyk_jpeg_is_left_to_pillows_decoder(monkeypatch):
+    loads = []
+    monkeypatch.setattr(resample, "_jpegload", lambda *a: loads.append(a))
+    data = jpeg(detailed("CMYK", (600, 400)))
+    assert jpeg_shrunk(data, (600, 400), "CMYK", (300, 200)) is None
+    result = process_image(ImageJob("cmyk.jpg", data, (300,)))
+    assert (result.renditions[0].width, result.renditions[0].height) == (300, 200)
+    assert not loads
+
+
+@pytest.mark.parametrize("kept", [0.3, 0.95])
+def test_a_jpeg_cut_short_names_the_file(kept):
+    # libvips would fill the missing rows with grey; it is told to refuse, as Pillow does.
+    data = jpeg(detailed("RGB", (1200, 800)))
+    with pytest.raises(ImageError) as caught:
+        process_image(ImageJob("images/cut.jpg", data[: int(len(data) * kept)], (600,)))
+    assert (caught.value.code, caught.value.path) == (ErrorCode.IMAGE_UNDECODABLE, "images/cut.jpg")
