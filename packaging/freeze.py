@@ -12,7 +12,16 @@ from pathlib import Path, PurePosixPath
 import buildinfo
 
 # Packages whose licence files the About dialog reads through importlib.metadata.
-LICENSED_DISTRIBUTIONS = ("Markdown", "PyYAML", "Jinja2", "MarkupSafe", "nh3", "Pillow")
+LICENSED_DISTRIBUTIONS = (
+    "Markdown",
+    "PyYAML",
+    "Jinja2",
+    "MarkupSafe",
+    "nh3",
+    "Pillow",
+    "pyvips",
+    "pyvips-binary",
+)
 
 # Qt for Python modules the app never imports. Their shared libraries still come along when a
 # module we use links to them (Qt WebEngine needs Qml, Quick, Positioning, WebChannel), but
@@ -190,6 +199,24 @@ def hunspell_binaries() -> list[tuple[str, str, str]]:
         raise SystemExit("libhunspell-1.7.so.0 is missing: apt-get install libhunspell-1.7-0")
     dest = f"{hunspell_lib.BUNDLED_FOLDER}/{hunspell_lib.SONAME}"
     return [(dest, str(Path(found[0]).resolve()), "BINARY")]
+
+
+# Libraries that GNU strip breaks: auditwheel's patchelf moved pyvips-binary's libvips .dynstr
+# out of its segment, and strip "adjusts" it, so the loader reads garbage for its NEEDED names
+# (the frozen export failed on every photo). They go in as they are, as data files.
+UNSTRIPPED_FOLDERS = ("pyvips_binary.libs",)
+
+
+def unstripped(binaries: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Split off the binaries strip must not touch; return (binaries, the rest as data)."""
+    kept, verbatim = [], []
+    for entry in binaries:
+        dest = PurePosixPath(entry[0].replace("\\", "/"))
+        if dest.parts[0] in UNSTRIPPED_FOLDERS:
+            verbatim.append((entry[0], entry[1], "DATA"))
+        else:
+            kept.append(entry)
+    return kept, verbatim
 
 
 def resource_datas(resources: Path, compiled_i18n: Path) -> list[tuple[str, str]]:

@@ -18,6 +18,8 @@ from types import ModuleType
 
 from PIL import Image
 
+from editor.core.errors import ErrorCode, ImageError
+
 # Pillow modes libvips takes as plain 8-bit bands. RGBA is left to Pillow, which resizes it
 # with premultiplied alpha (so transparent pixels' colours do not bleed into the edges).
 _BANDS = {"L": 1, "RGB": 3, "CMYK": 4}
@@ -96,11 +98,18 @@ def _pillow(img: Image.Image, size: tuple[int, int]) -> Image.Image:
 
 
 def _vips() -> ModuleType:
-    """Import pyvips once, on the first export (it costs ~50 ms and loads libvips)."""
+    """Import pyvips once, on the first export (it costs ~50 ms and loads libvips).
+
+    Raises:
+        ImageError: libvips cannot be loaded (the app's files are incomplete).
+    """
     with _lock:
         if not _loaded:
-            import pyvips
-
+            try:
+                import pyvips
+            except (ImportError, OSError) as exc:  # a broken install, not a broken photo
+                reason = f"libvips could not be loaded: {exc}"
+                raise ImageError(ErrorCode.IMAGE_UNPROCESSABLE, reason=reason) from exc
             pyvips.cache_set_max(0)  # its operation cache would keep every photo's pixels
             pyvips.concurrency_set(1)  # photos already run one per core (images.py)
             _loaded.append(pyvips)

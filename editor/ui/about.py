@@ -90,6 +90,13 @@ COMPONENTS: tuple[Component, ...] = (
     ),
     Component("nh3 (ammonia)", "MIT", "https://github.com/messense/nh3", distribution="nh3"),
     Component("Pillow", "MIT-CMU", "https://python-pillow.github.io/", distribution="Pillow"),
+    Component("pyvips", "MIT", "https://github.com/libvips/pyvips", distribution="pyvips"),
+    Component(
+        "libvips (pyvips-binary: libvips and the image libraries it bundles)",
+        "LGPL-3.0-or-later",
+        "https://www.libvips.org/",
+        resource=("licenses", "LGPL-3.0.txt"),
+    ),
     Component(
         "chunspell (Hunspell 1.7.2 inside)",
         "MIT AND (MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later)",

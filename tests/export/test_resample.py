@@ -118,3 +118,14 @@ def test_a_jpeg_cut_short_names_the_file(kept):
     with pytest.raises(ImageError) as caught:
         process_image(ImageJob("images/cut.jpg", data[: int(len(data) * kept)], (600,)))
     assert (caught.value.code, caught.value.path) == (ErrorCode.IMAGE_UNDECODABLE, "images/cut.jpg")
+
+
+def test_libvips_missing_is_not_called_a_damaged_photo(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(resample, "_loaded", [])
+    monkeypatch.setitem(sys.modules, "pyvips", None)  # import pyvips raises ImportError
+    with pytest.raises(ImageError) as caught:
+        process_image(ImageJob("images/a.jpg", jpeg(detailed("RGB", (600, 400))), (300,)))
+    assert (caught.value.code, caught.value.path) == (ErrorCode.IMAGE_UNPROCESSABLE, "images/a.jpg")
+    assert "libvips could not be loaded" in str(caught.value)

@@ -182,3 +182,17 @@ def test_icon_set_renders_for_every_os(qapp, tmp_path: Path):
         assert {(s, s) for s in icons.ICO_SIZES} <= set(ico.info["sizes"])
     with Image.open(tmp_path / f"{buildinfo.ICON_NAME}.icns") as icns:
         assert icns.size == (1024, 1024)
+
+
+def test_libvips_goes_in_unstripped():
+    # strip broke pyvips-binary's patchelf'd libvips: every frozen export of a photo failed.
+    binaries = [
+        ("pyvips_binary.libs/libvips-e42572c0.so.42", "/venv/pyvips_binary.libs/libvips", "BINARY"),
+        ("_libvips.abi3.so", "/venv/_libvips.abi3.so", "EXTENSION"),
+        ("libvips-e42572c0.so.42", "pyvips_binary.libs/libvips-e42572c0.so.42", "SYMLINK"),
+    ]
+    kept, verbatim = freeze.unstripped(binaries)
+    assert [dest for dest, *_ in kept] == ["_libvips.abi3.so", "libvips-e42572c0.so.42"]
+    assert verbatim == [
+        ("pyvips_binary.libs/libvips-e42572c0.so.42", "/venv/pyvips_binary.libs/libvips", "DATA")
+    ]
