@@ -87,42 +87,9 @@
     group.after(...groups);
   }
 
-  // The site's reading bar is a scroll-driven CSS animation (base.css .readbar): while it
-  // runs, Chromium ticks the renderer's and the display compositor every frame, 60 times a
-  // second, even when nothing scrolls (~45 ms of CPU a second with the preview idle, taken
-  // from typing and from every refresh's frame). The preview pauses it once the page has
-  // not scrolled for STILL_MS (preview.css `.preview-still`); paused, it holds the frame it
-  // showed. A scroll or resize wakes it; a patch (the scroll range, so the progress, may
-  // change) wakes it for the few frames that bring the bar up to date, not while typing.
-  const STILL_MS = 250;
-  const PATCH_FRAMES = 3;
-  let stillTimer = 0;
-  let stillToken = 0;
-
-  function wake(frames = 0) {
-    const root = document.documentElement;
-    const token = ++stillToken;
-    const pause = () => { if (token === stillToken) root.classList.add("preview-still"); };
-    root.classList.remove("preview-still");
-    clearTimeout(stillTimer);
-    if (!frames) {
-      stillTimer = setTimeout(pause, STILL_MS);
-      return;
-    }
-    let left = frames;
-    const step = () => (--left > 0 ? requestAnimationFrame(step) : pause());
-    requestAnimationFrame(step);
-  }
-
-  function wakeForPatch() {
-    // A scroll's wake (longer) that is still on is left alone.
-    if (document.documentElement.classList.contains("preview-still")) wake(PATCH_FRAMES);
-  }
-
   function applyBody(patch) {
     const container = body();
     if (!container) return -1;
-    wakeForPatch();  // the scroll range changed: the reading bar's progress follows it
     collectSometimes();
     const gone = [];
     let before = rowAt(container, patch.start);
@@ -150,13 +117,11 @@
   function replaceBody(html) {
     const container = body();
     if (!container) return -1;
-    wakeForPatch();
     container.replaceChildren(fragment(html));
     return rowCount(container);
   }
 
   function applyFields(updates) {
-    wakeForPatch();
     for (const update of updates) {
       const nodes = document.querySelectorAll('[data-field="' + update.field + '"]');
       const outer = Array.from(nodes).filter(
@@ -256,8 +221,5 @@
 
   document.addEventListener("click", onClick, true);
   document.addEventListener("wheel", onWheel, {capture: true, passive: false});
-  document.addEventListener("scroll", () => wake(), {passive: true});
-  window.addEventListener("resize", () => wake());
-  wake();
   connect();
 })();
