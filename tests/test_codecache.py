@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -132,7 +133,7 @@ from editor.ui import app
 def report(window):
     def painted():
         from PySide6.QtCore import QTimer
-        print(json.dumps(codecache.stats), flush=True)
+        print(json.dumps([codecache.stats, codecache.pattern_stats]), flush=True)
         QTimer.singleShot(0, lambda: os._exit(0))  # once the window has saved the cache
     window.first_painted.connect(painted)
     return window
@@ -143,8 +144,10 @@ editor.cli.main.main([])
 """
 
 
-def test_the_apps_second_start_compiles_no_dataclass_method_before_its_first_frame(cache_env):
-    def start() -> dict[str, int]:
+def test_the_apps_second_start_compiles_no_dataclass_method_or_pattern_before_its_first_frame(
+    cache_env,
+):
+    def start() -> list[dict[str, int]]:
         out = subprocess.run(
             [sys.executable, "-c", APP_FIRST_FRAME],
             capture_output=True,
@@ -155,6 +158,78 @@ def test_the_apps_second_start_compiles_no_dataclass_method_before_its_first_fra
         )
         return json.loads(out.stdout.strip().splitlines()[-1])
 
-    first = start()  # saved once the window is painted
-    assert first["compiled"] > 50 and first["reused"] == 0
-    assert start() == {"compiled": 0, "reused": first["compiled"]}
+    methods, patterns = start()  # saved once the window is painted
+    assert methods["compiled"] > 50 and methods["reused"] == 0
+    assert patterns["compiled"] > 30 and patterns["reused"] == 0
+    assert start() == [
+        {"compiled": 0, "reused": methods["compiled"]},
+        {"compiled": 0, "reused": patterns["compiled"]},
+    ]
+
+
+# Compiles patterns of every kind through the kept programs; reports each one's program
+# against a fresh compile by re's own code, and how it matches.
+PATTERNS = """
+import json, re, warnings
+from editor import codecache
+codecache.install()
+from re import _compiler
+TEXT = "제목: <PD수첩> 3~4일, **“인용”**는 Hello World 2026-12-01\\n둘째 줄 x=1 y=22"
+CASES = [
+    (r"(?P<year>\\d{4})-(?P<month>\\d\\d)-(?P<day>\\d\\d)", 0),
+    (r"(?<=\\s)\\w+(?=\\s)", 0),
+    (r"(?i)hello|WORLD", 0),
+    (r"수첩|인용", re.IGNORECASE),
+    (r"^둘째.*$", re.MULTILINE),
+    (r"\\w+", re.ASCII),
+    (r" x = (\\d) # a comment\\n | y=(\\d+)", re.VERBOSE),
+    (re.escape("<PD수첩>"), 0),
+    (r"(a)?(?(1)b|c)", 0),  # a conditional group: never kept
+    (r"[[a]x", 0),  # a possible nested set: warns, never kept
+    (r"(?x) [가-힣]+ ", 0),
+]
+seen = []
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    for text, flags in CASES:
+        ours = re.compile(text, flags)
+        fresh = codecache._real["compile"](text, flags)
+        seen.append([ours == fresh, ours.flags, ours.groups, dict(ours.groupindex),
+                     [m.span() for m in ours.finditer(TEXT)]])
+print(json.dumps({"cases": seen, "stats": codecache.pattern_stats,
+                  "warnings": [str(w.message) for w in caught],
+                  "installed": _compiler.compile is codecache._compile_pattern}))
+codecache.save()
+"""
+
+
+def _patterns(env: dict[str, str]) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", PATTERNS], capture_output=True, text=True, check=True, env=env
+    )
+    return json.loads(out.stdout)
+
+
+def test_a_kept_pattern_is_the_one_re_compiles_and_a_warning_still_comes(cache_env):
+    first, second = _patterns(cache_env), _patterns(cache_env)
+    if not first["installed"]:
+        pytest.skip("another Python's re: patterns are compiled by re alone")
+    assert first["stats"] == {"compiled": 9, "reused": 0}
+    assert second["stats"] == {"compiled": 0, "reused": 9}  # not the two that could warn
+    assert second["cases"] == first["cases"]
+    assert all(case[0] for case in first["cases"])  # equal to what re compiles itself
+    assert first["cases"][0][3] == {"year": 1, "month": 2, "day": 3}
+    assert first["cases"][3][4] == [[7, 9], [20, 22]]  # 수첩, 인용
+    # ours and the fresh compile beside it, at both starts
+    assert first["warnings"] == second["warnings"] == ["Possible nested set at position 1"] * 2
+
+
+def test_a_damaged_pattern_file_is_ignored(cache_env, monkeypatch):
+    monkeypatch.setenv("ARTICLE_EDITOR_CACHE_DIR", cache_env["ARTICLE_EDITOR_CACHE_DIR"])
+    target = codecache.patterns_file()
+    target.parent.mkdir(parents=True)
+    target.write_bytes(marshal.dumps({("\\w+", 0): (0, [1, 2, 3], 0, {}, (None,))}))
+    report = _patterns(cache_env)  # the entry's program is refused: compiled afresh
+    assert all(case[0] for case in report["cases"])
+    target.write_bytes(b"\x00not marshal")
+    assert all(case[0] for case in _patterns(cache_env)["cases"])
