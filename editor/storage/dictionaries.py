@@ -196,7 +196,7 @@ def open_dictionary(name: str, folder: Path) -> object:
     if lib is not None:
         try:
             return hunspell_lib.open_dictionary(folder, name, lib)
-        except hunspell_lib.LibraryError as exc:
+        except OSError as exc:  # a file missing or unreadable
             raise DictionaryError(f"the {name} dictionary could not be loaded: {exc}") from exc
     try:
         import hunspell  # chunspell's module: a small C extension, cheap to import

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import ctypes
+import errno
 import os
 import sys
 import sysconfig
@@ -26,7 +27,14 @@ _STRINGS = ctypes.POINTER(ctypes.POINTER(ctypes.c_char))
 
 
 class LibraryError(OSError):
-    """No usable libhunspell was found or it lacks the C API."""
+    """No usable libhunspell was found: each library tried, with why it failed."""
+
+    def __init__(self, tried: list[str]) -> None:
+        super().__init__(tried)
+        self.tried = tried
+
+    def __str__(self) -> str:
+        return "no libhunspell (" + ("; ".join(self.tried) or "none on this system") + ")"
 
 
 def candidates() -> list[str]:
@@ -62,7 +70,7 @@ def load_library(path: str | None = None) -> ctypes.CDLL:
             return _declare(ctypes.CDLL(name))
         except (OSError, AttributeError) as exc:
             errors.append(f"{name}: {exc}")
-    raise LibraryError("no libhunspell: " + ("; ".join(errors) or "none on this system"))
+    raise LibraryError(errors)
 
 
 def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
@@ -90,12 +98,12 @@ class Hunspell:
 
     def __init__(self, lib: ctypes.CDLL, aff: Path, dic: Path) -> None:
         for path in (aff, dic):
-            if not path.is_file():
-                raise LibraryError(f"{path} is missing")
+            if not path.is_file():  # Hunspell would load an empty dictionary without a word
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         self.library = lib
         self._handle = lib.Hunspell_create(os.fsencode(aff), os.fsencode(dic))
-        if not self._handle:
-            raise LibraryError(f"Hunspell could not load {dic}")
+        if not self._handle:  # C++'s new failed
+            raise MemoryError
         weakref.finalize(self, lib.Hunspell_destroy, self._handle)
         self.encoding = _codec(lib.Hunspell_get_dic_encoding(self._handle))
 
@@ -147,7 +155,8 @@ def open_dictionary(folder: Path, name: str, lib: ctypes.CDLL | None = None) -> 
     """Load folder/name.aff and .dic with lib (the best libhunspell found by default).
 
     Raises:
-        LibraryError: no libhunspell, or the files are missing.
+        LibraryError: no libhunspell.
+        FileNotFoundError: name.aff or name.dic is missing.
     """
     return Hunspell(lib or library(), folder / f"{name}.aff", folder / f"{name}.dic")
 
