@@ -92,7 +92,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Pillow", "MIT-CMU", "https://python-pillow.github.io/", distribution="Pillow"),
     Component("pyvips", "MIT", "https://github.com/libvips/pyvips", distribution="pyvips"),
     Component(
-        "libvips (pyvips-binary: libvips and the image libraries it bundles)",
+        "libvips (pyvips-binary, with the image libraries it bundles)",
         "LGPL-3.0-or-later",
         "https://www.libvips.org/",
         resource=("licenses", "LGPL-3.0.txt"),
