@@ -112,7 +112,7 @@ def _render(job: ImageJob, info: ImageInfo) -> ProcessedImage:
             if getattr(img, "is_animated", False):
                 return _animated(job, img)
             return _renditions(job, img, OUTPUT_FORMAT[info.format])
-    except ImageError as exc:  # libvips missing: name the photo it failed on
+    except ImageError as exc:  # from libvips (resample.py): name the photo it failed on
         exc.path = exc.path or job.name
         raise
     except Image.DecompressionBombError as exc:

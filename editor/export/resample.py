@@ -37,7 +37,7 @@ def jpeg_shrunk(
     Returns None when libvips does not take it (CMYK): the caller decodes with Pillow.
 
     Raises:
-        OSError: the file is damaged or cut short (as Pillow refuses it).
+        ImageError: the file is damaged or cut short (as Pillow refuses it).
     """
     bands = _JPEG_BANDS.get(mode)
     if bands is None:
@@ -52,8 +52,8 @@ def jpeg_shrunk(
         if (img.width, img.height) != size:
             return None
         return Image.frombytes(mode, size, img.write_to_memory())
-    except vips.Error as exc:
-        raise OSError(f"libvips: {exc.message.strip()}") from exc
+    except vips.Error as exc:  # images.py names the file
+        raise ImageError(ErrorCode.IMAGE_UNDECODABLE) from exc
 
 
 def draft_scale(stored: tuple[int, int], size: tuple[int, int]) -> int:
