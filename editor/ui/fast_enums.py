@@ -5,7 +5,7 @@ shiboken6 (6.11) makes every Qt enum a Python enum through the functional API,
 first used: 226 enums with 3,306 members before the editor's first frame. Python 3.11's
 `enum` turns each member into a `_proto_member` whose `__set_name__` deletes and sets it
 again through `EnumType`'s Python-level `__delattr__`/`__setattr__`, after one
-`_EnumDict.__setitem__` per member: ~285 M instructions for those 226 enums, a quarter of
+`_EnumDict.__setitem__` per member: ~237 M instructions for those 226 enums, a quarter of
 the whole start (docs/performance.md, "Issue 17, session 6").
 
 `EnumType.__call__` is replaced by the same function with one more branch: a call shaped
@@ -13,7 +13,7 @@ as shiboken's (one of `Enum`/`IntEnum`/`Flag`/`IntFlag`, a list of (str, int) pa
 unique names that no base class defines, `boundary=KEEP` and nothing else) builds the
 class the way `EnumType.__new__` would — same class dict in the same order, same members
 with the same attributes, aliases, maps and flag masks — with the members made in one
-loop (~95 M). Every other call, and every value lookup, runs Python's own code unchanged.
+loop (~54 M). Every other call, and every value lookup, runs Python's own code unchanged.
 It is installed only on the `enum` code it was written against and compared with
 (`tests/ui/test_fast_enums.py` builds every enum of QtCore, QtGui and QtWidgets both ways
 and compares them; the real app's enums too); another Python keeps its own `enum`.
