@@ -42,6 +42,9 @@ MAX_PATTERNS = 2000
 _programs: dict[tuple[str, int], tuple] = {}  # (text, flags) -> _sre.compile's other arguments
 _programs_used: set[tuple[str, int]] = set()
 pattern_stats = {"compiled": 0, "reused": 0}
+# Kept until the first save (the app's first paint, the CLI's exit): the start's patterns,
+# not what a reporter searches for afterwards (editor.core.find compiles each search).
+_recording = {"on": True}
 # re._compiler.compile's byte code (CPython 3.11.7's): _compile_pattern repeats its steps.
 KNOWN_RE_COMPILERS = frozenset({4029579182})
 # Text that could make re's parser warn (docs above): such a pattern is not kept.
@@ -141,7 +144,11 @@ def _compile_pattern(p: Any, flags: int = 0) -> Any:
     program = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex)
     program += (tuple(indexgroup),)
     compiled = _sre.compile(p, *program)
-    if not any(part in p for part in _MAY_WARN) and (p.isascii() or "(?P" not in p):
+    if (
+        _recording["on"]
+        and not any(part in p for part in _MAY_WARN)
+        and (p.isascii() or "(?P" not in p)
+    ):
         _programs[key] = program
         _programs_used.add(key)
         pattern_stats["compiled"] += 1
@@ -162,6 +169,7 @@ def save() -> bool:
         keep = _kept if len(_kept) <= MAX_KEPT else {k: _kept[k] for k in list(_used)}
         if _write(cache_file(), keep):
             stats["compiled"], wrote = 0, True
+    _recording["on"] = False
     if pattern_stats["compiled"]:
         programs = _programs
         if len(programs) > MAX_PATTERNS:

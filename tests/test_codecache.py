@@ -200,6 +200,8 @@ print(json.dumps({"cases": seen, "stats": codecache.pattern_stats,
                   "warnings": [str(w.message) for w in caught],
                   "installed": _compiler.compile is codecache._compile_pattern}))
 codecache.save()
+re.compile("a search typed after the start")  # not kept: the file holds the start's
+codecache.save()
 """
 
 
@@ -210,7 +212,7 @@ def _patterns(env: dict[str, str]) -> dict:
     return json.loads(out.stdout)
 
 
-def test_a_kept_pattern_is_the_one_re_compiles_and_a_warning_still_comes(cache_env):
+def test_a_kept_pattern_is_the_one_re_compiles_and_a_warning_still_comes(cache_env, monkeypatch):
     first, second = _patterns(cache_env), _patterns(cache_env)
     if not first["installed"]:
         pytest.skip("another Python's re: patterns are compiled by re alone")
@@ -222,6 +224,9 @@ def test_a_kept_pattern_is_the_one_re_compiles_and_a_warning_still_comes(cache_e
     assert first["cases"][3][4] == [[7, 9], [20, 22]]  # 수첩, 인용
     # ours and the fresh compile beside it, at both starts
     assert first["warnings"] == second["warnings"] == ["Possible nested set at position 1"] * 2
+    monkeypatch.setenv("ARTICLE_EDITOR_CACHE_DIR", cache_env["ARTICLE_EDITOR_CACHE_DIR"])
+    kept = [text for text, _ in marshal.loads(codecache.patterns_file().read_bytes())]
+    assert len(kept) == 9 and "a search typed after the start" not in kept
 
 
 def test_a_damaged_pattern_file_is_ignored(cache_env, monkeypatch):
