@@ -70,6 +70,7 @@ def _stamp_picture(window) -> None:
     if getattr(placeholder, "picture_shown", False):
         stamp("picture_shown")
         print(f"probe-info picture_look_up_ms {placeholder.look_up_ms:.3f}", flush=True)
+        print(f"probe-info picture_look_up_cpu_ms {placeholder.look_up_cpu_ms:.3f}", flush=True)
 
 
 def _watch_swap(pane) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.render.preview_sync import mode_layouts, parse_mode
 from editor.ui import first_paint
-from editor.ui.preview.picture import PIXELS, PaneState, Picture, PictureStore, picture_key
+from editor.ui.preview.picture import PaneState, Picture, PictureStore, picture_key, pixel_format
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,6 +50,7 @@ SWAP_RETRY_MS = 40
 SWAP_TRIES = 75
 REPLAY_MS = 100  # held input reaches a page this long after its first frame (settled input)
 HOLD_MS = 1500  # input held for a page waits at most this long for Chromium to paint it
+PIXELS = pixel_format()
 _INPUT = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -283,6 +284,7 @@ class KeptPicture:
             return
         state = self.pane_state()
         picture = Picture(picture_key(article, state), state, pages, image)
+        self.picture_store.keep_pane_min_width(self.minimumSizeHint().width())
         QThreadPool.globalInstance().start(
             QRunnable.create(partial(self.picture_store.store, picture))
         )

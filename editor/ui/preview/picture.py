@@ -21,12 +21,11 @@ from __future__ import annotations
 import contextlib
 import time
 import zlib
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, qVersion
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from editor import __version__
@@ -34,15 +33,24 @@ from editor.core.errors import DocumentError
 from editor.paths import cache_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QPaintEvent
+
     from editor.core.model import Article
 
 FOLDER = "pictures"
-FORMAT = 1  # bump when the entry's shape or the key's parts change
+MIN_WIDTH_FILE = "pane-min-width"
+FORMAT = 2  # bump when the entry's shape or the key's parts change
 MAGIC = b"article-editor picture\n"
-PIXELS = QImage.Format.Format_ARGB32_Premultiplied
 MAX_PIXEL_BYTES = 256 * 1024 * 1024  # a header claiming more is broken (8K at dpr 2 is 133 MB)
 HEADER_FIELDS = 14  # format, key, width, height, bytes per line, the 8 of PaneState, pages
 SAMPLE = 65_536  # bytes of an image read for its stamp at each end and in the middle
+
+
+def pixel_format() -> QImage.Format:
+    """Return the pictures' pixel format: opaque, as a widget's grab is (drawn unblended)."""
+    from PySide6.QtGui import QImage
+
+    return QImage.Format.Format_RGB32
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ class Picture:
 def picture_key(article: Article, state: PaneState) -> str:
     """Return the key of the picture of article in the pane's state (what changes a pixel)."""
     fields = replace(article, images={}, private={})  # notes and history are not on the page
-    parts = (FORMAT, __version__, qVersion(), _look(), astuple(state), _images_stamp(article))
+    parts = (FORMAT, __version__, qVersion(), _look(), _state_fields(state), _images_stamp(article))
     return _digest(repr(parts).encode("utf-8"), repr(fields).encode("utf-8", "surrogatepass"))
 
 
@@ -101,7 +109,11 @@ def _images_stamp(article: Article) -> list[tuple[str, int, str]]:
 
 
 def _look() -> tuple[object, ...]:
-    """Return what of the app's look changes the pane's pixels: sheet, palette, font, language."""
+    """Return what of the app's look changes the pane's pixels: sheet, palette, font, language.
+
+    The language is a translated word: QLocale's Python type would build its enums (~800
+    members) before the window is mapped; so would QPainter's and QImage's at import.
+    """
     app = QApplication.instance()
     if app is None:
         return ()
@@ -110,11 +122,22 @@ def _look() -> tuple[object, ...]:
     colors = (palette.window().color().rgba(), palette.text().color().rgba())
     sheet = _digest(app.styleSheet().encode("utf-8"))
     words = QCoreApplication.translate("App", "Article Editor")
-    return (sheet, colors, app.font().toString(), QLocale().name(), words)
+    return (sheet, colors, app.font().toString(), words)
 
 
 def _state_fields(state: PaneState) -> tuple[object, ...]:
-    return (*astuple(state)[:4], int(state.share_card), *astuple(state)[5:])
+    """Return the state's fields in order, as they are written (not astuple: it deep-copies)."""
+    card = int(state.share_card)
+    return (
+        state.mode,
+        state.mobile_width,
+        state.fit,
+        state.step,
+        card,
+        state.width,
+        state.height,
+        state.dpr,
+    )
 
 
 def _state(fields: list[str]) -> PaneState:
@@ -133,6 +156,7 @@ class PictureStore:
     def load(self, key: str) -> Picture | None:
         """Return the picture kept under key, or None (none kept, unreadable, another format)."""
         import lz4.block
+        from PySide6.QtGui import QImage
 
         try:
             data = (self.folder / f"{key}.pic").read_bytes()
@@ -149,7 +173,7 @@ class PictureStore:
             if len(pixels) != line * height:
                 return None
             state = _state(entry[5:13])
-            image = QImage(pixels, width, height, line, PIXELS)
+            image = QImage(pixels, width, height, line, pixel_format())
             image.setDevicePixelRatio(state.dpr)
             pages = dict(pair.split("=", 1) for pair in entry[13].split(";") if pair)
             return Picture(key, state, pages, image, pixels)
@@ -163,7 +187,7 @@ class PictureStore:
         from editor.storage.atomic import atomic_write
         from editor.ui.preview.page_cache import KEEP, prune
 
-        image = picture.image.convertToFormat(PIXELS)
+        image = picture.image.convertToFormat(pixel_format())
         pages = ";".join(f"{layout}={key}" for layout, key in picture.page_keys.items())
         size = (image.width(), image.height(), image.bytesPerLine())
         entry = (FORMAT, picture.key, *size, *_state_fields(picture.state), pages)
@@ -177,6 +201,22 @@ class PictureStore:
         except (OSError, DocumentError):
             return
         prune(self.folder, ".pic", KEEP)
+
+    def pane_min_width(self) -> int:
+        """Return the pane's minimum width as last kept (0: none kept, or unreadable)."""
+        try:
+            return max(0, min(int((self.folder / MIN_WIDTH_FILE).read_bytes()), 4000))
+        except (OSError, ValueError):
+            return 0
+
+    def keep_pane_min_width(self, width: int) -> None:
+        """Keep the pane's minimum width for the next start's first frame."""
+        from editor.storage.atomic import atomic_write
+
+        if width != self.pane_min_width():
+            with contextlib.suppress(OSError, DocumentError):
+                self.folder.mkdir(parents=True, exist_ok=True)
+                atomic_write(self.folder / MIN_WIDTH_FILE, str(width).encode("ascii"))
 
     def forget(self, key: str) -> None:
         """Drop the picture kept under key (it did not match what the live page showed)."""
@@ -196,10 +236,13 @@ class PicturePlaceholder(QLabel):
         self.setObjectName("preview_placeholder")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._window = window
-        self._store = store
+        self._store = store if store is not None else PictureStore()
+        # As wide as the pane will be at least: the first frame has the final layout (no
+        # jump when the pane comes; on a narrow screen the picture's size depends on it).
+        self.setMinimumWidth(self._store.pane_min_width())
         self._looked = False
         self.picture: Picture | None = None
-        self.look_up_ms = 0.0  # what the look-up cost the first frame (the start-up probe)
+        self.look_up_ms = self.look_up_cpu_ms = 0.0  # what the look-up cost the first frame
 
     @property
     def picture_shown(self) -> bool:
@@ -219,14 +262,17 @@ class PicturePlaceholder(QLabel):
         """Paint the kept picture when it fits exactly, the plain placeholder otherwise."""
         if not self._looked:
             self._looked = True
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             self.picture = self._look_up()
             self.look_up_ms = (time.perf_counter() - started) * 1000
+            self.look_up_cpu_ms = (time.thread_time() - cpu) * 1000
         if self.picture is not None and not self._fits(self.picture):
             self.picture = None  # resized since: the plain placeholder until the preview comes
         if self.picture is None:
             super().paintEvent(event)
             return
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(self)
         painter.drawImage(0, 0, self.picture.image)
         painter.end()
@@ -237,8 +283,7 @@ class PicturePlaceholder(QLabel):
             return None
         state = self.state()
         key = picture_key(document.article, state)
-        store = self._store if self._store is not None else PictureStore()
-        picture = store.load(key)
+        picture = self._store.load(key)
         if picture is None or picture.state != state or not self._fits(picture):
             return None
         return picture

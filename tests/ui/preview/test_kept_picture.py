@@ -15,11 +15,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from editor.ui import first_paint
 from editor.ui.preview import kept_pages, kept_picture
 from editor.ui.preview.kept_picture import pixels_differing
 from editor.ui.preview.page_cache import KEEP, PageCache
 from editor.ui.preview.picture import (
-    PIXELS,
     PaneState,
     Picture,
     PicturePlaceholder,
@@ -27,6 +27,7 @@ from editor.ui.preview.picture import (
     picture_key,
 )
 
+PIXELS = QImage.Format.Format_RGB32
 STATE = PaneState("desktop", 390, "column", 0, True, 300, 200, 1.0)
 
 
@@ -125,6 +126,7 @@ def kept(monkeypatch, tmp_path):
     """Keep pages and pictures at once, in folders of the test's own."""
     monkeypatch.setattr(kept_pages, "KEEP_AFTER_MS", 0)
     monkeypatch.setattr(kept_picture, "CAPTURE_AFTER_MS", 100)
+    monkeypatch.setattr(first_paint, "PREVIEW_FALLBACK_MS", None)  # a loaded machine is slow
     return {"page_cache": PageCache(tmp_path / "pages"), "picture_store": PictureStore(tmp_path)}
 
 
@@ -158,7 +160,7 @@ def _reopened(qtbot, make_pane, article, doc_class, wait_ready, kept, mode):  # 
 def test_the_picture_gives_way_to_the_same_pixels(qtbot, reopened, mode, tmp_path):
     pane, picture = reopened(mode)
     assert pane._picture is not None and not any(v.is_ready for v in pane.active_views())
-    with qtbot.waitSignal(pane.picture_swapped, timeout=15000) as swapped:
+    with qtbot.waitSignal(pane.picture_swapped, timeout=30000) as swapped:
         pass
     if swapped.args != [0]:  # what differed, to look at
         picture.image.save(str(tmp_path / "picture.png"))
