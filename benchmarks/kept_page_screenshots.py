@@ -118,7 +118,7 @@ def _picture(app, args, mode: str, name: str) -> dict[str, object]:  # noqa: ANN
 
 def main(argv: list[str] | None = None) -> int:
     parser = benchlib.screenshot_parser(
-        __doc__.splitlines()[0], settle_s=4.0, lang="ko", lang_help="ko or en", size="1366x768"
+        __doc__.splitlines()[0], settle_s=8.0, lang="ko", lang_help="ko or en", size="1366x768"
     )
     args = parser.parse_args(argv)
     benchlib.screenshot_environment(args, ("config", "data"))
