@@ -27,7 +27,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRunnable, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QRunnable, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
@@ -51,6 +51,11 @@ SWAP_TRIES = 75
 REPLAY_MS = 100  # held input reaches a page this long after its first frame (settled input)
 HOLD_MS = 1500  # input held for a page waits at most this long for Chromium to paint it
 PIXELS = pixel_format()
+# The page has loaded, every image has come (or failed) and the fonts are in.
+PAGE_COMPLETE = (
+    "document.readyState === 'complete' && document.fonts.status === 'loaded'"
+    " && Array.from(document.images).every((image) => image.complete)"
+)
 _INPUT = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -118,6 +123,7 @@ class KeptPicture:
     _picture_painted: set[str]
     _picture_held: list[tuple[QEvent, str, QPoint]]
     _picture_touched = False  # the article changed since it opened: its page is patched
+    _picture_proven = ""  # key of the picture that gave way to the same pixels this start
     picture_store: PictureStore
 
     def _init_picture(self, store: PictureStore | None) -> None:
@@ -214,6 +220,8 @@ class KeptPicture:
         if reason == "swapped":
             if differing:  # the page did not show these pixels: the next start keeps new ones
                 self.picture_store.forget(overlay.picture.key)
+            else:
+                self._picture_proven = overlay.picture.key  # true: no need to keep it again
             self.picture_swapped.emit(differing)
         QTimer.singleShot(REPLAY_MS, self, self._deliver_held)
         waiting, self._picture_waiting = self._picture_waiting, []
@@ -261,16 +269,34 @@ class KeptPicture:
         QTimer.singleShot(CAPTURE_AFTER_MS, self, partial(self._capture_picture, 0))
 
     def _capture_picture(self, tries: int) -> None:
-        """Grab the pane; keep it if a second grab a moment later shows the same pixels."""
-        if self._may_capture(tries):
+        """Once every page has its photos and fonts, grab the pane, then again to compare."""
+        if not self._may_capture(tries):
+            return
+        if picture_key(self._document.article, self.pane_state()) == self._picture_proven:
+            return  # the picture this start showed is the one it would keep
+        views, answers = self.active_views(), []
+
+        def answered(view_done: object) -> None:
+            answers.append(view_done is True)
+            if len(answers) < len(views):
+                return
+            if not all(answers):  # a photo still on its way: two equal grabs would not tell
+                if tries < CAPTURE_TRIES:
+                    QTimer.singleShot(1000, self, partial(self._capture_picture, tries + 1))
+                return
             first = self._grab_live()
             QTimer.singleShot(SETTLED_MS, self, partial(self._capture_settled, first, tries))
+
+        for view in views:
+            view.run_script(PAGE_COMPLETE, answered)
 
     def _capture_settled(self, first: QImage, tries: int) -> None:
         if not self._may_capture(tries):
             return
         image = self._grab_live()
-        if image != first:  # still painting (a photo, a font): try again a little later
+        # Still painting (a photo, a font), or a grab of a view Chromium has not drawn into
+        # yet (offscreen, the process's first view grabs blank): try again a little later.
+        if image != first or any(self._blank_in(image, view) for view in self.active_views()):
             if tries < CAPTURE_TRIES:
                 QTimer.singleShot(1000, self, partial(self._capture_picture, tries + 1))
             return
@@ -288,6 +314,21 @@ class KeptPicture:
         QThreadPool.globalInstance().start(
             QRunnable.create(partial(self.picture_store.store, picture))
         )
+
+    def _blank_in(self, image: QImage, view: PreviewView) -> bool:
+        """Tell whether the view's part of a grab of the pane is one flat colour (no page)."""
+        dpr = image.devicePixelRatio()
+        shown = QRect(view.mapTo(self, QPoint(0, 0)), view.size())
+        frame = view.parentWidget()  # the desktop page is wider than the frame showing it
+        if frame is not None:
+            shown = shown.intersected(QRect(frame.mapTo(self, QPoint(0, 0)), frame.size()))
+        left, top = round(shown.x() * dpr), round(shown.y() * dpr)
+        width, height = round(shown.width() * dpr), round(shown.height() * dpr)
+        points = [
+            (left + width * i // 9, top + height * j // 9) for i in range(1, 9) for j in range(1, 9)
+        ]
+        inside = [(x, y) for x, y in points if image.valid(x, y)]
+        return len({image.pixel(x, y) for x, y in inside}) <= 1
 
     def _may_capture(self, tries: int) -> bool:
         """Tell whether the pane shows the article as opened, untouched, at the page's top."""

@@ -140,6 +140,11 @@ def reopened(qtbot, make_pane, article, document, wait_ready, kept):
 
 def _reopened(qtbot, make_pane, article, doc_class, wait_ready, kept, mode):  # noqa: PLR0913
     """Open the article once (its page and picture kept), then again holding the picture."""
+    # Offscreen, a process's first web view grabs blank (no picture is kept from it): warm up.
+    warm = make_pane(900, 700, page_cache=PageCache(kept["picture_store"].folder / "warm"))
+    warm.set_document(doc_class(copy.deepcopy(article)))
+    wait_ready(warm)
+    warm.close()
     first = make_pane(900, 700, **kept)
     first.set_mode(mode, 390)
     first.set_document(doc_class(article))
