@@ -92,6 +92,12 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Pillow", "MIT-CMU", "https://python-pillow.github.io/", distribution="Pillow"),
     Component("pyvips", "MIT", "https://github.com/libvips/pyvips", distribution="pyvips"),
     Component(
+        "python-lz4 (LZ4 inside)",
+        "BSD-3-Clause",
+        "https://github.com/python-lz4/python-lz4",
+        distribution="lz4",
+    ),
+    Component(
         "libvips (pyvips-binary, with the image libraries it bundles)",
         "LGPL-3.0-or-later",
         "https://www.libvips.org/",
