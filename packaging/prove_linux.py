@@ -145,6 +145,27 @@ def check_headless(report: Report, env: dict[str, str], work: Path, target: Targ
         outcome(result),
     )
     check_spelling_library(report, env, work, target)
+    check_image_library(report, env, work, target)
+
+
+def check_image_library(report: Report, env: dict[str, str], work: Path, target: Target) -> None:
+    """Prove the HTML export shrinks photos with the app's own libvips, not Pillow.
+
+    Without libvips the export falls back to Pillow (editor/export/resample.py): slower and
+    silent, so only the loader's list of mapped files (LD_DEBUG=files) shows it.
+    """
+    story = work / "photos"
+    shutil.copytree(SAMPLE, story)
+    out = work / "export-vips"
+    extra = {"LD_DEBUG": "files"}
+    args = ["export", str(story), "--to", "html", "--out", str(out)]
+    result = run_app(args, {**env, **extra}, work, target)
+    mapped = sorted(set(re.findall(r"file=(\S*libvips[-.]\S*)", result.stderr)))
+    report.record(
+        "html export shrinks photos with the bundled libvips",
+        result.returncode == 0 and bool(mapped) and all("_internal" in m for m in mapped),
+        f"mapped {', '.join(mapped) or 'no libvips'}",
+    )
 
 
 def check_spelling_library(report: Report, env: dict[str, str], work: Path, target: Target) -> None:

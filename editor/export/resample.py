@@ -8,7 +8,9 @@ A JPEG in RGB or greyscale is decoded by libvips too, at the same DCT scale Pill
 picks (the same libjpeg-turbo, the same pixels), straight into the shrink: no full-size
 buffer, no copy of it (~30 ms a 24 MP photo). Pillow reads the headers and turns,
 colour-converts and encodes as before, so EXIF orientation, ICC profiles and metadata are
-handled exactly as they were.
+handled exactly as they were. Where libvips cannot be loaded (a platform without the
+pyvips-binary wheel, an app missing its file) the same steps run in Pillow (its draft
+decode and LANCZOS), a little slower and the same sizes: an export never fails for it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ _BANDS = {"L": 1, "RGB": 3, "CMYK": 4}
 # A CMYK JPEG is left to Pillow's decoder: Adobe's inverted CMYK is its convention to keep.
 _JPEG_BANDS = {"L": 1, "RGB": 3}
 _lock = threading.Lock()
-_loaded: list[ModuleType] = []
+_loaded: list[ModuleType | None] = []  # [pyvips], or [None] once it could not be loaded
 
 
 def jpeg_shrunk(
@@ -34,15 +36,16 @@ def jpeg_shrunk(
 ) -> Image.Image | None:
     """Return a JPEG decoded at the smallest DCT scale covering size, shrunk to size.
 
-    Returns None when libvips does not take it (CMYK): the caller decodes with Pillow.
+    Returns None when libvips does not take it (CMYK) or cannot be loaded: the caller
+    decodes with Pillow.
 
     Raises:
         ImageError: the file is damaged or cut short (as Pillow refuses it).
     """
     bands = _JPEG_BANDS.get(mode)
-    if bands is None:
+    vips = _vips() if bands is not None else None
+    if vips is None:
         return None
-    vips = _vips()
     scale = draft_scale(stored, size)
     try:
         img = _jpegload(data, scale)
@@ -68,8 +71,9 @@ def _scaled(stored: tuple[int, int], scale: int) -> tuple[int, int]:
 
 def _jpegload(data: bytes, scale: int):  # noqa: ANN202 - a pyvips.Image
     """Start decoding a JPEG at 1/scale; refuse one cut short, as Pillow does."""
-    vips = _vips()
-    return vips.Image.jpegload_buffer(data, shrink=scale, access="sequential", fail_on="truncated")
+    return _loaded[0].Image.jpegload_buffer(
+        data, shrink=scale, access="sequential", fail_on="truncated"
+    )
 
 
 def shrink(img: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -77,9 +81,9 @@ def shrink(img: Image.Image, size: tuple[int, int]) -> Image.Image:
     if img.size == size:
         return img
     bands = _BANDS.get(img.mode)
-    if bands is None:
+    vips = _vips() if bands is not None else None
+    if vips is None:
         return _pillow(img, size)
-    vips = _vips()
     source = vips.Image.new_from_memory(img.tobytes(), img.width, img.height, bands, "uchar")
     out = _vips_resize(source, size)
     if (out.width, out.height) != size:  # libvips rounds the scale; never seen, but exact
@@ -97,19 +101,19 @@ def _pillow(img: Image.Image, size: tuple[int, int]) -> Image.Image:
     return img.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def _vips() -> ModuleType:
-    """Import pyvips once, on the first export (it costs ~50 ms and loads libvips).
+def _vips() -> ModuleType | None:
+    """Return pyvips, imported once on the first export (~50 ms; it loads libvips).
 
-    Raises:
-        ImageError: libvips cannot be loaded (the app's files are incomplete).
+    None when it cannot be loaded (ImportError, or OSError for a libvips file that will not
+    load): Pillow then does the decode and shrink, so the export still writes every photo.
     """
     with _lock:
         if not _loaded:
             try:
                 import pyvips
-            except (ImportError, OSError) as exc:  # a broken install, not a broken photo
-                reason = f"libvips could not be loaded: {exc}"
-                raise ImageError(ErrorCode.IMAGE_UNPROCESSABLE, reason=reason) from exc
+            except (ImportError, OSError):  # a missing library, not a broken photo
+                _loaded.append(None)
+                return None
             pyvips.cache_set_max(0)  # its operation cache would keep every photo's pixels
             pyvips.concurrency_set(1)  # photos already run one per core (images.py)
             _loaded.append(pyvips)
