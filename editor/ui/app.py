@@ -18,11 +18,16 @@ def configure_environment() -> None:
     threads that allocates gets an arena of its own and keeps its freed memory, ~5 MB of
     the renderer after opening an article (docs/performance.md). Blink and V8 allocate
     from their own heaps, not malloc. The app's process has already started its allocator
-    and keeps the default; the spell process has one thread, so one arena anyway.
+    and keeps the default arenas, but its mmap threshold is fixed (heap.py: freed
+    picture-sized buffers go back to the system); the spell process has one thread, so one
+    arena anyway.
     """
+    from editor.ui import heap
+
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         add_chromium_flag("--no-sandbox")
     os.environ.setdefault("MALLOC_ARENA_MAX", "1")
+    heap.unmap_large_blocks()
 
 
 def configure_webengine() -> None:
