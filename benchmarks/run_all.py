@@ -163,6 +163,7 @@ def _export_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
 FLOOR_WAYS = {
     "chunspell": "chunspell (its own libhunspell)",
     "chunspell_system_lib": "chunspell with the system's libhunspell",
+    "ctypes_system_lib": "the system's libhunspell through ctypes (what `check` uses)",
     "hunspell_cli": "Debian's `hunspell` command",
 }
 
