@@ -106,12 +106,11 @@ def style_findings(article: Article, style: HouseStyle, *, sentences: bool = Tru
             finding them was a quarter of the work at 100,000 characters).
     """
     steps = style_scan(styled_texts(article), style)
-    while True:
-        try:
+    try:
+        while True:
             next(steps)
-        except StopIteration as done:
-            found: list[Problem] = done.value
-            break
+    except StopIteration as done:  # the scan's return value: every finding
+        found: list[Problem] = done.value
     if sentences:
         found += _long_sentences(article.body, style.sentence_max)
     return found

@@ -96,8 +96,6 @@ class PageCache:
 
     def store(self, key: str, page: CachedPage) -> None:
         """Keep a page under key (a write that fails is forgotten), and drop the oldest."""
-        from editor.storage.atomic import atomic_write
-
         entry = {
             "format": FORMAT,
             "key": key,
@@ -109,12 +107,22 @@ class PageCache:
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         if len(data) > MAX_BYTES:
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{key}.json", data)
-        except (OSError, DocumentError):
-            return
-        prune(self.folder, ".json", KEEP)
+        keep_entry(self.folder, f"{key}.json", data)
+
+
+def keep_entry(folder: Path, name: str, data: bytes) -> None:
+    """Write one entry of a cache folder atomically, then keep only the newest KEEP like it.
+
+    A write that fails is forgotten: a missing entry only costs the next start its build.
+    """
+    from editor.storage.atomic import atomic_write
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(folder / name, data)
+    except (OSError, DocumentError):
+        return
+    prune(folder, Path(name).suffix, KEEP)
 
 
 def prune(folder: Path, suffix: str, keep: int) -> None:

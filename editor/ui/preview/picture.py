@@ -184,8 +184,7 @@ class PictureStore:
         """Keep a picture (a write that fails is forgotten), and drop the oldest."""
         import lz4.block
 
-        from editor.storage.atomic import atomic_write
-        from editor.ui.preview.page_cache import KEEP, prune
+        from editor.ui.preview.page_cache import keep_entry
 
         image = picture.image.convertToFormat(pixel_format())
         pages = ";".join(f"{layout}={key}" for layout, key in picture.page_keys.items())
@@ -195,12 +194,7 @@ class PictureStore:
         pixels = bytes(image.constBits())
         packed = lz4.block.compress(pixels, mode="high_compression", store_size=False)
         data = MAGIC + "\t".join(map(str, entry)).encode("utf-8") + b"\n" + packed
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{picture.key}.pic", data)
-        except (OSError, DocumentError):
-            return
-        prune(self.folder, ".pic", KEEP)
+        keep_entry(self.folder, f"{picture.key}.pic", data)
 
     def pane_min_width(self) -> int:
         """Return the pane's minimum width as last kept (0: none kept, or unreadable)."""
