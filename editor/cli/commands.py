@@ -40,37 +40,41 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Print each article's checklist problems, one a line; exit 1 when any is an error."""
     from editor.storage.dictionaries import DictionaryError
+    from editor.storage.memo import Memo
 
     checker = _spell_checker() if args.spelling else None
+    memo = Memo.open()  # the images' facts and the headline's lines of earlier runs
     worst = EXIT_OK
     for path in args.file:
         try:
-            status = _check_one(path, args, checker)
+            status = _check_one(path, args, checker, memo)
         except DictionaryError as exc:  # they load for the first unknown word: say it once
             print(f"article-editor: no spell check ({exc})", file=sys.stderr)
             checker = None
-            status = _check_one(path, args, checker)
+            status = _check_one(path, args, checker, memo)
         worst = max(worst, status)
     if checker is not None and checker.known is not None:
         checker.known.save()  # the next check of these words loads no dictionary
+    memo.save()
     return worst
 
 
-def _check_one(path: Path, args: argparse.Namespace, checker) -> int:  # noqa: ANN001
+def _check_one(path: Path, args: argparse.Namespace, checker, memo) -> int:  # noqa: ANN001
     from editor.core.checklist import ChecklistConfig, Facts, run_checklist
     from editor.core.review import approval
     from editor.core.signing import VERIFIED
-    from editor.core.spelling import spelling_problems
+    from editor.core.spelling import ignored_words, spelled_texts, spelling_problems
     from editor.render.profiles import load_profile
     from editor.render.reading import html_facts
     from editor.storage import approvals
-    from editor.storage.images import facts as image_facts
 
     article = read_article(path)
+    if checker is not None:  # a word no run judged: Hunspell loads while the rest is done
+        checker.preload(spelled_texts(article), ignored_words(article))
     profile = load_profile(args.site or article.site, templates=False)
-    facts = Facts(images=image_facts(article.images), raw_html=html_facts(article.body))
+    facts = Facts(images=_image_facts(article.images, memo), raw_html=html_facts(article.body))
     if args.measure:
-        facts.headline_lines = _measure_headline(article, profile)
+        facts.headline_lines = _measure_headline(article, profile, memo)
     problems = run_checklist(article, ChecklistConfig.from_data(profile.get("checklist")), facts)
     if checker is not None:
         problems += spelling_problems(article, checker.misspelled)
@@ -106,15 +110,46 @@ def _spell_checker():  # noqa: ANN202 - a SpellChecker, or None
         return None
 
 
-def _measure_headline(article: Article, profile) -> dict[int, int]:  # noqa: ANN001
+def _measure_headline(article: Article, profile, memo) -> dict[int, int]:  # noqa: ANN001
     """Measure the headline's lines on a 360 px phone with the bundled font (no browser)."""
-    from editor.render.headline_meter import measure_lines
+    from editor.render.headline_meter import measure_key, measure_lines
 
     try:
-        return measure_lines(article.headline, profile, widths=(360,))
+        key = "lines:" + measure_key(article.headline, profile, widths=(360,))
+        kept = memo.get(key)
+        if isinstance(kept, dict):
+            return {int(width): int(lines) for width, lines in kept.items()}
+        lines = measure_lines(article.headline, profile, widths=(360,))
     except (OSError, ValueError) as exc:  # a failed measurement must not stop the check
         print(f"article-editor: the headline could not be measured ({exc})", file=sys.stderr)
         return {}
+    memo.put(key, lines)
+    return lines
+
+
+def _image_facts(images: dict[str, bytes], memo) -> dict:  # noqa: ANN001
+    """Return the checklist's facts of each image, kept ones without opening it (Pillow)."""
+    from editor.core.checklist import ImageFacts
+    from editor.storage.images import IMAGE_SUFFIXES, facts
+    from editor.storage.memo import content_key
+
+    keys = {
+        name: content_key("image", data)
+        for name, data in images.items()
+        if name.lower().endswith(tuple(IMAGE_SUFFIXES))
+    }
+    found = {}
+    for name, key in keys.items():
+        kept = memo.get(key)
+        if isinstance(kept, list) and len(kept) == 3:
+            found[name] = ImageFacts(int(kept[0]), int(kept[1]), bool(kept[2]))
+    missing = {name: images[name] for name in keys if name not in found}
+    opened = facts(missing) if missing else {}
+    for name, fact in opened.items():
+        if fact.error is None:  # a broken image is looked at again: its error says why
+            memo.put(keys[name], [fact.width, fact.height, fact.has_gps])
+    found.update(opened)
+    return {name: found[name] for name in keys}
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -179,6 +179,18 @@ def _ends_in_a_eo(syllable_run: str) -> bool:
 SPELLED_FIELDS = ("headline", "subhead", "summary", "lead_image.alt", "lead_image.caption", "body")
 
 
+def ignored_words(article: Article) -> frozenset[str]:
+    """Return the words the reporter told the spell check to ignore in this article."""
+    return frozenset(article.private.get("spelling_ignore") or ())
+
+
+def spelled_texts(article: Article) -> list[str]:
+    """Return the text of each field the spell check reads (SPELLED_FIELDS)."""
+    from editor.core.review import field_text
+
+    return [field_text(article, name) for name in SPELLED_FIELDS]
+
+
 def spelling_problems(
     article: Article, misspelled: Callable[[str, frozenset[str]], list[Word]]
 ) -> list[Problem]:
@@ -186,7 +198,7 @@ def spelling_problems(
     from editor.core.review import field_text
     from editor.core.validate import Problem, Severity
 
-    ignored = frozenset(article.private.get("spelling_ignore") or ())
+    ignored = ignored_words(article)
     found = []
     for name in SPELLED_FIELDS:
         text = field_text(article, name)

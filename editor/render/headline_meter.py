@@ -12,15 +12,10 @@ QtWebEngine's own count on a corpus of headlines at 360, 390, 412 and 1280 px.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import accumulate
-
-from icu4py.breakers import CharacterBreaker
-
-from editor.render.font_metrics import Shaper, layout_units, load_face
-from editor.render.linebreak import SPACES, break_opportunities
+from dataclasses import astuple, dataclass
 
 DEFAULT_WIDTHS = (360, 390, 412, 1280)
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)(px|em)?\s*$")
@@ -82,67 +77,14 @@ def collapse(text: str) -> str:
     return _COLLAPSE.sub(" ", text).strip(" ")
 
 
-class LineFiller:
-    """Counts the lines a text takes in a box, as Blink's line breaker fills them."""
-
-    def __init__(self, text: str, box: HeadlineBox, shaper: Shaper) -> None:
-        self.text = text
-        self.box = box
-        self.limit = int(box.width * 64)  # LayoutUnit
-        self.sums = [0, *accumulate(shaper.advances(text))] if text else [0]
-
-    def fits(self, start: int, end: int) -> bool:
-        while end > start and self.text[end - 1] in SPACES:
-            end -= 1  # trailing spaces hang
-        return layout_units(self.sums[end] - self.sums[start]) <= self.limit
-
-    def line_end(self, start: int) -> int:
-        """Return where the line starting at start ends."""
-        ends = [*break_opportunities(self.text, start, keep_all=self.box.keep_all), len(self.text)]
-        best = None
-        for end in ends:
-            if not self.fits(start, end):
-                break
-            best = end
-        if best is not None:
-            return best
-        if not self.box.anywhere:
-            return ends[0]
-        return self._grapheme_end(start, ends[0])
-
-    def _grapheme_end(self, start: int, word_end: int) -> int:
-        """Return the last grapheme boundary in a too-wide word that still fits (≥ one)."""
-        best = None
-        for begin, end in CharacterBreaker(self.text[start:word_end], "ko").segments():
-            if best is not None and not self.fits(start, start + end):
-                break
-            best = start + end
-            del begin
-        return best or word_end
-
-    def count(self) -> int:
-        lines, start = 0, 0
-        while start < len(self.text):
-            lines += 1
-            start = self.line_end(start)
-        return lines
-
-
-def count_lines(text: str, box: HeadlineBox, font_file) -> int:  # noqa: ANN001
-    """Return how many lines text takes in box, shaped with font_file."""
-    text = collapse(text)
-    if not text:
-        return 0
-    shaper = Shaper(load_face(font_file), box.font_size, box.letter_spacing)
-    return LineFiller(text, box, shaper).count()
-
-
 def measure_lines(
     headline: str,
     profile,
     widths: Iterable[int] = DEFAULT_WIDTHS,  # noqa: ANN001
 ) -> dict[int, int]:
     """Return how many lines the headline takes at each viewport width ({} without a box)."""
+    from editor.render.line_filler import count_lines  # HarfBuzz and ICU: only to measure
+
     lines: dict[int, int] = {}
     for width in widths:
         box = headline_box(profile, width)
@@ -150,3 +92,20 @@ def measure_lines(
             return {}
         lines[width] = count_lines(headline, box, _font_file(profile, box.weight))
     return lines
+
+
+def measure_key(headline: str, profile, widths: Iterable[int] = DEFAULT_WIDTHS) -> str:  # noqa: ANN001
+    """Return all that measure_lines' answer depends on but the code (for a kept answer).
+
+    Raises:
+        OSError: the font file cannot be read; ValueError: the profile's box is not valid.
+    """
+    parts: list[object] = [collapse(headline)]
+    for width in widths:
+        box = headline_box(profile, width)
+        if box is None:
+            return f"{parts!r}:no box"
+        font = _font_file(profile, box.weight)
+        stat = os.stat(font)
+        parts.append((width, astuple(box), str(font), stat.st_size, stat.st_mtime_ns))
+    return repr(parts)

@@ -12,17 +12,15 @@ folder, one a line.
 from __future__ import annotations
 
 import hashlib
-import lzma
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import paths, resources
 from editor.core.find import PARTICLES
 from editor.core.spelling import KoreanLeniency, Word, words_in_text
-from editor.storage import hunspell_lib
 from editor.storage.affix_file import without_repeated_affixes
 from editor.storage.atomic import atomic_write
 from editor.storage.spell_cache import KnownWords
@@ -30,6 +28,7 @@ from editor.storage.spell_cache import KnownWords
 USER_DICTIONARY = "user-dictionary.txt"
 PARTICLE_SET = frozenset(PARTICLES)
 LANGUAGES = ("ko", "en_US")
+LANGUAGE_FIELDS = {"ko": "korean", "en_US": "english"}  # SpellChecker's attribute for each
 UNPACK_FORMAT = b"affixes once\n"  # part of the unpacked folder's name: a new one unpacks anew
 
 
@@ -44,10 +43,12 @@ def unpacked(name: str, folder: Path | None = None) -> Path:
     """
     source = resources.path("dictionaries")
     packed = [source / f"{name}.aff.xz", source / f"{name}.dic.xz"]
-    tails = b"".join(p.read_bytes()[-64:] for p in packed)
+    tails = b"".join(_tail(p) for p in packed)
     digest = hashlib.blake2b(UNPACK_FORMAT + tails, digest_size=8)
     target = (folder or paths.cache_dir() / "dictionaries") / f"{name}-{digest.hexdigest()}"
     if not (target / f"{name}.dic").exists():
+        import lzma  # only to unpack, once
+
         try:
             target.mkdir(parents=True, exist_ok=True)
             for path in packed:
@@ -58,6 +59,13 @@ def unpacked(name: str, folder: Path | None = None) -> Path:
         except (OSError, lzma.LZMAError) as exc:
             raise DictionaryError(f"the {name} dictionary could not be unpacked: {exc}") from exc
     return target
+
+
+def _tail(path: Path, size: int = 64) -> bytes:
+    """Return the last bytes of a file (an xz stream's index and footer: its digest)."""
+    with path.open("rb") as handle:
+        handle.seek(max(path.stat().st_size - size, 0))
+        return handle.read()
 
 
 def user_dictionary_path() -> Path:
@@ -121,6 +129,51 @@ class SpellChecker:
             self._cache[word] = known
         return known
 
+    def preload(self, texts: Iterable[str], ignored: frozenset[str] = frozenset()) -> None:
+        """Start loading, in a thread, each dictionary that a word of texts will need.
+
+        Loading spellcheck-ko is ~0.7 s of CPU in Hunspell's C++, and ctypes lets go of the
+        GIL meanwhile: `check` reads the profile, the images and the headline beside it.
+        The check that needs a dictionary waits for it (the load holds the lock).
+        """
+        if self.loader is None:
+            return
+        needed = []
+        for text in texts:
+            for word in words_in_text(text):
+                language = self._language(word.text)
+                if language not in needed and not self._answered(word.text, ignored):
+                    needed.append(language)
+        needed = [n for n in needed if self._loaded(n) is None]
+        if needed:
+            self._lock.acquire()  # released by the loading thread
+            threading.Thread(target=self._load_held, args=(needed,), daemon=True).start()
+
+    def _load_held(self, languages: list[str]) -> None:
+        try:
+            for language in languages:
+                setattr(self, LANGUAGE_FIELDS[language], self.loader(language))
+        except Exception:  # noqa: BLE001 - the check that needs it loads it again and says why
+            pass
+        finally:
+            self._lock.release()
+
+    def _answered(self, word: str, ignored: frozenset[str]) -> bool:
+        """Tell whether is_correct can answer for word without a dictionary."""
+        word = unicodedata.normalize("NFC", word)
+        if word in self.user_words or word in ignored or word in self._cache:
+            return True
+        known = self.known.get(word) if self.known is not None else None
+        return known is not None or self._known_with_particle(word)
+
+    @staticmethod
+    def _language(word: str) -> str:
+        """Return the dictionary for a word's script."""
+        return LANGUAGES[0] if "가" <= word[:1] <= "힣" else LANGUAGES[1]
+
+    def _loaded(self, language: str) -> object | None:
+        return getattr(self, LANGUAGE_FIELDS[language])
+
     @property
     def loaded(self) -> bool:
         """Tell whether any dictionary is in memory."""
@@ -144,13 +197,10 @@ class SpellChecker:
 
     def _speller(self, word: str):  # noqa: ANN202 - a Hunspell dictionary
         """Return the dictionary for a word's script, loading it now if needed (lock held)."""
-        if "가" <= word[:1] <= "힣":
-            if self.korean is None and self.loader is not None:
-                self.korean = self.loader(LANGUAGES[0])
-            return self.korean
-        if self.english is None and self.loader is not None:
-            self.english = self.loader(LANGUAGES[1])
-        return self.english
+        language = self._language(word)
+        if self._loaded(language) is None and self.loader is not None:
+            setattr(self, LANGUAGE_FIELDS[language], self.loader(language))
+        return self._loaded(language)
 
     def _check(self, word: str) -> bool:
         speller = self._speller(word)
@@ -189,6 +239,8 @@ def open_dictionary(name: str, folder: Path) -> object:
     Raises:
         DictionaryError: neither can load it.
     """
+    from editor.storage import hunspell_lib  # ctypes: only when a dictionary loads
+
     try:
         lib = hunspell_lib.library()
     except hunspell_lib.LibraryError:
@@ -210,6 +262,8 @@ def open_dictionary(name: str, folder: Path) -> object:
 
 def engine(speller: object) -> str:
     """Name the Hunspell behind a loaded dictionary: the libhunspell file, or chunspell."""
+    from editor.storage import hunspell_lib
+
     if isinstance(speller, hunspell_lib.Hunspell):
         return hunspell_lib.loaded_path(speller.library)
     return "chunspell"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,11 @@ import json, sys
 from editor.cli.main import main
 status = main(sys.argv[1:])
 loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))
+heavy = sorted({m.split('.')[0] for m in sys.modules} & {'PIL', 'uharfbuzz', 'icu4py', 'ctypes'})
 # VmHWM, not ru_maxrss: that one keeps the forking parent's peak across exec.
 hwm = [line for line in open('/proc/self/status') if line.startswith('VmHWM')][0]
 peak = int(hwm.split()[1]) / 1024
-print('REPORT ' + json.dumps({'modules': loaded, 'peak_mb': peak}))
+print('REPORT ' + json.dumps({'modules': loaded, 'peak_mb': peak, 'heavy': heavy}))
 sys.exit(status)
 """
 MAX_RSS_MB = 60
@@ -52,6 +54,14 @@ def _long_headline_article(sample_dir: Path, tmp_path: Path) -> Path:
 
 def _run_check(target: Path, *flags: str) -> tuple[dict, str, list[int]]:
     """Run check in its own session; return its report, output and what is left running."""
+    report, printed, left = _run_check_status(target, *flags, expect=0)
+    return report, printed, left
+
+
+def _run_check_status(
+    target: Path, *flags: str, expect: int | None = None
+) -> tuple[dict, str, list[int]]:
+    """Run check (any exit status unless expect) like _run_check."""
     proc = subprocess.Popen(
         [sys.executable, "-c", RUN_CHECK, "check", *flags, str(target)],
         stdout=subprocess.PIPE,
@@ -61,7 +71,7 @@ def _run_check(target: Path, *flags: str) -> tuple[dict, str, list[int]]:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 0, err
+    assert expect is None or proc.returncode == expect, err
     printed, report = out.split("REPORT ", 1)
     return json.loads(report), printed, _session_members(proc.pid)
 
@@ -92,3 +102,23 @@ def test_check_with_spelling_loads_no_qt_leaves_no_process_and_remembers(sample_
     again, out_again, left = _run_check(target)
     assert (again["modules"], left, out_again) == ([], [], out)
     assert again["peak_mb"] <= MAX_RSS_MB
+
+
+def test_a_recheck_answers_from_kept_facts_and_a_changed_image_is_looked_at_again(
+    sample_dir, tmp_path
+):
+    story = tmp_path / "story"
+    shutil.copytree(sample_dir, story)
+    first, out, _left = _run_check(story)
+    assert {"PIL", "uharfbuzz", "ctypes"} <= set(first["heavy"])  # nothing kept yet
+    again, out_again, left = _run_check(story)
+    # The same story: the same lines, from the kept image facts, line count and verdicts,
+    # with neither Pillow, HarfBuzz, ICU nor Hunspell's binding loaded.
+    assert (out_again, left, again["modules"], again["heavy"]) == (out, [], [], [])
+    lead = next(
+        p for p in sorted((story / "images").iterdir()) if p.suffix in (".jpg", ".jpeg", ".png")
+    )
+    lead.write_bytes(lead.read_bytes()[:200])  # cut short: not an image any more
+    broken, out_broken, left = _run_check_status(story)
+    assert "PIL" in broken["heavy"] and left == []
+    assert out_broken != out and "error: " in out_broken

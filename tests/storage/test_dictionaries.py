@@ -158,3 +158,51 @@ def test_a_dictionary_that_fails_to_load_is_said_and_ends_the_process():
     assert stdout.getvalue().splitlines()[-1] == (
         '{"op": "error", "message": "the ko dictionary could not be loaded"}'
     )
+
+
+class _Speller:
+    """A dictionary that knows a few words (and says which thread loaded it)."""
+
+    def __init__(self, words: set[str]) -> None:
+        import threading
+
+        self.words = words
+        self.thread = threading.current_thread().name
+
+    def spell(self, word: str) -> bool:
+        return word in self.words
+
+    def analyze(self, word: str) -> tuple[str, ...]:
+        return ()
+
+
+def _recording_checker(known: dict[str, bool]):
+    from editor.storage.spell_cache import KnownWords
+
+    loads: list[_Speller] = []
+
+    def loader(name: str) -> _Speller:
+        loads.append(_Speller({"ko": {"셔틀", "운행"}, "en_US": {"shuttle"}}[name]))
+        return loads[-1]
+
+    words = {"시사캐치"}
+    checker = dictionaries.SpellChecker(None, None, words, KnownWords(None, known), loader)
+    return checker, loads
+
+
+def test_preload_loads_nothing_for_words_judged_before_or_the_users_own():
+    checker, loads = _recording_checker({"셔틀": True, "운행": True})
+    checker.preload(["셔틀 운행", "시사캐치는 운행"], frozenset())
+    checker.preload(["재개됬다"], frozenset({"재개됬다"}))
+    assert checker.misspelled("셔틀 운행") == [] and loads == []
+
+
+def test_preload_loads_a_needed_dictionary_in_a_thread_and_the_check_waits_for_it():
+    import threading
+
+    checker, loads = _recording_checker({"셔틀": True})
+    checker.preload(["셔틀 재개됬다 shutle"])
+    found = [w.text for w in checker.misspelled("셔틀 운행 재개됬다 shutle")]
+    assert found == ["재개됬다", "shutle"]
+    assert [s.thread != threading.current_thread().name for s in loads] == [True, True]
+    assert (checker.korean, checker.english) == tuple(loads)  # each loaded once
