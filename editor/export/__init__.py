@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from editor.core.errors import ErrorCode, ExportError
@@ -64,7 +65,7 @@ def export_article(
         ExportError: unknown format, or the bundle exists and force is off, or the disk
             refused. ImageError (a broken image, named) and ProfileError pass through.
     """
-    from editor.export.bundle import check_free, export_ids, target_path, write_bundle
+    from editor.export.bundle import Staging, export_ids
     from editor.render.profiles import load_profile
 
     try:
@@ -77,16 +78,21 @@ def export_article(
 
     ids = export_ids(article, source)
     article = for_export(article)  # an approval that does not verify publishes as a draft
-    check_free(target_path(out_dir, slug, as_zip), force, as_zip, ids, source)  # before slow work
+    # The target is checked before the slow work and again before the move; each image's
+    # files are written while the next images are made (bundle.Staging).
+    staging = Staging(out_dir, slug, as_zip=as_zip, force=force, ids=ids, source=source)
     profile = load_profile(site or article.site)
     if kind is ExportFormat.MARKDOWN:
         from editor.export.markdown_bundle import LAYOUTS, MarkdownBundleExporter
 
         if layout not in LAYOUTS:
             raise ExportError(ErrorCode.EXPORT_LAYOUT_UNKNOWN, layout=layout)
-        files = MarkdownBundleExporter(profile, progress).build(article, slug, layout)
+        exporter = MarkdownBundleExporter(profile, progress)
+        build = partial(exporter.build, article, slug, layout)
     else:
         from editor.export.html_bundle import HtmlBundleExporter
 
-        files = HtmlBundleExporter(profile, progress).build(article, slug)
-    return write_bundle(files, out_dir, slug, as_zip=as_zip, force=force, ids=ids, source=source)
+        exporter = HtmlBundleExporter(profile, progress)
+        build = partial(exporter.build, article, slug)
+    with staging:
+        return staging.finish(build(sink=staging.add))

@@ -131,8 +131,11 @@ def prepare(
     webp: bool,
     progress: Callable[[int, int], None] | None = None,
     extra_steps: int = 0,
+    on_image: Callable[[str, ProcessedImage], None] | None = None,
 ) -> Prepared:
     """Copy the article with plain fields and process the images it uses (every core).
+
+    on_image is called with each image's output stem and renditions as it is finished.
 
     Raises:
         ImageError: an image the article uses is broken, naming it.
@@ -152,7 +155,7 @@ def prepare(
     ]
     total = len(jobs) + extra_steps
     report = (lambda done: progress(done, total)) if progress else None
-    processed = process_images(jobs, report)
-    return Prepared(
-        copy, body_html, used, stems(used.used), {image.name: image for image in processed}
-    )
+    named = stems(used.used)
+    done = (lambda image: on_image(named[image.name], image)) if on_image else None
+    processed = process_images(jobs, report, done)
+    return Prepared(copy, body_html, used, named, {image.name: image for image in processed})

@@ -36,13 +36,21 @@ class HtmlBundleExporter:
         self.profile = profile
         self.progress = progress
 
-    def build(self, article: Article, slug: str) -> Files:
+    def build(
+        self, article: Article, slug: str, sink: Callable[[Files], None] | None = None
+    ) -> Files:
         """Return every file of the bundle by path.
+
+        sink, when given, gets the files that are final early (the assets, then each
+        image's renditions as it is finished) to write them while the rest is made.
 
         Raises:
             ImageError: an image the article uses is broken, naming it.
             ProfileError: a template or asset of the profile is missing.
         """
+        assets = self._assets()
+        if sink:
+            sink(assets)
         ready = prepare(
             article,
             self.profile,
@@ -50,12 +58,12 @@ class HtmlBundleExporter:
             webp=self.profile.webp,
             progress=self.progress,
             extra_steps=1,
+            on_image=(lambda stem, image: sink(self._image_files(stem, image))) if sink else None,
         )
         files: Files = {}
         attrs: dict[str, dict[str, str]] = {}
         for key, image in ready.images.items():
-            written = self._image_files(ready.stems[key], image)
-            files.update(written)
+            files.update(self._image_files(ready.stems[key], image))
             attrs[key] = self._image_attrs(ready.stems[key], image)
 
         def image_attrs(src: str) -> dict[str, str]:
@@ -64,7 +72,7 @@ class HtmlBundleExporter:
 
         urls = BundleUrls(image_attrs, assets_dir=ASSETS_DIR)
         files.update(self._pages(ready, urls, slug))
-        files.update(self._assets())
+        files.update(assets)
         if self.progress:
             total = len(ready.images) + 1
             self.progress(total, total)

@@ -274,9 +274,14 @@ def _check(job: ImageJob) -> ImageInfo | ImageError:
 
 
 def process_images(
-    jobs: Sequence[ImageJob], progress: Callable[[int], None] | None = None
+    jobs: Sequence[ImageJob],
+    progress: Callable[[int], None] | None = None,
+    on_done: Callable[[ProcessedImage], None] | None = None,
 ) -> list[ProcessedImage]:
     """Process jobs on every core; return results in the jobs' order.
+
+    on_done is called in this thread with each image as it is finished (so that its files
+    can be written while the others are worked on), in the order they finish.
 
     Raises:
         ImageError: for the first job (in order) that failed, naming its file.
@@ -292,7 +297,9 @@ def process_images(
     with ThreadPoolExecutor(max_workers=max(workers, 1), thread_name_prefix="image") as pool:
         futures = {pool.submit(_run, jobs[i], results[i]): i for i in todo}
         for future in as_completed(futures):
-            results[futures[future]] = future.result()
+            results[futures[future]] = result = future.result()
+            if on_done and isinstance(result, ProcessedImage):
+                on_done(result)
             done += 1
             if progress:
                 progress(done)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from editor.core.model import Article
 from editor.export.bundle import Files
 from editor.export.fields import prepare
+from editor.export.images import ProcessedImage
 from editor.export.portable import portable_body
 from editor.render.profiles import SiteProfile
 from editor.storage import frontmatter
@@ -47,17 +48,33 @@ class MarkdownBundleExporter:
         self.profile = profile
         self.progress = progress
 
-    def build(self, article: Article, slug: str = "article", layout: str = "hugo") -> Files:
+    def build(
+        self,
+        article: Article,
+        slug: str = "article",
+        layout: str = "hugo",
+        sink: Callable[[Files], None] | None = None,
+    ) -> Files:
         """Return the page and one upright, stripped image per image used, by path.
 
         Images are written at the profile's largest width (a site's own pipeline makes
         the smaller sizes); the body is portable CommonMark with references renamed and
-        template syntax neutralised for the layout's generator.
+        template syntax neutralised for the layout's generator. sink, when given, gets
+        each image's file as it is finished, to write it while the others are made.
 
         Raises:
             ImageError: an image the article uses is broken, naming it.
         """
         widest = max(self.profile.image_widths or [1600])
+        jekyll = layout == "jekyll"
+        folder = f"assets/{slug}/" if jekyll else ""
+
+        def image_file(stem: str, image: ProcessedImage) -> tuple[str, bytes]:
+            name = stem + image.renditions[0].suffix
+            return (folder + name.removeprefix("images/") if jekyll else name), image.renditions[
+                0
+            ].data
+
         ready = prepare(
             article,
             self.profile,
@@ -65,17 +82,12 @@ class MarkdownBundleExporter:
             webp=False,
             progress=self.progress,
             extra_steps=1,
+            on_image=(lambda stem, image: sink(dict([image_file(stem, image)]))) if sink else None,
         )
-        jekyll = layout == "jekyll"
-        folder = f"assets/{slug}/" if jekyll else ""
         files: Files = {}
         paths: dict[str, str] = {}
         for key, image in ready.images.items():
-            rendition = image.renditions[0]
-            name = ready.stems[key] + rendition.suffix
-            if jekyll:
-                name = folder + name.removeprefix("images/")
-            files[name] = rendition.data
+            name, files[name] = image_file(ready.stems[key], image)
             paths[key] = "/" + name if jekyll else name  # a post's URL is not its folder
 
         def rename(ref: str) -> str | None:
