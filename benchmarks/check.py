@@ -4,10 +4,12 @@ Run: .venv/bin/python benchmarks/check.py [--runs 9] [--folder 10] [--against ac
 
 Each run is a fresh process on the bundled sample (byte code cached as installed, the font's
 metrics and the unpacked dictionaries cached after a first untimed run, as every check after
-the first has them). Four ways: `--no-spelling` (the headline meter's own cost); spelling with
-the words' verdicts kept from an earlier run (re-checking a story: no dictionary loads);
-spelling with none kept (a story never checked: Hunspell loads spellcheck-ko, ~3 s of CPU);
-and a folder of --folder stories in one run (the desk's case: one load for all, per file).
+the first has them). Five ways: `--no-spelling`; spelling with the words' verdicts kept from
+an earlier run (re-checking a story: no dictionary loads); spelling with no verdict kept (new
+words: Hunspell loads spellcheck-ko, ~0.7 s of CPU, in a thread beside the rest of the check);
+a story never checked (neither the verdicts nor editor/storage/memo.py's image facts and
+headline line count kept); and a folder of --folder stories in one run (the desk's case: one
+load for all, per file).
 Then the load's floor, each dictionary alone on the same unpacked files: chunspell (the
 fallback, with the Hunspell it bundles) in a bare Python, our ctypes binding of the system's
 libhunspell (where there is one), and Debian's `hunspell` command (`hunspell -d <dir>/<name>
@@ -194,6 +196,13 @@ def forget_verdicts(cache: Path) -> None:
         path.unlink()
 
 
+def forget_everything(cache: Path) -> None:
+    """Delete the verdicts and the kept image facts and line counts (a story never checked)."""
+    forget_verdicts(cache)
+    for path in (cache / "article-editor" / "memo").glob("*.json"):
+        path.unlink()
+
+
 def summary(runs: list[dict[str, float]], per: int = 1) -> dict[str, object]:
     """Summarise runs (per file when a run checked several)."""
     return {
@@ -219,6 +228,10 @@ def measure(runs: int, folder: int, against: str | None = None) -> dict[str, obj
         first = one_run(env, SAMPLE)  # unpacks the font's metrics and the dictionaries
         plain = [one_run(env, "--no-spelling", SAMPLE) for _ in range(runs)]
         kept = [one_run(env, SAMPLE) for _ in range(runs)]
+        never = []
+        for _ in range(runs):
+            forget_everything(cache)
+            never.append(one_run(env, SAMPLE))
         load_before = os.getloadavg()
         ways = engines(against, Path(base))
         try:
@@ -237,6 +250,7 @@ def measure(runs: int, folder: int, against: str | None = None) -> dict[str, obj
         "no_spelling": summary(plain),
         "spelling_known_words": summary(kept),
         "spelling_new_words": ab["libhunspell"]["check"],
+        "never_checked": summary(never),
         "folder": {"stories": folder, **summary(many, per=folder)},
         "engines": ab,
     }
@@ -260,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         ("`check --no-spelling`", "no_spelling"),
         ("`check`, words judged before", "spelling_known_words"),
         ("`check`, new words (loads the dictionaries)", "spelling_new_words"),
+        ("`check`, a story never checked (nothing kept)", "never_checked"),
         (f"`check` of {args.folder} stories, per story", "folder"),
     ]
     lines = ["| measure | wall s | CPU s | peak MB | target |", "|---|---|---|---|---|"]
