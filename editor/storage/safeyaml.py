@@ -3,7 +3,8 @@
 Aliases are the one way a small front matter grows: the dumper writes each use in full (no
 anchors), so an alias-heavy file would be written back many times larger. The loader weighs
 the front matter as it would be written, aliases expanded, and refuses more than
-MAX_YAML_BYTES; dump refuses the same, so what is written can always be read back.
+plain_yaml.MAX_YAML_BYTES (one limit for both readers); dump refuses the same, so what is
+written can always be read back.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ regex_cache.seed(YAML_NON_PRINTABLE, 0, re.compile(NON_PRINTABLE))
 import yaml  # noqa: E402 - after the seed
 
 from editor.core.errors import DocumentError, ErrorCode, UnsafeDocumentError  # noqa: E402
+from editor.storage import plain_yaml  # noqa: E402
 
-MAX_YAML_BYTES = 1 << 20  # front matter larger than 1 MiB is not a reporter's
 MAX_ALIASES = 20
 _NODE_WEIGHT = 4  # bytes a node costs when written at least (": ", "- ", a line break)
 
@@ -56,12 +57,13 @@ _LimitedLoader.add_constructor(
 )
 
 
-def expanded_weight(root: yaml.Node, limit: int = MAX_YAML_BYTES) -> int:
+def expanded_weight(root: yaml.Node, limit: int | None = None) -> int:
     """Return about how many bytes the node tree takes written out with aliases expanded.
 
     Raises:
         UnsafeDocumentError: more than limit, or an alias that contains itself.
     """
+    limit = plain_yaml.MAX_YAML_BYTES if limit is None else limit
     memo: dict[int, int] = {}
     open_nodes: set[int] = set()
 
@@ -90,7 +92,7 @@ def expanded_weight(root: yaml.Node, limit: int = MAX_YAML_BYTES) -> int:
 
 def load(text: str) -> Any:
     """Parse YAML safely; raise DocumentError with a readable reason."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > plain_yaml.MAX_YAML_BYTES:
         raise UnsafeDocumentError(ErrorCode.YAML_TOO_LARGE)
     try:
         loader = _LimitedLoader(text)
@@ -157,6 +159,6 @@ def dump(data: Any) -> str:
         default_flow_style=False,
         width=1000,
     )
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > plain_yaml.MAX_YAML_BYTES:
         raise UnsafeDocumentError(ErrorCode.YAML_WRITE_TOO_LARGE)
     return text

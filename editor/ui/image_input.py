@@ -102,7 +102,7 @@ def thumbnail(
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
+    reader = QImageReader(buffer, sniffed_format(data))
     reader.setAutoTransform(True)  # EXIF orientation: upright, as the preview and exports
     turned = bool(reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90)
     size = reader.size()
@@ -119,6 +119,28 @@ def thumbnail(
     if image.isNull() or image.size() == image.size().scaled(width, height, mode):
         return image
     return image.scaled(width, height, mode, Qt.TransformationMode.SmoothTransformation)
+
+
+# Signatures of the formats a photo comes in, and Qt's name for each. Bytes without a name
+# to look under make QImageReader ask every plugin whether it can read them, loading each
+# (PDF with Qt Network and Kerberos, SVG, TIFF, WebP …): ~20 M instructions and ~10 MB
+# mapped before the first thumbnail. A wrong guess costs nothing: Qt then probes as before.
+SIGNATURES = (
+    (b"\xff\xd8\xff", b"jpeg"),
+    (b"\x89PNG\r\n\x1a\n", b"png"),
+    (b"GIF87a", b"gif"),
+    (b"GIF89a", b"gif"),
+)
+
+
+def sniffed_format(data: bytes) -> bytes:
+    """Return Qt's format name for image bytes by their signature (b"" when not known)."""
+    for signature, name in SIGNATURES:
+        if data.startswith(signature):
+            return name
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return b"webp"
+    return b""
 
 
 DOCUMENT_SUFFIXES = {".article", ".md", ".markdown"}

@@ -11,7 +11,7 @@ import pytest
 
 from editor.core.errors import ImageError, UnsafeDocumentError
 from editor.core.model import Article
-from editor.storage import container, images, safeyaml
+from editor.storage import container, images, plain_yaml, safeyaml
 
 INDEX = b"---\ntitle: x\n---\nbody\n"
 
@@ -93,7 +93,7 @@ LIMITS = [
     ),
     (
         "yaml size",
-        (safeyaml, "MAX_YAML_BYTES"),
+        (plain_yaml, "MAX_YAML_BYTES"),
         1000,
         lambda n: (
             [("index.md", b"---\nt: " + b"y" * (n - 20) + b"\n---\nx")],

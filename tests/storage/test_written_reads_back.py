@@ -1,6 +1,6 @@
 """Whatever the app writes it reads back: the writer refuses what the reader would refuse.
 
-The limits are one set (container.MAX_*, safeyaml.MAX_YAML_BYTES), checked when saving as
+The limits are one set (container.MAX_*, plain_yaml.MAX_YAML_BYTES), checked when saving as
 when opening, in every form (.article, page bundle, .md).
 """
 
@@ -12,7 +12,7 @@ import pytest
 
 from editor.core.errors import DocumentError, UnsafeDocumentError
 from editor.core.model import Article
-from editor.storage import Kind, container, frontmatter, read_article, safeyaml, write_article
+from editor.storage import Kind, container, frontmatter, plain_yaml, read_article, write_article
 
 FORMS = [("a.article", Kind.ARTICLE), ("bundle", Kind.BUNDLE), ("a.md", Kind.MARKDOWN)]
 
@@ -35,7 +35,7 @@ def test_a_body_over_32_mib_is_refused_on_save_not_on_the_next_open(tmp_path, na
 
 @pytest.mark.parametrize(("name", "kind"), FORMS)
 def test_front_matter_over_1_mib_is_refused_on_save(tmp_path, name, kind):
-    article = Article(headline="기사", summary="요약" * (safeyaml.MAX_YAML_BYTES // 5))
+    article = Article(headline="기사", summary="요약" * (plain_yaml.MAX_YAML_BYTES // 5))
     _save_refused(tmp_path, article, name, kind, "larger than 1 MiB")
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QUrl
+import sys
+
+import pytest
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMimeData, QUrl
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from editor import resources
+from editor.ui import image_input
 from editor.ui.messages import Answer, Kind
+from tests.ui.test_startup_cost import _run
 
 
 def _red_image() -> QImage:
@@ -213,3 +219,48 @@ def test_the_form_thumbnail_and_share_card_show_a_phone_photo_upright(qapp):
         assert image.height() == 100 and image.width() < 80, orientation  # portrait, fitted
         colour = image.pixelColor(image.width() // 2, red_row)
         assert colour.red() > 150 and colour.green() < 120, orientation
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("shuttle-lead.jpg", b"jpeg"), ("shuttle-stop.jpg", b"jpeg")],
+)
+def test_sample_photos_are_named_by_their_signature(name, fmt):
+    data = resources.path("samples", "autonomous-shuttle", "images", name).read_bytes()
+    assert image_input.sniffed_format(data) == fmt
+
+
+def test_signatures_name_each_format_qt_reads_them_as():
+    for fmt in ("PNG", "JPEG", "GIF", "WEBP"):
+        image = QImage(8, 6, QImage.Format.Format_RGB32)
+        image.fill(0x336699)
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, fmt):
+            continue  # Qt here cannot write it (GIF): the reading side is what matters
+        data = bytes(buffer.data())
+        assert image_input.sniffed_format(data) == fmt.lower().encode()
+        assert image_input.thumbnail(data, 4, 3).size().width() == 4
+    assert image_input.sniffed_format(b"not an image") == b""
+    assert image_input.thumbnail(b"not an image", 4, 3).isNull()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+def test_a_jpeg_thumbnail_loads_no_other_image_plugin():
+    # Bytes without a format made QImageReader load every plugin to ask it (PDF with Qt
+    # Network and Kerberos, SVG, TIFF, WebP …) before the first thumbnail.
+    code = (
+        "import json\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "app = QGuiApplication([])\n"
+        "from editor import resources\n"
+        "from editor.ui.image_input import thumbnail\n"
+        "path = resources.path('samples', 'autonomous-shuttle', 'images', 'shuttle-lead.jpg')\n"
+        "image = thumbnail(path.read_bytes(), 240, 160)\n"
+        "maps = open('/proc/self/maps').read()\n"
+        "print(json.dumps([image.width(), sorted({line.rsplit('/', 1)[-1] for line in\n"
+        "    maps.splitlines() if '/imageformats/' in line})]))\n"
+    )
+    width, plugins = _run(code)
+    assert width == 240
+    assert plugins == ["libqjpeg.so"]
