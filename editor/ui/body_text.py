@@ -28,7 +28,7 @@ class BodyText:
     def reload(self) -> None:
         """Read every block again."""
         self.whole_reads += 1
-        self._blocks = _texts(self._document.begin(), self._document.lastBlock())
+        self._blocks = block_texts(self._document.begin(), self._document.lastBlock())
         self._text = None
         self._revision = self._document.revision()
         self._suspect = False
@@ -52,7 +52,7 @@ class BodyText:
         if self._suspect or not first.isValid() or start > end or old_end < start - 1:
             self.reload()  # a change Qt described oddly: read it all rather than guess
             return
-        self._blocks[start : old_end + 1] = _texts(first, last)
+        self._blocks[start : old_end + 1] = block_texts(first, last)
         self._text = None
         self._revision = document.revision()
         self.blocks_read = end - start + 1
@@ -66,13 +66,13 @@ class BodyText:
             # change (splicing that change into a newer text would be wrong).
             self._suspect = True
             self.whole_reads += 1
-            return "\n".join(_texts(document.begin(), document.lastBlock()))
+            return "\n".join(block_texts(document.begin(), document.lastBlock()))
         if self._text is None:
             self._text = "\n".join(self._blocks)
         return self._text
 
 
-def _texts(first: QTextBlock, last: QTextBlock) -> list[str]:
+def block_texts(first: QTextBlock, last: QTextBlock) -> list[str]:
     """Return the texts of the blocks from first to last, both included."""
     texts = []
     block, stop = first, last.blockNumber()

@@ -39,6 +39,7 @@ _REFORMAT_SLOT = SLOT(f"{_REFORMAT_NAME}(int,int,int)")
 Visible = Callable[[], tuple[int, int]]  # first and last block number on screen
 # The underlines of a span of the document (Qt positions), as (start, end, format), in order.
 Underlines = Callable[[int, int], Iterable[tuple[int, int, QTextCharFormat]]]
+Follow = Callable[[int, int, int], object]  # an underline source moving its marks (contentsChange)
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -94,6 +95,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._one_paragraph = False  # a keystroke edits one paragraph: highlight only it
         self._visible: Visible = lambda: (-1, -1)  # what the pending slices leave to paint
         self._underlines: list[Underlines] = []
+        self._follow: list[Follow] = []  # called with each change before it is highlighted
         # Edits reach Qt's re-highlight through _on_document_contents_change, which can hold
         # it or narrow it (if a Qt release renames the slot, edits highlight as they always did).
         self._routed = QObject.disconnect(document, _CHANGE_SIGNAL, self, _REFORMAT_SLOT)
@@ -152,6 +154,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._one_paragraph = False
 
     def _on_document_contents_change(self, position: int, removed: int, added: int) -> None:
+        for follow in self._follow:
+            follow(position, removed, added)
         if self._holding:
             return
         if self._one_paragraph:
@@ -224,13 +228,18 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         return self._pending is not None
 
     # Underlines --------------------------------------------------------------------------
-    def add_underlines(self, underlines: Underlines) -> None:
+    def add_underlines(self, underlines: Underlines, follow: Follow | None = None) -> None:
         """Draw the underlines a source gives for each paragraph as part of its highlighting.
 
         The source stays their owner (its context menu reads it); it calls `redraw` when
-        they change.
+        they change. follow, if given, hears each change of the document before the
+        changed paragraphs are highlighted again, so that it can move its marks first.
         """
         self._underlines.append(underlines)
+        if follow is not None and self._routed:
+            self._follow.append(follow)
+        elif follow is not None:  # Qt highlights first: the marks catch up at the next change
+            self.document().contentsChange.connect(follow)
 
     def _draw_underlines(self) -> None:
         block = self.currentBlock()

@@ -130,8 +130,10 @@ class SpellUnderliner(QObject):
         self.widgets = widgets
         self._ignored = ignored
         self._dirty: list[set[int]] = [set() for _ in widgets]
-        # Each box's marks, sorted by position (its highlighter, if any, reads them there).
+        # Each box's marks, sorted by position, as extra selections; a box whose highlighter
+        # draws them (the body) keeps them per paragraph instead, without cursors.
         self.marks: list[list[QTextEdit.ExtraSelection]] = [[] for _ in widgets]
+        self.paragraphs: dict[int, underlines.ParagraphMarks] = {}
         self._format = _spell_format()
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self.flush)
@@ -142,8 +144,10 @@ class SpellUnderliner(QObject):
             text_fields.on_release(widget, lambda a, b, i=index: self._release(i, a, b))
             highlighter = underlines.drawing_highlighter(widget)
             if highlighter is not None:
+                marks = underlines.ParagraphMarks(widget.document(), self._format)
+                self.paragraphs[index] = marks
                 highlighter.add_underlines(
-                    lambda a, b, i=index: underlines.spans_between(self.marks[i], a, b)
+                    marks.spans_between, lambda *change, i=index: self._follow(i, *change)
                 )
         service.checked.connect(self._on_service_checked)
         service.ready.connect(self.recheck_all)
@@ -156,8 +160,17 @@ class SpellUnderliner(QObject):
         self._dirty[index].update(range(max(0, first), max(first, last) + 1))
         self.timer.start()
 
+    def _follow(self, index: int, position: int, removed: int, added: int) -> None:
+        """Move a paragraph-kept box's marks with a change (check it all again if they are lost)."""
+        if not self.paragraphs[index].follow(position, removed, added):
+            self._dirty[index].update(range(self.widgets[index].document().blockCount()))
+            self.timer.start()
+
     def _release(self, index: int, start: int, end: int) -> None:
         """Forget the underlines in a span a bulk edit replaces (its re-check brings them)."""
+        if index in self.paragraphs:
+            self.paragraphs[index].release(start, end)
+            return
         self.marks[index] = [
             s for s in self.marks[index] if not text_fields.within(s.cursor, start, end)
         ]
@@ -191,7 +204,12 @@ class SpellUnderliner(QObject):
             block = self.widgets[index].document().findBlockByNumber(number)
             if not block.isValid() or block.text() != text:
                 continue  # edited since: it is dirty again and will come back
-            self._replace_block_marks(index, block, text, words)
+            if index in self.paragraphs:
+                spans = [(start, end) for start, end, _word in words]
+                if not self.paragraphs[index].set_paragraph(number, text, spans):
+                    continue
+            else:
+                self._replace_block_marks(index, block, text, words)
             touched.setdefault(index, []).append(block.position())
         for index, positions in touched.items():
             widget = self.widgets[index]
@@ -222,12 +240,17 @@ class SpellUnderliner(QObject):
 
     def underlined(self, widget: QPlainTextEdit) -> list[str]:
         """Return the words underlined in a widget, in order."""
-        marks = self.marks[self.widgets.index(widget)]
-        return [s.cursor.selectedText() for s in marks if s.cursor.hasSelection()]
+        index = self.widgets.index(widget)
+        if index in self.paragraphs:
+            return self.paragraphs[index].words()
+        return [s.cursor.selectedText() for s in self.marks[index] if s.cursor.hasSelection()]
 
     def mark_at(self, widget: QPlainTextEdit, position: int) -> QTextCursor | None:
         """Return the selection of the underlined word at a position, if there is one."""
-        for selection in self.marks[self.widgets.index(widget)]:
+        index = self.widgets.index(widget)
+        if index in self.paragraphs:
+            return self.paragraphs[index].cursor_at(position)
+        for selection in self.marks[index]:
             cursor = selection.cursor
             if (
                 cursor.selectionStart() <= position <= cursor.selectionEnd()

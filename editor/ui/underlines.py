@@ -4,8 +4,9 @@ As extra selections, Qt drew an underlined word's paragraph lines once more per 
 paint (~1.4 ms to paint the edited paragraph at 100,000 characters against ~0.8 ms without
 underlines). The highlighter draws them as formats in its one pass over the paragraph
 instead (`MarkdownHighlighter.add_underlines`). Their owner (editor/ui/spell_check.py) keeps
-the marks, sorted by position, which its context menu reads, and calls `redraw` when they
-change. Boxes without a highlighter keep extra selections.
+them in a `ParagraphMarks`, as offsets into each paragraph's text (no QTextCursor: Qt moves
+every cursor of a document on each keystroke), which its context menu reads, and calls
+`redraw` when they change. Boxes without a highlighter keep extra selections.
 
 House-style marks stay extra selections: a word can be both misspelled and against house
 style (됬다), and a character's format holds one underline, where extra selections draw both.
@@ -18,9 +19,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from editor.ui import text_fields
+from editor.ui.body_text import block_texts
 from editor.ui.highlighter import MarkdownHighlighter
 
 Selections = Sequence[QTextEdit.ExtraSelection]
@@ -49,27 +52,6 @@ def position_of(selections: Selections, position: int) -> int:
     return bisect.bisect_left(selections, position, key=_start)
 
 
-def spans_between(
-    selections: Selections, start: int, end: int
-) -> list[tuple[int, int, QTextCharFormat]]:
-    """Return (start, end, format) of the marks reaching into start..end, from sorted marks.
-
-    Marks stay sorted as the text changes: every edit moves positions in order.
-    """
-    index = position_of(selections, start)
-    if index and selections[index - 1].cursor.selectionEnd() > start:
-        index -= 1  # a mark that began in the paragraph before (split by a line break)
-    found = []
-    for i in range(index, len(selections)):
-        cursor = selections[i].cursor
-        first, last = cursor.selectionStart(), cursor.selectionEnd()
-        if first >= end:
-            break
-        if last > max(first, start):
-            found.append((first, last, selections[i].format))
-    return found
-
-
 def redraw(widget: QPlainTextEdit, positions: Iterable[int]) -> None:
     """Draw again the paragraphs from the first to the last position (their marks changed)."""
     highlighter = drawing_highlighter(widget)
@@ -83,3 +65,173 @@ def redraw(widget: QPlainTextEdit, positions: Iterable[int]) -> None:
         last = doc.blockCount() - 1
         first = min(max(first, 0), last)
     highlighter.redraw(first, last, lambda: visible_blocks(widget))
+
+
+Span = tuple[int, int]  # code-point offsets into one paragraph's text
+
+
+class ParagraphMarks:
+    """A text box's underlines kept per paragraph as offsets into its text, not as cursors.
+
+    Every QTextCursor of a document is moved by each edit, and Qt emits cursorPositionChanged
+    once per cursor it moved: with a cursor per misspelling (1,570 in the 100,000-character
+    benchmark body) a keystroke cost ~0.4 M instructions more than the same keystroke in a
+    small body (callgrind, the same paragraph). Here a keystroke re-reads the paragraph it
+    changed and moves that paragraph's marks alone, as Qt would have moved their cursors.
+    """
+
+    def __init__(self, document: QTextDocument, fmt: QTextCharFormat) -> None:
+        self._doc = document
+        self.format = fmt
+        self._texts: list[str] = []
+        self._spans: list[list[Span]] = []
+        self.reload()
+
+    def reload(self) -> None:
+        """Read every paragraph again; every mark is dropped (the owner checks again)."""
+        self._texts = block_texts(self._doc.begin(), self._doc.lastBlock())
+        self._spans = [[] for _ in self._texts]
+
+    def follow(self, position: int, _removed: int, added: int) -> bool:
+        """Move the marks of the paragraphs a change touched (contentsChange); False: all lost.
+
+        Safe to call twice for one change: a paragraph whose text held keeps its marks.
+        """
+        doc = self._doc
+        first, last = doc.findBlock(position), doc.findBlock(position + added)
+        if not last.isValid():
+            last = doc.lastBlock()
+        start, end = first.blockNumber(), last.blockNumber()
+        old_end = end - (doc.blockCount() - len(self._texts))
+        if not first.isValid() or start > end or old_end < start - 1:
+            self.reload()  # a change Qt described oddly: start again rather than guess
+            return False
+        new = block_texts(first, last)
+        old = self._texts[start : old_end + 1]
+        if new != old:
+            spans = self._spans[start : old_end + 1]
+            self._texts[start : old_end + 1] = new
+            self._spans[start : old_end + 1] = _moved(old, spans, new)
+        return True
+
+    def set_paragraph(self, number: int, text: str, spans: list[Span]) -> bool:
+        """Mark paragraph number (whose text is text) with spans; False if it has changed."""
+        if not 0 <= number < len(self._texts) or self._texts[number] != text:
+            return False
+        self._spans[number] = sorted(spans)
+        return True
+
+    def release(self, start: int, end: int) -> None:
+        """Forget the marks lying inside the Qt positions start..end."""
+        block = self._doc.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            number, at = block.blockNumber(), block.position()
+            if number < len(self._spans):
+                spans = self._qt_spans(number)
+                self._spans[number] = [
+                    span
+                    for span, (a, b) in zip(self._spans[number], spans, strict=True)
+                    if not start <= at + a <= at + b <= end
+                ]
+            block = block.next()
+
+    def _qt_spans(self, number: int) -> list[Span]:
+        """Return paragraph number's marks in Qt's (UTF-16) offsets."""
+        spans = self._spans[number]
+        flat = text_fields.to_qt(self._texts[number], [o for span in spans for o in span])
+        return list(zip(flat[::2], flat[1::2], strict=True))
+
+    def spans_between(self, start: int, _end: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """Return (start, end, format) in Qt positions of the marks of the paragraph at start."""
+        block = self._doc.findBlock(start)
+        number = block.blockNumber()
+        if not 0 <= number < len(self._spans) or not self._spans[number]:
+            return []
+        at = block.position()
+        return [(at + a, at + b, self.format) for a, b in self._qt_spans(number)]
+
+    def words(self) -> list[str]:
+        """Return the marked words, in order."""
+        return [
+            text[a:b]
+            for text, spans in zip(self._texts, self._spans, strict=True)
+            for a, b in spans
+        ]
+
+    def cursor_at(self, position: int) -> QTextCursor | None:
+        """Return a cursor selecting the marked word at a Qt position, if there is one."""
+        block = self._doc.findBlock(position)
+        number, at = block.blockNumber(), block.position()
+        if not 0 <= number < len(self._spans):
+            return None
+        for a, b in self._qt_spans(number):
+            if at + a <= position <= at + b and a < b:
+                cursor = QTextCursor(self._doc)
+                cursor.setPosition(at + a)
+                cursor.setPosition(at + b, QTextCursor.MoveMode.KeepAnchor)
+                return cursor
+        return None
+
+    def selections(self) -> list[QTextEdit.ExtraSelection]:
+        """Return the marks as extra selections (how other boxes draw them)."""
+        found = []
+        block = self._doc.begin()
+        while block.isValid() and block.blockNumber() < len(self._spans):
+            for a, b in self._qt_spans(block.blockNumber()):
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = QTextCursor(self._doc)
+                selection.cursor.setPosition(block.position() + a)
+                selection.cursor.setPosition(block.position() + b, QTextCursor.MoveMode.KeepAnchor)
+                selection.format = self.format
+                found.append(selection)
+            block = block.next()
+        return found
+
+
+def _moved(old: list[str], spans: list[list[Span]], new: list[str]) -> list[list[Span]]:
+    """Return the marks of paragraphs old as they move when their text becomes new's.
+
+    The change is what differs between the old and the new text joined; a mark's ends move
+    as a QTextCursor's would: one inside the replaced text goes to the end of its
+    replacement, one at or after the change moves with it.
+    """
+    if not any(spans):
+        return [[] for _ in new]
+    before, after = "\n".join(old), "\n".join(new)
+    head = _common_prefix(before, after)
+    tail = _common_prefix(before[head:][::-1], after[head:][::-1])
+    replaced_end, delta = len(before) - tail, len(after) - len(before)
+
+    def move(x: int) -> int:
+        return x if x < head else max(x, replaced_end) + delta
+
+    moved: list[Span] = []
+    offset = 0
+    for text, row in zip(old, spans, strict=True):
+        moved += [(move(offset + a), move(offset + b)) for a, b in row]
+        offset += len(text) + 1
+    result: list[list[Span]] = []
+    offset = 0
+    for text in new:  # each paragraph keeps the part of a mark inside it
+        end = offset + len(text)
+        result.append(
+            [
+                (max(a, offset) - offset, min(b, end) - offset)
+                for a, b in moved
+                if max(a, offset) < min(b, end)
+            ]
+        )
+        offset = end + 1
+    return result
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Return the length of the longest common prefix of a and b (comparisons in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low

@@ -104,8 +104,9 @@ def test_the_underlines_look_as_they_did_as_extra_selections(qtbot, window):
     qtbot.waitUntil(lambda: not edit.highlighter.pending)
     QCoreApplication.sendPostedEvents()
     drawn = screen(window)
-    marks = underliner.marks[underliner.widgets.index(edit)]
-    underliner.marks[underliner.widgets.index(edit)] = []
+    kept = underliner.paragraphs[underliner.widgets.index(edit)]
+    marks = kept.selections()
+    kept.reload()  # the marks dropped
     underlines.redraw(edit, [0, edit.document().characterCount() - 1])
     qtbot.waitUntil(lambda: not edit.highlighter.pending)
     assert drawn_spans(edit, WAVY) == []
