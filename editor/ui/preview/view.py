@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from editor.render.preview_sync import PageState
 from editor.render.preview_updates import BodyPatch
 from editor.ui.preview.page import WORLD_ID, PreviewPage
+from editor.ui.preview.quick_flush import QuickFlush
 from editor.ui.preview.scheme import url_for
 
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
@@ -62,6 +63,7 @@ class PreviewView(QWebEngineView):
         self._restore_y: float | None = None
         self.preview_page.bridge.clicked.connect(self.block_clicked)
         self.loadFinished.connect(self._on_page_load_finished)
+        self._quick_flush = QuickFlush(self)  # a new frame on screen at once, not 5 ms later
 
     # Loading -----------------------------------------------------------------------------
     def load_page(self, path: str, *, keep_scroll: bool = True) -> None:
