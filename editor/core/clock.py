@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 DEFAULT_ZONE_NAME = "Asia/Seoul"
 
 
 def newsroom_zone(name: str = DEFAULT_ZONE_NAME) -> timezone | ZoneInfo:
     """Return the named zone, or a fixed +09:00 when the system has no zone data."""
+    # zoneinfo's import reads sysconfig's TZPATH (~8 M instructions): at the first time
+    # shown, not in the window's first frame, which shows none.
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

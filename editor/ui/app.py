@@ -137,6 +137,8 @@ def _forget(window: object) -> None:
 
 def run(path: Path | None) -> int:
     """Start the GUI on path (or the bundled sample as an untitled copy); return the exit code."""
+    from PySide6.QtCore import QTimer
+
     from editor.ui import heap
 
     app = create_application()
@@ -148,7 +150,8 @@ def run(path: Path | None) -> int:
     window = open_window(Path(path) if path is not None else None)
     install_file_open_events(app)
     window.preview_painted.connect(lambda: _offer_recovery_soon(window))
-    window.first_painted.connect(lambda: set_window_icon(app))
+    # The icon on the turn after: the preview (Chromium's start) comes first.
+    window.first_painted.connect(lambda: QTimer.singleShot(0, app, lambda: set_window_icon(app)))
     heap.freeze_when_settled(window)  # no full GC walking the start-up heap mid-typing
     if any(name.startswith("ARTICLE_EDITOR_TEST_") for name in os.environ):
         from editor.ui import automation  # an outside test drives the app (its docstring)

@@ -168,6 +168,8 @@ def test_the_first_frame_imports_no_logging_json_or_modules_it_does_not_use():
     # preview's zoom (their dataclasses' generated functions, ~4 M each).
     for name in ("logging", "json", "editor.core.validate", "editor.render.preview_zoom"):
         assert name not in modules, name
+    # zoneinfo reads sysconfig's TZPATH at import (~8 M): the first frame shows no time.
+    assert "zoneinfo" not in modules
 
 
 def test_shibokens_stub_generator_runs_only_when_asked_for():
