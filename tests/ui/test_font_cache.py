@@ -71,3 +71,28 @@ def test_a_broken_cache_file_falls_back_to_the_woff2(qapp):
     assert theme._add_font(_woff2()) >= 0
     assert theme._uncached[0] == (_woff2(), cached)  # rewritten after the next first paint
     theme._uncached.clear()
+
+
+def test_an_unchanged_font_is_not_read_again_for_its_key(tmp_path, monkeypatch):
+    copy = tmp_path / "Pretendard-Regular.woff2"
+    copy.write_bytes(_woff2().read_bytes())
+    first = font_cache.cached_path(copy, tmp_path / "cache")
+    reads = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real_read(self))
+    assert font_cache.cached_path(copy, tmp_path / "cache") == first
+    assert reads == []  # the stamp's size, time and CRC stood for the 0.8 MB read
+
+
+def test_a_changed_font_of_the_same_size_is_hashed_again(tmp_path):
+    copy = tmp_path / "Pretendard-Regular.woff2"
+    data = _woff2().read_bytes()
+    copy.write_bytes(data)
+    folder = tmp_path / "cache"
+    first = font_cache.cached_path(copy, folder)
+    copy.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # same length, a new time
+    second = font_cache.cached_path(copy, folder)
+    assert second != first
+    assert second.name.split("-")[2] == first.name.split("-")[2]  # the length part
+    (folder / "Pretendard-Regular.stamp").write_text("not a stamp")
+    assert font_cache.cached_path(copy, folder) == second  # a bad stamp: hashed again
