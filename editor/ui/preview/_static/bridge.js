@@ -154,6 +154,55 @@
     return Boolean(box);
   }
 
+  // Scroll-driven animations (a profile's reading bar) keep Chromium's compositor ticking 60
+  // times a second while nothing moves (~45 ms of CPU a second on this side), and while it
+  // ticks a patch's frame waits for the next tick (up to 16.7 ms). So they are paused while
+  // the page is still, and run from just before anything that moves the page or changes its
+  // height until RUN_FRAMES frames after: a paused animation holds exactly what it showed, so
+  // at rest the page is what a reader's browser shows (docs/performance.md, session 7). A
+  // wake waits for the next task: the frame that carries a patch starts at once, and the
+  // animations follow one frame later.
+  const RUN_FRAMES = 3;
+  let framesLeft = 0;
+  let wakePending = false;
+
+  function scrollAnimations() {
+    if (typeof ScrollTimeline === "undefined" || !document.getAnimations) return [];
+    return document.getAnimations().filter((a) => a.timeline instanceof ScrollTimeline);
+  }
+
+  function holdAnimations(play) {
+    for (const animation of scrollAnimations()) {
+      try {
+        if (play) animation.play();
+        else animation.pause();
+      } catch (error) {
+        // An animation that cannot change state now keeps the state it had.
+      }
+    }
+  }
+
+  function wake() {
+    wakePending = false;
+    const running = framesLeft > 0;
+    framesLeft = RUN_FRAMES;
+    if (running) return;  // the countdown is on: it starts again from RUN_FRAMES
+    holdAnimations(true);
+    requestAnimationFrame(countDown);
+  }
+
+  function wakeSoon() {
+    if (wakePending) return;
+    wakePending = true;
+    setTimeout(wake, 0);
+  }
+
+  function countDown() {
+    framesLeft -= 1;
+    if (framesLeft > 0) requestAnimationFrame(countDown);
+    else holdAnimations(false);
+  }
+
   function placeNearTop(box) {
     const top = box.top + window.scrollY - window.innerHeight * 0.15;
     window.scrollTo({top: Math.max(0, top), behavior: "instant"});
@@ -205,6 +254,7 @@
   // Ctrl+wheel would zoom the page in the browser, which narrows its CSS viewport and
   // reflows the desktop layout; the preview zooms by scaling instead.
   function onWheel(event) {
+    wakeSoon();  // before the page scrolls: the animations run for it
     if (!event.ctrlKey) return;
     event.preventDefault();
     if (bridge && event.deltaY) bridge.zoom(event.deltaY < 0 ? 1 : -1);
@@ -220,6 +270,12 @@
   }
 
   document.addEventListener("click", onClick, true);
+  // What moves the page or changes its scroll range wakes the scroll-driven animations.
+  document.addEventListener("keydown", wakeSoon, true);
+  window.addEventListener("scroll", wakeSoon, {passive: true});
+  window.addEventListener("resize", wakeSoon);
+  if (window.ResizeObserver) new ResizeObserver(wakeSoon).observe(document.documentElement);
+  wakeSoon();  // the page as loaded: run a few frames, then hold
   document.addEventListener("wheel", onWheel, {capture: true, passive: false});
   connect();
 })();
