@@ -12,7 +12,6 @@ from collections import OrderedDict
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
@@ -20,6 +19,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from editor.render.blocks import LIST_ITEM as _LIST_ITEM
 from editor.render.blocks import Block, BlockSplitter, closes_fence, open_fence, split_blocks
 from editor.render.brackets import escape_idle_brackets
+from editor.render.fenced import FencedCodeExtension
 from editor.render.reading import Definition, cap_nesting, definitions, escape_text_tags
 from editor.render.sanitize import clean_html
 
