@@ -11,7 +11,6 @@ folder, one a line.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -23,6 +22,7 @@ from editor.core.find import PARTICLES
 from editor.core.spelling import KoreanLeniency, Word, words_in_text
 from editor.storage.affix_file import without_repeated_affixes
 from editor.storage.atomic import atomic_write
+from editor.storage.digests import blake2b
 from editor.storage.spell_cache import KnownWords
 
 USER_DICTIONARY = "user-dictionary.txt"
@@ -44,7 +44,7 @@ def unpacked(name: str, folder: Path | None = None) -> Path:
     source = resources.path("dictionaries")
     packed = [source / f"{name}.aff.xz", source / f"{name}.dic.xz"]
     tails = b"".join(_tail(p) for p in packed)
-    digest = hashlib.blake2b(UNPACK_FORMAT + tails, digest_size=8)
+    digest = blake2b(UNPACK_FORMAT + tails, digest_size=8)
     target = (folder or paths.cache_dir() / "dictionaries") / f"{name}-{digest.hexdigest()}"
     if not (target / f"{name}.dic").exists():
         import lzma  # only to unpack, once

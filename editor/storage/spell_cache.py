@@ -9,13 +9,13 @@ here: they are checked first, so adding or removing one takes effect at once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor import __version__
 from editor.storage.atomic import atomic_write
+from editor.storage.digests import blake2b
 
 # Bump when editor.core.spelling's KoreanLeniency accepts or rejects differently.
 RULES_VERSION = 1
@@ -34,7 +34,7 @@ class KnownWords:
     def open(cls, folder: Path, dictionary_keys: list[str]) -> KnownWords:
         """Return the verdicts saved for these dictionaries (none if there are none yet)."""
         key = "\n".join([*dictionary_keys, str(RULES_VERSION), __version__])
-        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+        digest = blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
         path = folder / f"verdicts-{digest}.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -20,6 +20,7 @@ NOT_IN_THE_SPELL_PROCESS = (
     "editor.storage.container",
     "yaml",
     "zipfile",
+    "_hashlib",  # OpenSSL's libcrypto, for the BLAKE2 of two file names (editor/storage/digests.py)
 )
 
 SERVE_AND_LIST_MODULES = """
@@ -75,3 +76,16 @@ def test_the_packages_still_give_their_names():
         editor.storage.no_such_name  # noqa: B018
     with pytest.raises(AttributeError):
         editor.core.no_such_name  # noqa: B018
+
+
+def test_the_file_names_digest_is_hashlibs_blake2b():
+    """The unpacked dictionaries' folder and the verdicts' file keep their names."""
+    import hashlib
+
+    from editor.storage.digests import blake2b
+
+    for data in (b"", b"affixes once\n", "사전".encode()):
+        assert (
+            blake2b(data, digest_size=8).hexdigest()
+            == hashlib.blake2b(data, digest_size=8).hexdigest()
+        )
