@@ -144,10 +144,14 @@ class SpellChecker:
                 language = self._language(word.text)
                 if language not in needed and not self._answered(word.text, ignored):
                     needed.append(language)
+        if not [n for n in needed if self._loaded(n) is None]:
+            return
+        self._lock.acquire()  # released by the loading thread (after any load under way)
         needed = [n for n in needed if self._loaded(n) is None]
-        if needed:
-            self._lock.acquire()  # released by the loading thread
-            threading.Thread(target=self._load_held, args=(needed,), daemon=True).start()
+        if not needed:
+            self._lock.release()
+            return
+        threading.Thread(target=self._load_held, args=(needed,), daemon=True).start()
 
     def _load_held(self, languages: list[str]) -> None:
         try:

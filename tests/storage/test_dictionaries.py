@@ -206,3 +206,22 @@ def test_preload_loads_a_needed_dictionary_in_a_thread_and_the_check_waits_for_i
     assert found == ["재개됬다", "shutle"]
     assert [s.thread != threading.current_thread().name for s in loads] == [True, True]
     assert (checker.korean, checker.english) == tuple(loads)  # each loaded once
+
+
+def test_preload_twice_loads_once_and_a_failed_load_is_said_by_the_check_needing_it():
+    checker, loads = _recording_checker({})
+    checker.preload(["재개됬다"])
+    checker.preload(["셔틀 재개됬다"])  # a second story while the first load may run
+    assert [w.text for w in checker.misspelled("셔틀 재개됬다")] == ["재개됬다"]
+    assert len(loads) == 1
+    tried = []
+
+    def failing(name: str):
+        tried.append(name)
+        raise dictionaries.DictionaryError(f"the {name} dictionary could not be loaded")
+
+    broken = dictionaries.SpellChecker(None, None, set(), None, failing)
+    broken.preload(["재개됬다"])
+    with pytest.raises(dictionaries.DictionaryError):
+        broken.misspelled("재개됬다")  # cmd_check says it once and checks on without
+    assert tried == ["ko", "ko"]
