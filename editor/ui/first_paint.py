@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 FALLBACK_MS: int | None = 1000  # a window never painted (minimised, offscreen) still gets it
@@ -67,3 +70,28 @@ def _watch_first_view(preview: QWidget, once: _FirstPaint) -> None:
     view.ready.connect(
         lambda: after_first_paint(target, once._fire, None), Qt.ConnectionType.SingleShotConnection
     )
+
+
+class _Imported(QObject):
+    done = Signal()
+
+    def run(self, module: str) -> None:
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001, S110 - the caller's own import says what failed
+            pass
+        with contextlib.suppress(RuntimeError):  # the parent was deleted meanwhile
+            self.done.emit()
+
+
+def import_then(parent: QObject, module: str, callback: Callable[[], None]) -> None:
+    """Import module on a thread, then call callback on parent's thread (also if it failed).
+
+    For a module the UI thread needs soon but not now: while Chromium's first page is served
+    on the UI thread, an import there would hold it up; one on a thread mostly runs while
+    this thread waits on Chromium.
+    """
+    job = _Imported(parent)
+    job.done.connect(callback)
+    job.done.connect(job.deleteLater)
+    threading.Thread(target=job.run, args=(module,), name=f"import {module}", daemon=True).start()

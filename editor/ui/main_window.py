@@ -19,7 +19,7 @@ from editor.storage.safe_save import ChangedOnDiskError
 from editor.ui import messages, theme
 from editor.ui.body_editor import BodyEditor
 from editor.ui.document import ArticleDocument
-from editor.ui.first_paint import after_first_paint, after_preview_painted
+from editor.ui.first_paint import after_first_paint, after_preview_painted, import_then
 from editor.ui.form import ArticleForm
 from editor.ui.identity import User
 from editor.ui.image_input import document_paths
@@ -47,19 +47,25 @@ def _placeholder_preview(parent: QWidget) -> QWidget:
 
 def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
     """Create the site preview, or a placeholder while the preview package is missing."""
-    try:
-        from editor.ui.preview import PreviewPane, register_schemes
-    except ImportError:
-        return _placeholder_preview(parent)
     from editor.ui.app import configure_webengine
 
     configure_webengine()
-    register_schemes()  # QtWebEngine is first loaded here, after the editor's first paint
     try:
-        pane = PreviewPane(parent)
+        # QtWebEngine is first loaded here, after the editor's first paint; Chromium's
+        # profile and first page start before the pane's own modules load (engine.py).
+        from editor.ui.preview.engine import start_engine
+    except ImportError:
+        return _placeholder_preview(parent)
+    engine = start_engine(parent.preview_mode()[0])
+    try:
+        from editor.ui.preview import PreviewPane
+
+        pane = PreviewPane(parent, engine=engine)
         pane.set_document(doc)
     except Exception:  # a broken preview must not take the editor down with it
         log.exception("the preview could not be created")
+        engine.release()  # its page, then its profile: no renderer left behind
+        engine.profile.deleteLater()
         return _placeholder_preview(parent)
     return pane
 
@@ -206,14 +212,12 @@ class MainWindow(QMainWindow):
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
         self.install_preview()  # QtWebEngine starts once the editor is on screen
-        # The form's line counts need only the profile's settings and the meter: next turn,
-        # while Chromium starts its renderer. The rest waits until the page is painted:
-        # Chromium's navigation and the page's requests are served on this thread, and the
-        # spell checker's process would take a core from Chromium's renderer.
-        QTimer.singleShot(0, self, self.form.release_site_settings)
-        resources = getattr(self.preview, "resources", None)
-        if resources is not None:  # the page's image checks, before it asks for the images
-            QTimer.singleShot(0, self, resources.check_images)
+        # Little else runs on this thread until the page is painted: Chromium's navigation
+        # and the page's requests are served here. The form's line counts need the headline
+        # meter, whose import (HarfBuzz, ~30 ms) runs on a thread meanwhile; the form fills
+        # in once it is there (~7 ms here). The page's images are checked as it asks for
+        # them, while its renderer lays it out.
+        import_then(self, "editor.ui.headline_fit", self.form.release_site_settings)
         after_preview_painted(self.preview, self._on_preview_painted)
         theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
         codecache.save()  # once per install too: the dataclasses' methods, compiled

@@ -56,7 +56,6 @@ class KeptPages:
         view.ready.connect(
             partial(self._on_kept_page_ready, view), Qt.ConnectionType.SingleShotConnection
         )
-        self._update_share_card()  # from the kept blocks, once Chromium has the page
         return True
 
     def _on_kept_page_ready(self, view: PreviewView) -> None:
@@ -64,6 +63,10 @@ class KeptPages:
         # own after_preview_painted, the start-up probe): one turn later.
         # The kept picture (kept_picture.py) gives way first; the take-over blocks a while.
         def soon() -> None:
+            # The share card from the kept blocks (its photo's thumbnail is decoded here):
+            # not before, where it would hold up Chromium's navigation on this thread; the
+            # kept picture covers it until the swap, which compares it too.
+            self._update_share_card()
             self._after_picture(view, lambda: QTimer.singleShot(0, self, self._take_over))
             self._picture_later()
 

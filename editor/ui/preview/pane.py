@@ -44,6 +44,7 @@ from editor.ui.preview.view import PreviewView
 
 if TYPE_CHECKING:
     from editor.render.markdown import BodyRenderer
+    from editor.ui.preview.engine import Engine
 
 DEBOUNCE_MS = 120
 # A longer body pauses the preview: its page would take Chromium many seconds to lay out
@@ -70,8 +71,10 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         builder: PageBuilder | None = None,
         page_cache: PageCache | None = None,
         picture_store: PictureStore | None = None,
+        engine: Engine | None = None,
     ) -> None:
         super().__init__(parent)
+        self._engine = engine  # Chromium started ahead of the pane (engine.py)
         self.builder = builder or PageBuilder()
         self.page_cache = page_cache if page_cache is not None else PageCache()
         # The first document's pages come from the cache until its first page is painted,
@@ -93,7 +96,12 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self.detacher = Detacher(self)
         self.desktop_frame: DesktopFrame | None = None
         self.resources = PreviewResources(self.builder, self._current_article)
-        self.web_profile = SandboxedProfile(self.resources.resolve, self)
+        if engine is not None:  # made before the stage: its parent now, so deleted after it
+            self.web_profile = engine.profile
+            self.web_profile.setParent(self)
+            self.web_profile.scheme_handler.resolver = self.resources.resolve
+        else:
+            self.web_profile = SandboxedProfile(self.resources.resolve, self)
         self.interceptor = self.web_profile.interceptor
         self.scheme_handler = self.web_profile.scheme_handler
         self.views: dict[str, PreviewView] = {}
@@ -181,6 +189,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         """Create the views the mode needs, lay them out and bring them up to date."""
         self._show_timer.stop()
         if self.paused:
+            self._release_engine()
             return  # resuming shows the mode
         desktop = None
         if self.mode != "mobile":
@@ -197,6 +206,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self.stage.show_views(desktop, phone)
         for view in self.active_views():
             self._sync_view(view)
+        self._release_engine()
 
     @Slot(int)
     def scroll_to_source_line(self, line: int) -> None:
@@ -238,6 +248,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
                 self.mobile_width if mobile else DESKTOP_WIDTH,
                 exact=True,  # both scale, neither reflows: see DesktopFrame
                 parent=self.stage,
+                page=self._engine.take_page(name) if self._engine is not None else None,
             )
             view.ready.connect(partial(self._on_view_ready, view))
             view.block_clicked.connect(self.block_clicked)
@@ -249,6 +260,12 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
                 self.desktop_frame = DesktopFrame(view, self.stage)
                 self.desktop_frame.refitted = self.controls.show_factor
         return self.views[name]
+
+    def _release_engine(self) -> None:
+        """Let go of the page started ahead once the views are made (deleted if not taken)."""
+        if self._engine is not None:
+            self._engine.release()
+            self._engine = None
 
     def _on_view_ready(self, view: PreviewView) -> None:
         if not self._first_page_pending:

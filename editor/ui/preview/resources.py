@@ -43,19 +43,12 @@ class PreviewResources:
             return self._asset(article.site, path[len("assets/") :])
         return None
 
-    def check_images(self) -> None:
-        """Check the open article's images now, before the page asks for them.
-
-        The first check imports Pillow (~35 ms); done while Chromium starts its renderer,
-        the page's image requests (answered on the UI thread) no longer wait for it.
-        """
-        article = self._article()
-        if article is not None:
-            for path, data in list(article.images.items()):
-                self._image_is_safe(path, data)
-
     def _image_is_safe(self, path: str, data: bytes) -> bool:
-        """Tell whether the page may decode an image: pixels bounded first (bombs never)."""
+        """Tell whether the page may decode an image: pixels bounded first (bombs never).
+
+        Checked when the page asks for it, once per image's bytes: the first check imports
+        Pillow (~35 ms), while Chromium's renderer lays the page out (docs/performance.md).
+        """
         from editor.storage.images import inspect
 
         key = (path, len(data), zlib.crc32(data))

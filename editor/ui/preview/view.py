@@ -45,9 +45,12 @@ class PreviewView(QWebEngineView):
         *,
         exact: bool,
         parent: QWidget | None = None,
+        page: PreviewPage | None = None,
     ) -> None:
         super().__init__(parent)
-        self.preview_page = PreviewPage(profile, self)
+        # A page started ahead (engine.py: its renderer already forked) is adopted as made.
+        self.preview_page = page if page is not None else PreviewPage(profile, self)
+        self.preview_page.setParent(self)
         self.setPage(self.preview_page)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         # A phone's scrollbars overlay the page; a desktop scrollbar would narrow it.

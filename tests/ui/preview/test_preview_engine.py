@@ -1,0 +1,74 @@
+"""Chromium started ahead of the pane: its profile and first page are the pane's (engine.py)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from editor.ui import first_paint
+from editor.ui.preview.engine import start_engine
+
+HEADLINE = "document.querySelector('[data-field=headline]').textContent"
+
+
+def test_the_pane_shows_the_article_in_the_page_started_ahead(
+    qtbot, make_pane, document, wait_ready, js
+):
+    engine = start_engine("desktop")
+    page = engine.page
+    pid = []
+    page.renderProcessPidChanged.connect(pid.append)
+    pane = make_pane(engine=engine)
+    assert pane.web_profile is engine.profile and engine.profile.parent() is pane
+    pane.set_document(document)
+    qtbot.waitUntil(lambda: "desktop" in pane.views)
+    view = pane.views["desktop"]
+    assert view.page() is page and page.parent() is view  # adopted, not a second page
+    wait_ready(pane)
+    assert js(view, HEADLINE) == document.article.headline
+    # One renderer for that page: the one forked at about:blank served the article.
+    assert len(set(pid)) <= 1 and page.renderProcessPid() > 0
+    assert pane.scheme_handler.served[0] == "desktop.html"  # nothing before the article
+
+
+def test_a_page_started_for_another_layout_is_deleted_when_the_views_are_made(
+    qtbot, make_pane, document
+):
+    engine = start_engine("mobile")  # the mode turned out to be desktop
+    page = engine.page
+    gone = []
+    page.destroyed.connect(lambda *_: gone.append(True))
+    pane = make_pane(engine=engine)
+    pane.set_document(document)
+    qtbot.waitUntil(lambda: "desktop" in pane.views)
+    assert pane.views["desktop"].page() is not page
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: gone == [True])  # no renderer kept for nothing
+
+
+def test_an_import_for_later_runs_on_a_thread_and_calls_back_on_this_one(qtbot, monkeypatch):
+    seen = []
+    real = first_paint.importlib.import_module
+    monkeypatch.setattr(
+        first_paint.importlib,
+        "import_module",
+        lambda name: seen.append(("import", threading.current_thread())) or real(name),
+    )
+    from PySide6.QtCore import QObject
+
+    parent = QObject()
+    done = []
+    first_paint.import_then(parent, "json", lambda: done.append(threading.current_thread()))
+    qtbot.waitUntil(lambda: done != [])
+    assert seen[0][1] is not threading.main_thread()
+    assert done == [threading.main_thread()]
+
+
+def test_an_import_that_fails_still_calls_back(qtbot):
+    from PySide6.QtCore import QObject
+
+    parent = QObject()
+    done = []
+    first_paint.import_then(parent, "editor.no_such_module", lambda: done.append(True))
+    qtbot.waitUntil(lambda: done == [True])
