@@ -48,7 +48,7 @@ class PreviewView(QWebEngineView):
         page: PreviewPage | None = None,
     ) -> None:
         super().__init__(parent)
-        # A page started ahead (engine.py: its renderer already forked) is adopted as made.
+        # A page started ahead of the pane (engine.py) is adopted as it was made.
         self.preview_page = page if page is not None else PreviewPage(profile, self)
         self.preview_page.setParent(self)
         self.setPage(self.preview_page)
