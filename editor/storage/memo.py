@@ -10,7 +10,6 @@ HarfBuzz's and ICU's; the frozen app's executable), so a change to either comput
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from editor import __version__, paths
 from editor.storage.atomic import atomic_write
+from editor.storage.digests import blake2b
 
 FORMAT = 1  # bump when what an entry holds changes
 FOLDER = "memo"
@@ -50,12 +50,12 @@ def code_stamp(modules: tuple[str, ...]) -> str:
             parts.append(f"{origin}:{stat.st_size}:{stat.st_mtime_ns}")
         except (ImportError, AttributeError, ValueError, TypeError, OSError):
             parts.append(f"{name}:?")  # not installed: its step fails the same way each run
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
+    return blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
 
 
 def content_key(kind: str, data: bytes) -> str:
     """Return the key of an answer computed from data alone."""
-    return f"{kind}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
+    return f"{kind}:{blake2b(data, digest_size=16).hexdigest()}"
 
 
 @dataclass
