@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from editor.core.reading import FENCE, read_body
+from editor.core.reading import FENCE, Steps, drain, read_body, read_steps
 
 MANUSCRIPT_PAGE = 200  # one 원고지 page holds 200 characters
 READING_CHARS_PER_MINUTE = 500  # Korean silent reading, characters without spaces
@@ -45,7 +45,12 @@ def plain_text(markdown: str) -> str:
     Images, link syntax, headings' marks, definitions and fence lines go by the body's
     one reading (core.reading); the text of a link stays.
     """
-    reading = read_body(markdown)
+    return drain(_plain_steps(markdown))
+
+
+def _plain_steps(markdown: str) -> Steps[str]:
+    """plain_text, yielding between steps (the reading's, then a few thousand lines each)."""
+    reading = yield from read_steps(markdown)
     cuts: list[tuple[int, int]] = []
     image_end = -1
     for item in reading.found:
@@ -61,17 +66,55 @@ def plain_text(markdown: str) -> str:
         pieces.append(markdown[last:start] + "\n" * markdown.count("\n", start, end))
         last = max(last, end)
     lines = ("".join(pieces) + markdown[last:]).split("\n")  # line numbers kept
+    yield
     skipped = {d.line for d in reading.definitions}
     for heading in reading.headings:
         if heading.setext_lines:
             skipped.add(heading.line + heading.setext_lines)  # the underline
         else:
             lines[heading.line] = _ATX_MARKS.sub("", lines[heading.line])
+    yield
     kept = [ln for n, ln in enumerate(lines) if n not in skipped and not FENCE.match(ln)]
     text = _HTML_TAG.sub("", "\n".join(kept))
-    text = _MD_MARKS.sub("", text)
+    yield
+    text = yield from _without_marks(text)
     text = text.replace("&nbsp;", " ").replace("\\\n", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _without_marks(text: str) -> Steps[str]:
+    """Return _MD_MARKS.sub("", text), found a few thousand characters per step.
+
+    No match can reach over a line break that follows a letter or digit (every part of
+    the pattern that matches a break is whitespace after a line start, a mark or more
+    whitespace), and `^`/`$` mean there what they mean in the whole text, so the text is
+    searched between such breaks.
+    """
+    pieces, start = [], 0
+    while start < len(text):
+        end = _safe_break(text, start + _CHUNK)
+        last = start
+        for match in _MD_MARKS.finditer(text, start, end):
+            pieces.append(text[last : match.start()])
+            last = match.end()
+        pieces.append(text[last:end])
+        start = end
+        yield
+    return "".join(pieces)
+
+
+_CHUNK = 4096  # characters searched per step (the whole pattern: ~0.2 ms each at 100k)
+
+
+def _safe_break(text: str, at: int) -> int:
+    """Return the first line break at or after at that follows a letter or digit (or the end)."""
+    while True:
+        at = text.find("\n", at)
+        if at < 0:
+            return len(text)
+        if text[at - 1].isalnum():
+            return at
+        at += 1
 
 
 @dataclass(frozen=True)
@@ -90,18 +133,31 @@ class Counts:
 
 def count_text(text: str) -> Counts:
     """Count characters (with and without spaces), 원고지 매수 and reading time."""
+    return drain(_count_steps(text))
+
+
+def _count_steps(text: str) -> Steps[Counts]:
+    """count_text, yielding every few hundred paragraphs."""
     text = unicodedata.normalize("NFC", text)
-    paragraphs = [p.strip() for p in text.split("\n")]
-    joined = " ".join(p for p in paragraphs if p)
-    chars = len(joined)
-    no_spaces = sum(map(len, joined.split()))  # split() drops what isspace() calls space
+    kept = [p for p in (p.strip() for p in text.split("\n")) if p]
+    chars = sum(map(len, kept)) + max(0, len(kept) - 1)  # joined by one space each
+    no_spaces = 0
+    for at in range(0, len(kept), 500):  # split() drops what isspace() calls space
+        yield
+        no_spaces += sum(len(word) for p in kept[at : at + 500] for word in p.split())
     minutes = math.ceil(no_spaces / READING_CHARS_PER_MINUTE) if no_spaces else 0
     return Counts(chars, no_spaces, round(chars / MANUSCRIPT_PAGE, 1), minutes)
 
 
 def count_body(markdown: str) -> Counts:
     """Count the body as a reader would read it (Markdown marks left out)."""
-    return count_text(plain_text(markdown))
+    return drain(count_steps(markdown))
+
+
+def count_steps(markdown: str) -> Steps[Counts]:
+    """count_body in steps of a few ms at most, for a caller that spreads it over turns."""
+    plain = yield from _plain_steps(markdown)
+    return (yield from _count_steps(plain))
 
 
 # Revised Romanization of Korean, syllable by syllable (no sound-change rules).

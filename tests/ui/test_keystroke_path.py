@@ -37,6 +37,7 @@ def test_jamo_preedit_and_commits_do_no_whole_document_work(qtbot, window, monke
         (BlockSplitter, "split"),
         (text_module, "count_text"),
         (text_module, "plain_text"),
+        (text_module, "count_steps"),
     ):
         real = getattr(owner, name)
         monkeypatch.setattr(

@@ -30,14 +30,14 @@ def test_keystrokes_on_a_100k_body_stay_cheap(qtbot, window, monkeypatch):
     text_edit.setTextCursor(cursor)
     whole_body_reads = []
     counted = []
-    real_body_text, real_count = ArticleDocument.body_text, status_bar_module.count_body
+    real_body_text, real_count = ArticleDocument.body_text, status_bar_module.count_steps
     monkeypatch.setattr(
         ArticleDocument,
         "body_text",
         lambda self: whole_body_reads.append(1) or real_body_text(self),
     )
     monkeypatch.setattr(
-        status_bar_module, "count_body", lambda text: counted.append(len(text)) or real_count(text)
+        status_bar_module, "count_steps", lambda text: counted.append(len(text)) or real_count(text)
     )
     for i in range(60):
         if i % 2:
