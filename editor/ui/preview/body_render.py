@@ -50,7 +50,10 @@ class BodyRenderQueue(QObject):
         self.text_shown: str | None = None  # the text of the last render handed out
         self.turns = RenderTurns()
         self._text, self._prepare, self._busy = text, prepare, busy
-        self._signals = _Signals(self)
+        # No parent: a worker may still emit after the pane (and this queue) were deleted; a
+        # child would be gone then, and the emit crashed the process (a test run segfaulted
+        # here). Qt drops the connection when this queue goes; the worker holds its own ref.
+        self._signals = _Signals()
         self._signals.done.connect(self._on_worker_done)
         # A result waiting for a pause: generation, (text, blocks).
         self._held: tuple[int, tuple[str, list[ShownBlock]]] | None = None
@@ -91,11 +94,11 @@ class BodyRenderQueue(QObject):
             return
         self.turns.running = True
         _ = self.renderer  # made here, not on the worker
-        job = QRunnable.create(partial(self._render_in_worker, text, generation))
+        job = QRunnable.create(partial(self._render_in_worker, self._signals, text, generation))
         QThreadPool.globalInstance().start(job)
 
-    def _render_in_worker(self, text: str, generation: int) -> None:
-        self._signals.done.emit(generation, (text, self._render(text)))
+    def _render_in_worker(self, signals: _Signals, text: str, generation: int) -> None:
+        signals.done.emit(generation, (text, self._render(text)))
 
     def _render(self, text: str) -> list[ShownBlock]:
         started = time.perf_counter()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QObject, QThreadPool
 
 from editor.ui.preview.body_render import BodyRenderQueue
 
@@ -101,3 +101,20 @@ def test_an_edit_builds_only_the_edited_blocks_again(qtbot):
             assert all(a is b for a, b in zip(after[:7], before[:7], strict=True))
         before = after
     assert len(after) == 31 and after[8].html == "<p>새 문단.</p>"
+
+
+def test_a_worker_still_rendering_when_its_pane_goes_is_harmless(qtbot):
+    # The pane (the queue's parent) deleted while a worker renders, as a test or a closed
+    # window does: the worker's signal outlives it and nothing reaches the dead queue. Its
+    # signals object was the queue's child and was deleted with it: the emit crashed.
+    owner = QObject()
+    long_body = "\n\n".join([BODY] * 40)
+    queue = BodyRenderQueue(lambda: long_body, lambda html: html, owner)
+    queue.last_render_ms = 1e6
+    signals = queue._signals
+    queue.start()
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone mid-render
+    _worker_finishes()
+    QCoreApplication.sendPostedEvents()
+    assert signals.receivers(SIGNAL("done(int,PyObject)")) == 0  # the dead queue's slot is off
