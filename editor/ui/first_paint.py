@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import threading
 from collections.abc import Callable
 
@@ -72,26 +71,28 @@ def _watch_first_view(preview: QWidget, once: _FirstPaint) -> None:
     )
 
 
-class _Imported(QObject):
+class _Background(QObject):
     done = Signal()
 
-    def run(self, module: str) -> None:
+    def run(self, work: Callable[[], object]) -> None:
         try:
-            importlib.import_module(module)
-        except Exception:  # noqa: BLE001, S110 - the caller's own import says what failed
+            work()
+        except Exception:  # noqa: BLE001, S110 - what it prepared is done again when needed
             pass
         with contextlib.suppress(RuntimeError):  # the parent was deleted meanwhile
             self.done.emit()
 
 
-def import_then(parent: QObject, module: str, callback: Callable[[], None]) -> None:
-    """Import module on a thread, then call callback on parent's thread (also if it failed).
+def in_background(
+    parent: QObject, work: Callable[[], object], callback: Callable[[], None]
+) -> None:
+    """Run work on a thread, then callback on parent's thread (also if work failed).
 
-    For a module the UI thread needs soon but not now: while Chromium's first page is served
-    on the UI thread, an import there would hold it up; one on a thread mostly runs while
-    this thread waits on Chromium.
+    For what the UI thread needs soon but not now, and that only warms a cache or an
+    import: while Chromium's first page is served on the UI thread, that work there would
+    hold the page up; on a thread it mostly runs while this thread waits on Chromium.
     """
-    job = _Imported(parent)
+    job = _Background(parent)
     job.done.connect(callback)
     job.done.connect(job.deleteLater)
-    threading.Thread(target=job.run, args=(module,), name=f"import {module}", daemon=True).start()
+    threading.Thread(target=job.run, args=(work,), name="warm-up", daemon=True).start()

@@ -171,10 +171,23 @@ class _SlowPage(QWidget):
     ready = Signal()
 
 
+class _Resources:
+    """A stand-in for the preview's resources: records the thread its images are checked on."""
+
+    def __init__(self) -> None:
+        self.checked_on: list[object] = []
+
+    def check_images(self) -> None:
+        import threading
+
+        self.checked_on.append(threading.current_thread())
+
+
 class _PreviewWithPage(QWidget):
     def __init__(self, parent):
         super().__init__(parent)
         self.page = _SlowPage(self)
+        self.resources = _Resources()
 
     def active_views(self):
         return [self.page]
@@ -198,6 +211,25 @@ def test_spelling_review_and_autosave_wait_until_the_preview_has_painted(qtbot, 
         window.preview.page.update()  # its first paint after the load
     qtbot.waitUntil(lambda: window.style_marks is not None)
     assert window._review is not None and window._autosaver is not None
+
+
+def test_the_page_images_and_the_meter_are_prepared_off_the_ui_thread(qtbot, settings):
+    # Between the window's paint and the page's, the UI thread serves Chromium's navigation:
+    # the image checks (Pillow) and the meter's import (HarfBuzz) run on a thread, and the
+    # form fills in on the UI thread before the page has painted.
+    import threading
+
+    window = MainWindow(
+        settings=settings, preview_factory=lambda doc, parent: _PreviewWithPage(parent)
+    )
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.load_sample()
+    window.show()
+    qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)
+    checked = window.preview.resources.checked_on
+    assert len(checked) == 1 and checked[0] is not threading.main_thread()
+    assert "editor.ui.headline_fit" in sys.modules and "editor.render.line_filler" in sys.modules
+    assert window._review is None  # the page has not painted: the rest still waits
 
 
 def test_a_preview_that_never_loads_still_lets_the_rest_start(qtbot, settings, monkeypatch):

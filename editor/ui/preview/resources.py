@@ -43,12 +43,21 @@ class PreviewResources:
             return self._asset(article.site, path[len("assets/") :])
         return None
 
-    def _image_is_safe(self, path: str, data: bytes) -> bool:
-        """Tell whether the page may decode an image: pixels bounded first (bombs never).
+    def check_images(self) -> None:
+        """Check the open article's images now, before the page asks for them.
 
-        Checked when the page asks for it, once per image's bytes: the first check imports
-        Pillow (~35 ms), while Chromium's renderer lays the page out (docs/performance.md).
+        The first check imports Pillow (~35 ms). MainWindow runs this on a thread while
+        Chromium navigates to the first page (the verdicts are plain dict entries, the same
+        from either thread): the page's image requests, answered on the UI thread, are then
+        served at once, and Chromium lays the page out with its images from the start.
         """
+        article = self._article()
+        if article is not None:
+            for path, data in list(article.images.items()):
+                self._image_is_safe(path, data)
+
+    def _image_is_safe(self, path: str, data: bytes) -> bool:
+        """Tell whether the page may decode an image: pixels bounded first (bombs never)."""
         from editor.storage.images import inspect
 
         key = (path, len(data), zlib.crc32(data))

@@ -43,28 +43,23 @@ def test_a_page_started_for_another_layout_is_deleted_when_the_views_are_made(
     qtbot.waitUntil(lambda: gone == [True])
 
 
-def test_an_import_for_later_runs_on_a_thread_and_calls_back_on_this_one(qtbot, monkeypatch):
-    seen = []
-    real = first_paint.importlib.import_module
-    monkeypatch.setattr(
-        first_paint.importlib,
-        "import_module",
-        lambda name: seen.append(("import", threading.current_thread())) or real(name),
-    )
+def test_work_for_later_runs_on_a_thread_and_calls_back_on_this_one(qtbot):
     from PySide6.QtCore import QObject
 
-    parent = QObject()
-    done = []
-    first_paint.import_then(parent, "json", lambda: done.append(threading.current_thread()))
+    parent, ran, done = QObject(), [], []
+    first_paint.in_background(
+        parent,
+        lambda: ran.append(threading.current_thread()),
+        lambda: done.append(threading.current_thread()),
+    )
     qtbot.waitUntil(lambda: done != [])
-    assert seen[0][1] is not threading.main_thread()
+    assert ran[0] is not threading.main_thread()
     assert done == [threading.main_thread()]
 
 
-def test_an_import_that_fails_still_calls_back(qtbot):
+def test_work_that_fails_still_calls_back(qtbot):
     from PySide6.QtCore import QObject
 
-    parent = QObject()
-    done = []
-    first_paint.import_then(parent, "editor.no_such_module", lambda: done.append(True))
+    parent, done = QObject(), []
+    first_paint.in_background(parent, lambda: 1 / 0, lambda: done.append(True))
     qtbot.waitUntil(lambda: done == [True])

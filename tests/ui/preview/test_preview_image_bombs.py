@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 from pathlib import Path
 
 from editor.ui.image_input import thumbnail
@@ -44,6 +45,23 @@ def test_an_image_is_checked_once_and_then_served_from_that_check(make_pane, doc
 
     monkeypatch.setattr(images, "inspect", _no_second_look)
     assert pane.resources.resolve("images/bomb.png") is None
+    assert pane.resources.resolve(photo).data == document.article.images[photo]
+
+
+def test_images_checked_ahead_are_served_from_that_check(make_pane, document, monkeypatch):
+    # MainWindow checks the article's images on a thread while Chromium navigates to the
+    # first page, so the page's requests (answered on the UI thread) never wait for Pillow.
+    pane = make_pane(show=False)
+    pane.set_document(document)
+    document.article.images["images/bomb.png"] = _one_bit_png(9400, 9400)
+    thread = threading.Thread(target=pane.resources.check_images)
+    thread.start()
+    thread.join()
+    from editor.storage import images
+
+    monkeypatch.setattr(images, "inspect", _no_second_look)
+    assert pane.resources.resolve("images/bomb.png") is None
+    photo = next(p for p in document.article.images if p != "images/bomb.png")
     assert pane.resources.resolve(photo).data == document.article.images[photo]
 
 
