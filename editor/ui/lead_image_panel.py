@@ -30,6 +30,7 @@ from editor.ui import messages
 from editor.ui.document import ArticleDocument
 from editor.ui.headline_edit import HeadlineEdit
 from editor.ui.image_input import has_image, images_from_mime, read_image_file, thumbnail
+from editor.ui.thumbnail_cache import cached_thumbnail
 
 THUMB_WIDTH, THUMB_HEIGHT = 150, 108
 
@@ -214,8 +215,8 @@ class LeadImagePanel(QWidget):
         request, emit = self._request, self._decoded.emit
 
         def decode() -> None:
-            try:
-                image = thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT)
+            try:  # kept decoded from the last start (thumbnail_cache), or decoded here
+                image = cached_thumbnail(data, THUMB_WIDTH, THUMB_HEIGHT)
             except Exception:  # noqa: BLE001 - shown as a photo that cannot be read
                 image = QImage()
             try:

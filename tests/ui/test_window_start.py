@@ -60,11 +60,11 @@ def init(self, *a, **k):
     from PySide6.QtWidgets import QApplication
     seen["sheet_while_built"] = QApplication.instance().styleSheet()
 main_window.MainWindow.__init__ = init
-real_thumbnail = lead_image_panel.thumbnail
+real_thumbnail = lead_image_panel.cached_thumbnail
 def thumbnail(*a, **k):
     seen["decoded_on"].append(threading.current_thread() is threading.main_thread())
     return real_thumbnail(*a, **k)
-lead_image_panel.thumbnail = thumbnail
+lead_image_panel.cached_thumbnail = thumbnail
 
 def types(module):
     return [n for n, v in vars(sys.modules[module]).items() if isinstance(v, type)]
@@ -257,13 +257,13 @@ def test_a_count_label_takes_its_level_colour_polished_or_not(qapp, qtbot):
 
 def test_a_photo_opened_before_the_window_shows_arrives_from_a_thread(qtbot, settings, monkeypatch):
     threads: list[bool] = []
-    real = lead_module.thumbnail
+    real = lead_module.cached_thumbnail
 
     def spy(*args, **kwargs):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(lead_module, "thumbnail", spy)
+    monkeypatch.setattr(lead_module, "cached_thumbnail", spy)
     window = MainWindow(settings=settings, preview_factory=lambda doc, parent: QLabel(parent))
     qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
     panel = window.form.lead_image_panel
