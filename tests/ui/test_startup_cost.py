@@ -193,15 +193,21 @@ class _PreviewWithPage(QWidget):
         return [self.page]
 
 
-def test_spelling_review_and_autosave_wait_until_the_preview_has_painted(qtbot, settings):
-    # Chromium's navigation and the page's requests are served on the UI thread, and the
-    # spell checker's process takes a core: neither may compete with the first page.
+def _sample_window_with_page(qtbot, settings) -> MainWindow:
+    """Return a shown window on the sample whose preview's page loads when the test says."""
     window = MainWindow(
         settings=settings, preview_factory=lambda doc, parent: _PreviewWithPage(parent)
     )
     qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
     window.document.load_sample()
     window.show()
+    return window
+
+
+def test_spelling_review_and_autosave_wait_until_the_preview_has_painted(qtbot, settings):
+    # Chromium's navigation and the page's requests are served on the UI thread, and the
+    # spell checker's process takes a core: neither may compete with the first page.
+    window = _sample_window_with_page(qtbot, settings)
     qtbot.waitUntil(lambda: window.preview is not None)
     qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)  # the form's counts don't wait
     qtbot.wait(50)
@@ -219,12 +225,7 @@ def test_the_page_images_and_the_meter_are_prepared_off_the_ui_thread(qtbot, set
     # form fills in on the UI thread before the page has painted.
     import threading
 
-    window = MainWindow(
-        settings=settings, preview_factory=lambda doc, parent: _PreviewWithPage(parent)
-    )
-    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
-    window.document.load_sample()
-    window.show()
+    window = _sample_window_with_page(qtbot, settings)
     qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)
     checked = window.preview.resources.checked_on
     assert len(checked) == 1 and checked[0] is not threading.main_thread()
