@@ -68,8 +68,12 @@ def _write(path: Path, image: QImage) -> None:
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         partial.write_bytes(header + bytes(image.constBits())[: image.sizeInBytes()])
         os.replace(partial, path)  # another instance may race us: same bytes either way
-        kept = sorted(path.parent.glob("*.thumb"), key=lambda p: p.stat().st_mtime_ns)
+        # scandir, not glob: a glob compiles a pattern (the first start's only one after
+        # its frame's, which every later start would not need).
+        with os.scandir(path.parent) as entries:
+            kept = [e for e in entries if e.name.endswith(".thumb")]
+        kept.sort(key=lambda entry: entry.stat().st_mtime_ns)
         for old in kept[:-KEEP]:
-            old.unlink(missing_ok=True)
+            Path(old.path).unlink(missing_ok=True)
     except OSError as exc:  # a read-only cache: decoded again at the next start
         log.info("could not keep the thumbnail %s: %s", path.name, exc)
