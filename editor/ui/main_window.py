@@ -86,6 +86,18 @@ def _warm_up(resources: object | None, site: str, headline: str) -> None:
         fit.lines(headline)
 
 
+class _Once:
+    """Call a function the first time this is called, never again."""
+
+    def __init__(self, function: Callable[[], None]) -> None:
+        self._function: Callable[[], None] | None = function
+
+    def __call__(self, *_args: object) -> None:
+        function, self._function = self._function, None
+        if function is not None:
+            function()
+
+
 DEFAULT_SIZE = (1280, 800)
 FRAME_ALLOWANCE = (16, 40)  # the window manager's border and title bar, before they exist
 
@@ -230,15 +242,24 @@ class MainWindow(QMainWindow):
         self.install_preview()  # QtWebEngine starts once the editor is on screen
         # Little else runs on this thread until the page is painted: Chromium's navigation
         # and the page's requests are served here. The page's image checks (Pillow's import)
-        # and the form's headline meter (HarfBuzz's) run on a thread meanwhile; the form
-        # fills in once it is there (~7 ms here).
+        # and the form's headline meter (HarfBuzz's) run on a thread once the page's load
+        # has started (before, an article opened for the first time is still being built
+        # here, in Python, which the thread would hold up); the form fills in after (~3 ms).
+        views = getattr(self.preview, "active_views", lambda: [])()
+        start = _Once(self._warm_up)
+        if views and hasattr(views[0], "loadStarted"):
+            views[0].loadStarted.connect(start, Qt.ConnectionType.SingleShotConnection)
+        else:
+            QTimer.singleShot(0, self, start)
+        after_preview_painted(self.preview, lambda: (start(), self._on_preview_painted()))
+        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
+        codecache.save()  # once per install too: the dataclasses' methods, compiled
+
+    def _warm_up(self) -> None:
         resources = getattr(self.preview, "resources", None)
         article = self.document.article
         warm_up = partial(_warm_up, resources, article.site, article.headline)
         in_background(self, warm_up, self.form.release_site_settings)
-        after_preview_painted(self.preview, self._on_preview_painted)
-        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
-        codecache.save()  # once per install too: the dataclasses' methods, compiled
 
     def _on_preview_painted(self) -> None:
         self.preview_painted.emit()

@@ -166,9 +166,10 @@ def test_a_window_closed_before_its_first_paint_keeps_the_saved_docks(qtbot, set
 
 
 class _SlowPage(QWidget):
-    """A stand-in web view: ready once the test says its page has loaded."""
+    """A stand-in web view: its load starts, and it is ready, when the test says."""
 
     ready = Signal()
+    loadStarted = Signal()  # noqa: N815 - QWebEngineView's name
 
 
 class _Resources:
@@ -201,6 +202,7 @@ def _sample_window_with_page(qtbot, settings) -> MainWindow:
     qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
     window.document.load_sample()
     window.show()
+    qtbot.waitUntil(lambda: window.preview is not None)
     return window
 
 
@@ -208,7 +210,7 @@ def test_spelling_review_and_autosave_wait_until_the_preview_has_painted(qtbot, 
     # Chromium's navigation and the page's requests are served on the UI thread, and the
     # spell checker's process takes a core: neither may compete with the first page.
     window = _sample_window_with_page(qtbot, settings)
-    qtbot.waitUntil(lambda: window.preview is not None)
+    window.preview.page.loadStarted.emit()
     qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)  # the form's counts don't wait
     qtbot.wait(50)
     assert (window._review, window._autosaver, window.spelling) == (None, None, None)
@@ -226,8 +228,11 @@ def test_the_page_images_and_the_meter_are_prepared_off_the_ui_thread(qtbot, set
     import threading
 
     window = _sample_window_with_page(qtbot, settings)
-    qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)
+    qtbot.wait(50)
     checked = window.preview.resources.checked_on
+    assert checked == []  # the page is still being built, in Python, on the UI thread
+    window.preview.page.loadStarted.emit()
+    qtbot.waitUntil(lambda: window.form.section_combo.count() > 0)
     assert len(checked) == 1 and checked[0] is not threading.main_thread()
     assert "editor.ui.headline_fit" in sys.modules and "editor.render.line_filler" in sys.modules
     assert window._review is None  # the page has not painted: the rest still waits
