@@ -12,7 +12,28 @@
   function fragment(html) {
     const template = document.createElement("template");
     template.innerHTML = html;
+    // A patch's images show as they arrive, as before (preview.css hides only the page's own).
+    for (const img of template.content.querySelectorAll("img")) markLoaded(img);
     return template.content;
+  }
+
+  // preview.css hides the page's images until each has all its bytes. The scheme answers
+  // through a 64 KB pipe, so Chromium saw a larger photo in two parts; a frame painted
+  // between them decoded the partial photo, and the whole one was decoded again (a second
+  // full-size decode kept in the renderer, +9 MB in half the runs: docs/performance.md).
+  // The kept picture stays up until the page is the same pixels, so nothing shows the wait.
+  function markLoaded(img) {
+    img.setAttribute("data-preview-loaded", "");
+  }
+
+  function onImageDone(event) {
+    if (event.target instanceof HTMLImageElement) markLoaded(event.target);
+  }
+
+  function watchImages() {
+    document.addEventListener("load", onImageDone, true);
+    document.addEventListener("error", onImageDone, true);
+    for (const img of document.images) if (img.complete) markLoaded(img);
   }
 
   // Every patch leaves the rows it replaced (and their parse and layout) as garbage, which
@@ -269,6 +290,7 @@
       parseFloat(getComputedStyle(text).fontSize)]);
   }
 
+  watchImages();
   document.addEventListener("click", onClick, true);
   // What moves the page or changes its scroll range wakes the scroll-driven animations.
   document.addEventListener("keydown", wakeSoon, true);
