@@ -55,6 +55,23 @@ def test_a_still_page_holds_its_scroll_animations(long_page, js):
     assert set(js(long_page, PLAY_STATES)) == {"paused"}
 
 
+def test_a_phone_holds_them_too_and_shows_what_they_show_running(
+    make_pane, document, wait_ready, js, wait_js
+):
+    document.article.body = "\n\n".join(f"문단 {n}: 셔틀이 달린다." for n in range(80))
+    pane = make_pane(width=420)
+    pane.set_mode("mobile", 390)
+    pane.set_document(document)
+    wait_ready(pane)
+    view = pane.views["mobile"]
+    assert js(view, PLAY_STATES), "the phone page has the reading bar too"
+    js(view, "(() => { window.scrollTo({top: 1500, behavior: 'instant'}); return 1; })()")
+    _settle(js, wait_js, view)
+    held = js(view, SHOWN)
+    running, _grab = _running_shows(js, wait_js, view)
+    assert held == running
+
+
 @pytest.mark.parametrize("top", [0, 330, 352, 2400, 100_000])
 def test_held_after_a_scroll_as_a_reader_sees_it(long_page, js, wait_js, top):
     # 320-380 px is the bar's own range (it slides in); 100,000 scrolls to the end.
