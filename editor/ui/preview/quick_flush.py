@@ -55,6 +55,7 @@ class QuickFlush(QObject):
     @Slot()
     def _on_about_to_block(self) -> None:
         # Runs at every idle turn of the UI thread: a look at one widget's timers, no more.
+        # A hidden view (a closed pane on its way out) is left to Qt's own timer.
         proxy = self._view.focusProxy()
-        if proxy is not None:
+        if proxy is not None and proxy.isVisible():
             render_now(proxy, self._dispatcher)

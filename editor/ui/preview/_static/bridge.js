@@ -139,6 +139,7 @@
     const container = body();
     if (!container) return -1;
     container.replaceChildren(fragment(html));
+    wakeSoon();
     return rowCount(container);
   }
 
@@ -152,6 +153,7 @@
       if ("text" in update) el.textContent = update.text;
       else el.replaceWith(fragment(update.html));
     }
+    wakeSoon();  // a new element may bring a running animation: held again after its frames
     return updates.length;
   }
 
