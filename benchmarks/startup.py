@@ -151,9 +151,9 @@ def one_run(probe: str = "1") -> dict[str, float]:
 
 @contextlib.contextmanager
 def _nothing_kept(aside: Path) -> Iterator[None]:
-    """Move the kept pages and pictures aside for a start, and back after it."""
+    """Move the kept pages, pictures and photo thumbnails aside for a start, and back after."""
     moved = []
-    for name in ("pages", "pictures"):
+    for name in ("pages", "pictures", "thumbnails"):
         if (CACHE / name).is_dir():
             shutil.move(CACHE / name, aside / name)
             moved.append(name)
