@@ -276,6 +276,11 @@ class ArticleForm(QScrollArea):
             self._updating = False
         self._update_counts()
 
+    @property
+    def site_settings_pending(self) -> bool:
+        """Whether the site's sections and guidance still wait for release_site_settings."""
+        return self._site_held
+
     def release_site_settings(self) -> None:
         """Load the held site's sections and headline guidance now (after the first paint)."""
         held, self._site_held = self._site_held, False

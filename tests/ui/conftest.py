@@ -129,6 +129,9 @@ def make_window(qtbot, settings):
         qtbot.waitUntil(lambda: window.preview is not None)
         # A photo opened before the window showed is decoded on a thread (lead_image_panel).
         qtbot.waitUntil(lambda: not window.form.lead_image_panel.thumbnail_pending)
+        # The site's sections, guidance and embargo zone come after a warm-up thread
+        # (main_window._warm_up): a test reads the form as a reporter sees it a moment later.
+        qtbot.waitUntil(lambda: not window.form.site_settings_pending)
         return window
 
     return make
