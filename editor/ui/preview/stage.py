@@ -96,10 +96,24 @@ class DesktopFrame(QScrollArea):
         self.zoom, self.column = zoom, column or self.column
         self.refit(scroll=True)
 
+    def viewport_size(self) -> tuple[int, int]:
+        """Return the viewport's width and height, worked out from the frame and the bar.
+
+        Not viewport().size(): the viewport is a plain QWidget that Qt made, and PySide's
+        first wrapper of one (~10–15 ms of CPU) would come between the window's paint and
+        the page's load (as HeadlineEdit.viewport_width avoids it in the first frame).
+        """
+        rect, margins = self.contentsRect(), self.viewportMargins()
+        bar = self.horizontalScrollBar()  # the vertical one is always off: the page scrolls
+        scroll = bar.sizeHint().height() if bar.isVisibleTo(self) else 0
+        width = rect.width() - margins.left() - margins.right()
+        return width, rect.height() - margins.top() - margins.bottom() - scroll
+
     def refit(self, *, scroll: bool = False) -> None:
         """Size the view for the pane's width; bring the column into view when asked."""
-        self.factor = desktop_zoom(self.zoom, self.viewport().width(), self.column)
-        self.view.setFixedSize(round(DESKTOP_WIDTH * self.factor), self.viewport().height())
+        width, height = self.viewport_size()
+        self.factor = desktop_zoom(self.zoom, width, self.column)
+        self.view.setFixedSize(round(DESKTOP_WIDTH * self.factor), height)
         self.view.apply_zoom()
         if scroll:
             x = column_scroll_x(self.zoom, self.factor, self.column)

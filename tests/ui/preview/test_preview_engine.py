@@ -63,3 +63,20 @@ def test_work_that_fails_still_calls_back(qtbot):
     parent, done = QObject(), []
     first_paint.in_background(parent, lambda: 1 / 0, lambda: done.append(True))
     qtbot.waitUntil(lambda: done == [True])
+
+
+def test_the_desktop_frame_knows_its_viewport_without_asking_for_it(qtbot, make_pane, document):
+    # Its first refit comes before the page's load(); Qt's viewport widget is not wrapped then.
+    pane = make_pane(width=700, height=600)
+    pane.set_document(document)
+    qtbot.waitUntil(lambda: pane.desktop_frame is not None)
+    frame = pane.desktop_frame
+    for size, fit in (((700, 600), None), ((1366, 768), None), ((520, 500), "page")):
+        pane.resize(*size)
+        if fit == "page":  # zoomed in past the pane: the page scrolls sideways, a bar shows
+            pane.controls.step(+1)
+            pane.controls.step(+1)
+        qtbot.wait(30)
+        viewport = frame.viewport()
+        assert frame.viewport_size() == (viewport.width(), viewport.height()), size
+    assert frame.horizontalScrollBar().isVisibleTo(frame)
