@@ -97,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     window = open_window(args.size)  # spell check on and its underlines in, as typing.py
     if window.spelling is not None:
         underliner = window.spelling.underliner
-        benchlib.spin(lambda: any(underliner.marks), timeout=60, what="the underlines")
+        body = window.body_editor.text_edit
+        benchlib.spin(lambda: bool(underliner.underlined(body)), timeout=60, what="the underlines")
     benchlib.idle(1.0)
     bar = find_bar_of(window)
     results, rows = {}, []

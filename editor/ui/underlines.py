@@ -126,13 +126,16 @@ class ParagraphMarks:
         block = self._doc.findBlock(start)
         while block.isValid() and block.position() <= end:
             number, at = block.blockNumber(), block.position()
-            if number < len(self._spans):
-                spans = self._qt_spans(number)
-                self._spans[number] = [
-                    span
-                    for span, (a, b) in zip(self._spans[number], spans, strict=True)
-                    if not start <= at + a <= at + b <= end
-                ]
+            if number < len(self._spans) and self._spans[number]:
+                if start <= at and at + block.length() - 1 <= end:
+                    self._spans[number] = []  # the whole paragraph: every mark lies inside
+                else:
+                    spans = self._qt_spans(number)
+                    self._spans[number] = [
+                        span
+                        for span, (a, b) in zip(self._spans[number], spans, strict=True)
+                        if not start <= at + a <= at + b <= end
+                    ]
             block = block.next()
 
     def _qt_spans(self, number: int) -> list[Span]:

@@ -178,3 +178,25 @@ def _type_syllable(edit: QPlainTextEdit) -> None:
         event = QInputMethodEvent(preedit, [])
         event.setCommitString(commit)
         QCoreApplication.sendEvent(edit, event)
+
+
+def test_release_forgets_exactly_the_marks_inside_the_range(qapp):
+    texts = ["🙂 할께 됬다 할께", "할께 끝 됬다", "됬다 🙂 할께", "끝"]
+    spans = [[(2, 4), (5, 7), (8, 10)], [(0, 2), (5, 7)], [(0, 2), (5, 7)], []]
+    doc = _document("\n".join(texts))
+    rng = random.Random(17)
+    for _ in range(200):
+        marks = ParagraphMarks(doc, QTextCharFormat())
+        for number, (text, row) in enumerate(zip(texts, spans, strict=True)):
+            assert marks.set_paragraph(number, text, row)
+        expected = []  # a mark stays unless both its Qt ends lie inside start..end
+        start = rng.randrange(doc.characterCount())
+        end = rng.randrange(start, doc.characterCount())
+        for number, (text, row) in enumerate(zip(texts, spans, strict=True)):
+            at = doc.findBlockByNumber(number).position()
+            for a, b in row:
+                qa, qb = to_qt(text, [a, b])
+                if not start <= at + qa <= at + qb <= end:
+                    expected.append(text[a:b])
+        marks.release(start, end)
+        assert marks.words() == expected, (start, end)
