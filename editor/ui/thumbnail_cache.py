@@ -11,7 +11,6 @@ decoded again; the folder keeps the newest KEEP thumbnails.
 
 from __future__ import annotations
 
-import os
 import struct
 import zlib
 from pathlib import Path
@@ -20,6 +19,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtGui import QImage
 
 from editor.paths import cache_dir
+from editor.storage.cache_entries import keep_entry
 from editor.ui.image_input import thumbnail
 from editor.ui.logs import get_logger
 
@@ -63,17 +63,6 @@ def _write(path: Path, image: QImage) -> None:
     header = _HEADER.pack(
         MAGIC, image.width(), image.height(), image.format().value, image.bytesPerLine()
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(header + bytes(image.constBits())[: image.sizeInBytes()])
-        os.replace(partial, path)  # another instance may race us: same bytes either way
-        # scandir, not glob: a glob compiles a pattern (the first start's only one after
-        # its frame's, which every later start would not need).
-        with os.scandir(path.parent) as entries:
-            kept = [e for e in entries if e.name.endswith(".thumb")]
-        kept.sort(key=lambda entry: entry.stat().st_mtime_ns)
-        for old in kept[:-KEEP]:
-            Path(old.path).unlink(missing_ok=True)
-    except OSError as exc:  # a read-only cache: decoded again at the next start
-        log.info("could not keep the thumbnail %s: %s", path.name, exc)
+    pixels = bytes(image.constBits())[: image.sizeInBytes()]
+    if not keep_entry(path.parent, path.name, header + pixels, KEEP):
+        log.info("could not keep the thumbnail %s", path.name)  # decoded again next start

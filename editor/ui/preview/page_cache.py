@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor import __version__
-from editor.core.errors import DocumentError, ProfileError
+from editor.core.errors import ProfileError
 from editor.paths import cache_dir
+from editor.storage.cache_entries import keep_entry
 
 if TYPE_CHECKING:
     from editor.core.model import Article
@@ -107,35 +108,7 @@ class PageCache:
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         if len(data) > MAX_BYTES:
             return
-        keep_entry(self.folder, f"{key}.json", data)
-
-
-def keep_entry(folder: Path, name: str, data: bytes) -> None:
-    """Write one entry of a cache folder atomically, then keep only the newest KEEP like it.
-
-    A write that fails is forgotten: a missing entry only costs the next start its build.
-    """
-    from editor.storage.atomic import atomic_write
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / name, data)
-    except (OSError, DocumentError):
-        return
-    prune(folder, Path(name).suffix, KEEP)
-
-
-def prune(folder: Path, suffix: str, keep: int) -> None:
-    """Delete all but the newest keep entries (files ending in suffix) of a cache folder."""
-    with contextlib.suppress(OSError):
-        entries = sorted(
-            (e for e in os.scandir(folder) if e.name.endswith(suffix)),
-            key=lambda e: e.stat().st_mtime_ns,
-            reverse=True,
-        )
-        for old in entries[keep:]:
-            with contextlib.suppress(OSError):
-                os.unlink(old.path)
+        keep_entry(self.folder, f"{key}.json", data, KEEP)
 
 
 def _folder_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:

@@ -184,7 +184,8 @@ class PictureStore:
         """Keep a picture (a write that fails is forgotten), and drop the oldest."""
         import lz4.block
 
-        from editor.ui.preview.page_cache import keep_entry
+        from editor.storage.cache_entries import keep_entry
+        from editor.ui.preview.page_cache import KEEP
 
         image = picture.image.convertToFormat(pixel_format())
         pages = ";".join(f"{layout}={key}" for layout, key in picture.page_keys.items())
@@ -194,7 +195,7 @@ class PictureStore:
         pixels = bytes(image.constBits())
         packed = lz4.block.compress(pixels, mode="high_compression", store_size=False)
         data = MAGIC + "\t".join(map(str, entry)).encode("utf-8") + b"\n" + packed
-        keep_entry(self.folder, f"{picture.key}.pic", data)
+        keep_entry(self.folder, f"{picture.key}.pic", data, KEEP)
 
     def pane_min_width(self) -> int:
         """Return the pane's minimum width as last kept (0: none kept, or unreadable)."""
