@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
-T = TypeVar("T")
-Steps = Generator[None, None, T]  # work that yields between short steps, then returns T
+from editor.core.steps import Steps, drain
 
 # CommonMark's fence rule, the one every reader of the body uses: up to 3 spaces, then 3+
 # backticks (whose info string has no backtick) or 3+ tildes. A closing fence is the same
@@ -75,15 +73,6 @@ def code_lines(lines: list[str]) -> list[bool]:
     an item); a line that opens or closes a fence counts as code.
     """
     return drain(_code_line_steps(lines))
-
-
-def drain(steps: Steps[T]) -> T:
-    """Run stepped work to its end at once; return its result."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
 
 
 def _code_line_steps(lines: list[str]) -> Steps[list[bool]]:

@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from editor.core.reading import FENCE, Steps, drain, read_body, read_steps
+from editor.core.reading import FENCE, read_body, read_steps
+from editor.core.steps import Steps, drain
 
 MANUSCRIPT_PAGE = 200  # one 원고지 page holds 200 characters
 READING_CHARS_PER_MINUTE = 500  # Korean silent reading, characters without spaces

@@ -11,13 +11,11 @@ committed only every 3–4 keys; the preedit steps between count as typing too, 
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QElapsedTimer, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.core.assignment import progress
-from editor.core.reading import Steps
+from editor.core.steps import Steps, run_slice
 from editor.core.text import Counts, count_body, count_steps
 from editor.ui.document import ArticleDocument
 
@@ -118,16 +116,12 @@ class ArticleStatusBar(QStatusBar):
         if self._steps is None:
             return
         self.turns += 1
-        deadline = time.perf_counter() + self._slice_s
-        try:
-            next(self._steps)
-            while time.perf_counter() < deadline:
-                next(self._steps)
-        except StopIteration as done:
-            self._steps = None
-            self._show_counts(done.value)
+        ended, counts = run_slice(self._steps, self._slice_s)
+        if not ended:
+            self._step_timer.start()
             return
-        self._step_timer.start()
+        self._steps = None
+        self._show_counts(counts)
 
     @property
     def counting(self) -> bool:

@@ -8,14 +8,12 @@ Right-click a marked passage: "Write “했다”" replaces it as one undo step.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Generator
-
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from editor.core.model import Article
+from editor.core.steps import Steps, run_slice
 from editor.core.style import HouseStyle, style_findings, style_scan, styled_texts
 from editor.core.validate import Problem
 from editor.ui import text_fields
@@ -54,7 +52,7 @@ class StyleMarks(QObject):
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self._start_scan)
         # A scan in progress: the texts it reads and its steps (see _scan_step).
-        self._scan: tuple[dict[str, str], Generator[None, None, list[Problem]]] | None = None
+        self._scan: tuple[dict[str, str], Steps[list[Problem]]] | None = None
         self._slice_s = slice_ms / 1000
         self._step_timer = QTimer(self, singleShot=True, interval=0)
         self._step_timer.timeout.connect(self._scan_step)
@@ -105,19 +103,15 @@ class StyleMarks(QObject):
             return
         self.turns += 1
         texts, steps = self._scan
-        deadline = time.perf_counter() + self._slice_s
-        try:
-            next(steps)
-            while time.perf_counter() < deadline:
-                next(steps)
-        except StopIteration as done:
-            self._scan = None
-            if texts == styled_texts(self._window.document.article):
-                self._apply(done.value)
-            else:  # changed without a signal (never seen): the findings would be misplaced
-                self.timer.start()
+        ended, problems = run_slice(steps, self._slice_s)
+        if not ended:
+            self._step_timer.start()
             return
-        self._step_timer.start()
+        self._scan = None
+        if texts == styled_texts(self._window.document.article):
+            self._apply(problems)
+        else:  # changed without a signal (never seen): the findings would be misplaced
+            self.timer.start()
 
     def _apply(self, problems: list[Problem]) -> None:
         by_field: dict[str, list[Problem]] = {}
