@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from editor.core.errors import ImageError
 from editor.core.text import image_markdown
-from editor.ui import messages
+from editor.ui import messages, text_fields
 from editor.ui.body_layout import BodyLayout
 from editor.ui.document import ArticleDocument
 from editor.ui.highlighter import MarkdownHighlighter
@@ -57,6 +57,7 @@ class MarkdownTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(False)
         self.setPlaceholderText(self.tr("Write the article body in Markdown…"))
         self.highlighter = MarkdownHighlighter(document.body_document)
+        text_fields.keep_text(self, document.kept_body)
         layout = document.body_document.documentLayout()
         if isinstance(layout, BodyLayout):
             layout.repaint_from = self._repaint_from

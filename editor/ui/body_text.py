@@ -5,11 +5,17 @@ and the preview does it on every refresh. `BodyText` keeps one string per QTextB
 re-reads only the blocks a `contentsChange` names, and joins them when asked (~0.1 ms at
 100k, and only once per change). It works in block numbers, never in character positions, so
 Qt's UTF-16 positions and Python's code points (emoji, supplementary Hanja) never meet.
+
+The body's spelling marks (editor/ui/underlines.py) take the changed paragraphs' new texts
+from here (`blocks`) instead of reading them out of the document a second time: a replace-all
+at 100,000 characters changes ~1,700 paragraphs, ~11 ms to read each time.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QTextBlock, QTextDocument
+
+Change = tuple[int, int, int]  # contentsChange's position, chars removed, chars added
 
 
 class BodyText:
@@ -21,6 +27,7 @@ class BodyText:
         self._text: str | None = None
         self._revision = -1
         self._suspect = False  # text() saw a change we were not told of: re-read it all next
+        self._change: tuple[int, Change] | None = None  # the last change read, at its revision
         self.blocks_read = 0  # by the last update (tests read it: work follows the edit)
         self.whole_reads = 0  # times the whole document was read (tests: only at a load)
         self.reload()
@@ -34,7 +41,7 @@ class BodyText:
         self._suspect = False
         self.blocks_read = len(self._blocks)
 
-    def contents_changed(self, position: int, _removed: int, added: int) -> None:
+    def contents_changed(self, position: int, removed: int, added: int) -> None:
         """Re-read the blocks of a change (QTextDocument.contentsChange, edit finished).
 
         The blocks before the one at position are untouched, and so are those after the one
@@ -51,11 +58,26 @@ class BodyText:
         old_end = end - gained
         if self._suspect or not first.isValid() or start > end or old_end < start - 1:
             self.reload()  # a change Qt described oddly: read it all rather than guess
-            return
-        self._blocks[start : old_end + 1] = block_texts(first, last)
-        self._text = None
-        self._revision = document.revision()
-        self.blocks_read = end - start + 1
+        else:
+            self._blocks[start : old_end + 1] = block_texts(first, last)
+            self._text = None
+            self._revision = document.revision()
+            self.blocks_read = end - start + 1
+        self._change = (self._revision, (position, removed, added))
+
+    def blocks(self, change: Change, first: int, last: int) -> list[str] | None:
+        """Return the texts of blocks first..last as change left them; None if not read yet.
+
+        Only once this object has read that very change (it is connected to contentsChange
+        before any other reader of the body): one edit block may report its edit in several
+        signals at one revision (setPlainText: removed, then added).
+        """
+        document = self._document
+        if self._change != (document.revision(), change):
+            return None
+        if len(self._blocks) != document.blockCount() or not 0 <= first <= last:
+            return None
+        return self._blocks[first : last + 1]
 
     def text(self) -> str:
         """Return the whole text (the same string until the next change)."""

@@ -122,6 +122,11 @@ class ArticleDocument(QObject, DocumentReview):
         """
         return self._body_text.text()
 
+    @property
+    def kept_body(self) -> BodyText:
+        """Return the body's text as kept per paragraph (its readers share one read of a change)."""
+        return self._body_text
+
     def body_length(self) -> int:
         """Return the body's length in characters without copying it out."""
         return max(self.body_document.characterCount() - 1, 0)

@@ -146,6 +146,7 @@ def replace_in(widget: QWidget, text: str, found: list[Match]) -> None:
     with held:
         if len(found) >= RELEASE_FROM:
             text_fields.release_marks(widget, positions[0], positions[-1])
+        text_fields.replacing(widget, [(m.start, m.end, m.replacement) for m in found])
         # One edit block, applied back to front so earlier offsets stay valid.
         cursor = QTextCursor(widget.document())
         cursor.beginEditBlock()

@@ -144,7 +144,11 @@ class SpellUnderliner(QObject):
             text_fields.on_release(widget, lambda a, b, i=index: self._release(i, a, b))
             highlighter = underlines.drawing_highlighter(widget)
             if highlighter is not None:
-                marks = underlines.ParagraphMarks(widget.document(), self._format)
+                kept = text_fields.kept_text(widget)  # the body's paragraphs, read once an edit
+                marks = underlines.ParagraphMarks(
+                    widget.document(), self._format, kept.blocks if kept else None
+                )
+                text_fields.on_replacing(widget, marks.expect)
                 self.paragraphs[index] = marks
                 highlighter.add_underlines(
                     marks.spans_between, lambda *change, i=index: self._follow(i, *change)

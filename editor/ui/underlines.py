@@ -17,7 +17,8 @@ only in a paragraph that has one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
@@ -68,6 +69,10 @@ def redraw(widget: QPlainTextEdit, positions: Iterable[int]) -> None:
 
 
 Span = tuple[int, int]  # code-point offsets into one paragraph's text
+Edit = text_fields.Replacement
+# The changed paragraphs' texts as a contentsChange left them, from a copy of the text kept
+# per paragraph (BodyText.blocks: the change, first and last block numbers), if it has them.
+Kept = Callable[[tuple[int, int, int], int, int], "list[str] | None"]
 
 
 class ParagraphMarks:
@@ -78,13 +83,19 @@ class ParagraphMarks:
     benchmark body) a keystroke cost ~0.4 M instructions more than the same keystroke in a
     small body (callgrind, the same paragraph). Here a keystroke re-reads the paragraph it
     changed and moves that paragraph's marks alone, as Qt would have moved their cursors.
+
+    kept, if given, answers the changed paragraphs' new texts (the body's BodyText has read
+    them already: a replace-all at 100k re-read ~1,700 paragraphs here a second time).
     """
 
-    def __init__(self, document: QTextDocument, fmt: QTextCharFormat) -> None:
+    def __init__(self, document: QTextDocument, fmt: QTextCharFormat, kept: Kept | None = None):
         self._doc = document
         self.format = fmt
+        self._kept = kept
         self._texts: list[str] = []
         self._spans: list[list[Span]] = []
+        self._expected: list[Edit] | None = None  # the replacements the next change makes
+        self.paragraphs_read = 0  # from the document by the last follow (tests read it)
         self.reload()
 
     def reload(self) -> None:
@@ -92,7 +103,7 @@ class ParagraphMarks:
         self._texts = block_texts(self._doc.begin(), self._doc.lastBlock())
         self._spans = [[] for _ in self._texts]
 
-    def follow(self, position: int, _removed: int, added: int) -> bool:
+    def follow(self, position: int, removed: int, added: int) -> bool:
         """Move the marks of the paragraphs a change touched (contentsChange); False: all lost.
 
         Safe to call twice for one change: a paragraph whose text held keeps its marks.
@@ -103,16 +114,31 @@ class ParagraphMarks:
             last = doc.lastBlock()
         start, end = first.blockNumber(), last.blockNumber()
         old_end = end - (doc.blockCount() - len(self._texts))
+        expected, self._expected = self._expected, None
         if not first.isValid() or start > end or old_end < start - 1:
             self.reload()  # a change Qt described oddly: start again rather than guess
             return False
-        new = block_texts(first, last)
+        new = self._kept((position, removed, added), start, end) if self._kept else None
+        self.paragraphs_read = 0 if new is not None else end - start + 1
+        if new is None:
+            new = block_texts(first, last)
         old = self._texts[start : old_end + 1]
         if new != old:
             spans = self._spans[start : old_end + 1]
+            if expected is not None and any(spans):  # into offsets of the changed run
+                offset = sum(map(len, self._texts[:start])) + start
+                expected = [(a - offset, b - offset, t) for a, b, t in expected]
             self._texts[start : old_end + 1] = new
-            self._spans[start : old_end + 1] = _moved(old, spans, new)
+            self._spans[start : old_end + 1] = _moved(old, spans, new, expected)
         return True
+
+    def expect(self, edits: list[Edit]) -> None:
+        """Take the replacements the next change will make, in code points of the whole text.
+
+        A change reports one range however many replacements an edit block made; knowing
+        them, every mark moves as its cursor would (else: as if one replacement).
+        """
+        self._expected = sorted(edits)
 
     def set_paragraph(self, number: int, text: str, spans: list[Span]) -> bool:
         """Mark paragraph number (whose text is text) with spans; False if it has changed."""
@@ -123,20 +149,23 @@ class ParagraphMarks:
 
     def release(self, start: int, end: int) -> None:
         """Forget the marks lying inside the Qt positions start..end."""
-        block = self._doc.findBlock(start)
-        while block.isValid() and block.position() <= end:
+        first, last = self._doc.findBlock(start), self._doc.findBlock(end)
+        if not first.isValid():
+            return
+        if not last.isValid():
+            last = self._doc.lastBlock()
+        low, high = first.blockNumber(), min(last.blockNumber(), len(self._spans))
+        if high - low > 1:  # the paragraphs between lie wholly inside: every mark goes
+            self._spans[low + 1 : high] = [[] for _ in range(high - low - 1)]
+        for block in (first, last) if low != last.blockNumber() else (first,):
             number, at = block.blockNumber(), block.position()
             if number < len(self._spans) and self._spans[number]:
-                if start <= at and at + block.length() - 1 <= end:
-                    self._spans[number] = []  # the whole paragraph: every mark lies inside
-                else:
-                    spans = self._qt_spans(number)
-                    self._spans[number] = [
-                        span
-                        for span, (a, b) in zip(self._spans[number], spans, strict=True)
-                        if not start <= at + a <= at + b <= end
-                    ]
-            block = block.next()
+                spans = self._qt_spans(number)
+                self._spans[number] = [
+                    span
+                    for span, (a, b) in zip(self._spans[number], spans, strict=True)
+                    if not start <= at + a <= at + b <= end
+                ]
 
     def _qt_spans(self, number: int) -> list[Span]:
         """Return paragraph number's marks in Qt's (UTF-16) offsets."""
@@ -191,41 +220,71 @@ class ParagraphMarks:
         return found
 
 
-def _moved(old: list[str], spans: list[list[Span]], new: list[str]) -> list[list[Span]]:
+def _moved(
+    old: list[str], spans: list[list[Span]], new: list[str], edits: list[Edit] | None = None
+) -> list[list[Span]]:
     """Return the marks of paragraphs old as they move when their text becomes new's.
 
-    The change is what differs between the old and the new text joined; a mark's ends move
-    as a QTextCursor's would: one inside the replaced text goes to the end of its
-    replacement, one at or after the change moves with it.
+    edits are the replacements that made new (offsets into the old paragraphs joined);
+    without them, or if they do not make new, the change is one replacement: of what
+    differs between the old and the new text joined. A mark's ends move as a QTextCursor's
+    would: one inside replaced text goes to the end of its replacement, one at or after a
+    replacement moves with it.
     """
     if not any(spans):
         return [[] for _ in new]
     before, after = "\n".join(old), "\n".join(new)
-    head = _common_prefix(before, after)
-    tail = _common_prefix(before[head:][::-1], after[head:][::-1])
-    replaced_end, delta = len(before) - tail, len(after) - len(before)
-
-    def move(x: int) -> int:
-        return x if x < head else max(x, replaced_end) + delta
-
+    if edits is None or not _make(before, edits, after):
+        head = _common_prefix(before, after)
+        tail = _common_prefix(before[head:][::-1], after[head:][::-1])
+        edits = [(head, len(before) - tail, after[head : len(after) - tail])]
+    move = _mover(edits)
     moved: list[Span] = []
     offset = 0
     for text, row in zip(old, spans, strict=True):
         moved += [(move(offset + a), move(offset + b)) for a, b in row]
         offset += len(text) + 1
-    result: list[list[Span]] = []
-    offset = 0
-    for text in new:  # each paragraph keeps the part of a mark inside it
-        end = offset + len(text)
-        result.append(
-            [
-                (max(a, offset) - offset, min(b, end) - offset)
-                for a, b in moved
-                if max(a, offset) < min(b, end)
-            ]
-        )
-        offset = end + 1
+    starts = list(accumulate((len(text) + 1 for text in new), initial=0))
+    result: list[list[Span]] = [[] for _ in new]
+    for a, b in moved:  # each paragraph keeps the part of a mark inside it
+        number = bisect.bisect_right(starts, a) - 1
+        while number < len(new) and starts[number] < b:
+            at = starts[number]
+            low, high = max(a, at), min(b, at + len(new[number]))
+            if low < high:
+                result[number].append((low - at, high - at))
+            number += 1
     return result
+
+
+def _make(before: str, edits: list[Edit], after: str) -> bool:
+    """Tell whether the sorted, disjoint replacements edits turn before into after."""
+    parts, at = [], 0
+    for start, end, text in edits:
+        if not at <= start <= end <= len(before):
+            return False
+        parts += [before[at:start], text]
+        at = end
+    parts.append(before[at:])
+    return "".join(parts) == after
+
+
+def _mover(edits: list[Edit]) -> Callable[[int], int]:
+    """Return where a position of the old text goes when the replacements are made.
+
+    They are made back to front (each one's offsets stay valid), as the find bar does.
+    """
+    starts = [start for start, _end, _text in edits]
+    shifts = list(accumulate((len(t) - (b - a) for a, b, t in edits), initial=0))
+
+    def move(x: int) -> int:
+        index = bisect.bisect_right(starts, x) - 1
+        if index < 0:
+            return x
+        start, end, text = edits[index]
+        return shifts[index] + (start + len(text) if x <= end else x + len(text) - end + start)
+
+    return move
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -6,8 +6,10 @@ import random
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
 
+from editor.ui.body_text import BodyText
 from editor.ui.document import ArticleDocument
 
 # Pieces the edits insert: Hangul, emoji and a supplementary Hanja (two UTF-16 units each),
@@ -135,3 +137,38 @@ def test_typing_and_pasting_in_the_editor_keep_the_body(qtbot, window, commit_te
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     assert doc.body_text() == _truth(doc) == ""
+
+
+def test_the_kept_blocks_answer_only_a_change_they_have_read(qtbot):
+    # The body's spelling marks take a change's paragraphs from here (BodyText.blocks); a
+    # reader that comes before BodyText, or asks of another change, must get no answer.
+    doc = QTextDocument()
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setPlainText("하나\n둘 😀\n셋")
+    answers = []
+
+    def ask(when: str, position: int, removed: int, added: int) -> None:
+        first = doc.findBlock(position).blockNumber()
+        last = doc.findBlock(position + added).blockNumber()
+        last = doc.blockCount() - 1 if last < 0 else last
+        got = kept.blocks((position, removed, added), first, last)
+        truth = [doc.findBlockByNumber(n).text() for n in range(first, last + 1)]
+        answers.append((when, got == truth if got is not None else None))
+
+    doc.contentsChange.connect(lambda *change: ask("before", *change))
+    kept = BodyText(doc)
+    doc.contentsChange.connect(kept.contents_changed)
+    doc.contentsChange.connect(lambda *change: ask("after", *change))
+    cursor = QTextCursor(doc)
+    cursor.insertText("가\n")
+    doc.setPlainText("새 글\n\n둘째")  # one edit, two signals at one revision
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.insertText("앞 ")
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" 뒤\n끝")
+    cursor.endEditBlock()
+    doc.undo()
+    assert {a for w, a in answers if w == "before"} == {None}
+    assert {a for w, a in answers if w == "after"} == {True}
+    assert kept.blocks((0, 0, 1), 0, 0) is None  # not the change last read

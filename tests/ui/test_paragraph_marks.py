@@ -4,17 +4,21 @@ Each edit of a QTextDocument moves every QTextCursor on it and emits cursorPosit
 once per cursor it moved; the body's marks were cursors (1,570 in the 100,000-character
 benchmark body). `ParagraphMarks` keeps offsets instead: here they are held against real
 cursors under random edits (Hangul, emoji beyond the BMP, line and paragraph breaks, CR,
-deletions and replacements), compared by what each paragraph draws.
+deletions and replacements) and replace-alls, compared by what each paragraph draws.
 """
 
 from __future__ import annotations
 
 import random
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QInputMethodEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit
 
+from editor.core.find import Query, find_all, replace_all
+from editor.ui import text_fields
+from editor.ui.find_session import RELEASE_FROM, replace_in
 from editor.ui.text_fields import to_qt
 from editor.ui.underlines import ParagraphMarks
 
@@ -97,18 +101,7 @@ def test_marks_move_with_random_edits_as_cursors_would(qapp):
         doc = _document("\n".join(paragraphs))
         marks = ParagraphMarks(doc, QTextCharFormat())
         doc.contentsChange.connect(marks.follow)
-        cursors = []
-        block = doc.begin()
-        while block.isValid():  # a few marks per paragraph, by code point as the worker gives
-            text, spans = block.text(), []
-            for _ in range(rng.randint(0, 3)):
-                start = rng.randint(0, max(0, len(text) - 1))
-                spans.append((start, min(len(text), start + rng.randint(1, 4))))
-            spans = sorted({s for s in spans if s[0] < s[1] and not _overlaps(s, spans)})
-            assert marks.set_paragraph(block.blockNumber(), text, spans)
-            block = block.next()
-        for a, b, _fmt in [s for n in range(doc.blockCount()) for s in _row(doc, marks, n)]:
-            cursors.append(_cursor(doc, a, b))
+        cursors = _mark_at_random(rng, doc, marks, most=3, longest=4)
         assert _drawn_by_marks(doc, marks) == _drawn_by_cursors(doc, cursors)
         for _edit in range(40):
             _random_edit(rng, doc, fresh)
@@ -200,3 +193,73 @@ def test_release_forgets_exactly_the_marks_inside_the_range(qapp):
                     expected.append(text[a:b])
         marks.release(start, end)
         assert marks.words() == expected, (start, end)
+
+
+# Replace-all cases: a replacement sharing its start or end with the match (했다 → 하였다,
+# 세종시 → 세종특별자치시), empty ones, line breaks, matches side by side, emoji around them.
+BULK = (
+    (Query("했다"), "하였다"),
+    (Query("세종시"), "세종특별자치시"),
+    (Query("시 "), ""),
+    (Query("다"), "다\n"),
+    (Query(r"(\d)", regex=True), r"\1\1"),
+    (Query("😀"), "가"),
+    (Query(r"x*", regex=True), "-"),
+)
+BULK_WORDS = ("했다", "세종시", "시 ", "다", "😀", "1", "23", "가", " ", "\n", "셔틀", "🙂")
+
+
+def _bulk_edit(qtbot) -> tuple[QPlainTextEdit, QTextDocument]:
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    edit.document().setDocumentLayout(QPlainTextDocumentLayout(edit.document()))
+    return edit, edit.document()
+
+
+@pytest.mark.parametrize("release_from", [RELEASE_FROM, 1])
+@pytest.mark.parametrize("case", range(len(BULK)))
+def test_marks_move_with_a_replace_all_as_cursors_would(qtbot, monkeypatch, case, release_from):
+    # One edit block makes every replacement and Qt reports one changed range for it: the
+    # marks are told the replacements (text_fields.replacing) and move by each of them.
+    # From RELEASE_FROM replacements the marks between the first and the last are let go
+    # first, as the extra selections of the other boxes are (text_fields.within).
+    monkeypatch.setattr("editor.ui.find_session.RELEASE_FROM", release_from)
+    query, replacement = BULK[case]
+    rng = random.Random(case)
+    for _round in range(12):
+        edit, doc = _bulk_edit(qtbot)
+        doc.setPlainText("".join(rng.choice(BULK_WORDS) for _ in range(rng.randint(5, 80))))
+        marks = ParagraphMarks(doc, QTextCharFormat())
+        doc.contentsChange.connect(marks.follow)
+        text_fields.on_replacing(edit, marks.expect)
+        text_fields.on_release(edit, marks.release)
+        cursors = _mark_at_random(rng, doc, marks, most=6, longest=5)
+        text_fields.on_release(edit, lambda a, b, c=cursors: _release(c, a, b))
+        text = text_fields.text_of(edit)
+        found = find_all(text, query, replacement)
+        if not found:
+            continue
+        replace_in(edit, text, found)
+        assert text_fields.text_of(edit) == replace_all(text, found)
+        assert _drawn_by_marks(doc, marks) == _drawn_by_cursors(doc, cursors), (case, text)
+
+
+def _mark_at_random(
+    rng: random.Random, doc: QTextDocument, marks: ParagraphMarks, most: int, longest: int
+) -> list[QTextCursor]:
+    """Mark a few random spans of each paragraph; return a real cursor for each mark."""
+    block = doc.begin()
+    while block.isValid():  # by code point, as the worker gives them
+        text, spans = block.text(), []
+        for _ in range(rng.randint(0, most)):
+            start = rng.randint(0, max(0, len(text) - 1))
+            spans.append((start, min(len(text), start + rng.randint(1, longest))))
+        spans = sorted({s for s in spans if s[0] < s[1] and not _overlaps(s, spans)})
+        assert marks.set_paragraph(block.blockNumber(), text, spans)
+        block = block.next()
+    rows = [s for n in range(doc.blockCount()) for s in _row(doc, marks, n)]
+    return [_cursor(doc, a, b) for a, b, _fmt in rows]
+
+
+def _release(cursors: list[QTextCursor], start: int, end: int) -> None:
+    cursors[:] = [c for c in cursors if not text_fields.within(c, start, end)]

@@ -13,7 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent
 
+from editor.core.find import Query, find_all
 from editor.ui import text_fields, underlines
+from editor.ui.find_session import replace_in
 from editor.ui.spell_check import SpellService, SpellUnderliner, spelled_widgets
 from tests.ui.painting import (
     Paints,
@@ -194,3 +196,20 @@ def _laid_out(edit) -> set[int]:
             found.add(block.blockNumber())
         block = block.next()
     return found
+
+
+def test_a_replace_all_moves_the_underlines_by_each_replacement(qtbot, window):
+    # One edit block, one changed range from the first 세종시 to the last: the marks between
+    # stay under their words (they were lost until the re-check answered), and the changed
+    # paragraphs come from the body's kept text, not read out of Qt a second time.
+    edit = _body(qtbot, window)
+    underliner = _underliner(window)
+    _answer(underliner, edit, "할께")
+    marks = underliner.paragraphs[underliner.widgets.index(edit)]
+    text = text_fields.text_of(edit)
+    found = find_all(text, Query("세종시"), "세종특별자치시")
+    replace_in(edit, text, found)
+    assert len(found) == 24 and marks.paragraphs_read == 0
+    qtbot.waitUntil(lambda: not edit.highlighter.pending)
+    assert drawn_words(edit, WAVY) == ["할께"] * 48 == underliner.underlined(edit)
+    assert text_fields.text_of(edit) == text.replace("세종시", "세종특별자치시")
