@@ -12,6 +12,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYSIDE6_OPTION_LAZY", "2")  # as the app starts PySide6 (editor/ui/__init__)
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")  # as the app starts Qt (editor/ui/app.py)
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if "--no-sandbox" not in flags:

@@ -21,12 +21,19 @@ def configure_environment() -> None:
     and keeps the default arenas, but its mmap threshold is fixed (heap.py: freed
     picture-sized buffers go back to the system); the spell process has one thread, so one
     arena anyway.
+
+    Qt's raster painter hands any fill over 96 rows high (a scrollbar, the view below a
+    paragraph that gained a line) in slices to its own pooled threads and sleeps until they
+    finish: on two busy cores a keystroke then waited for them, up to ~10 ms
+    (docs/performance.md, session 8). QT_NO_GUI_THREADPOOL makes it paint on the calling
+    thread; typing's paints are small, the UI thread never waits for another thread.
     """
     from editor.ui import heap
 
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         add_chromium_flag("--no-sandbox")
     os.environ.setdefault("MALLOC_ARENA_MAX", "1")
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     heap.unmap_large_blocks()
 
 

@@ -66,6 +66,13 @@ def test_no_sandbox_only_as_root(monkeypatch):
     assert os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] == "--foo --no-sandbox"
 
 
+def test_qt_paints_on_the_ui_thread_itself(monkeypatch):
+    # Qt's painter would hand big fills to its pooled threads and sleep until they finish.
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    app.configure_environment()
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+
+
 def prompts_ok():
     from editor.ui.messages import Answer
 
