@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.core.assignment import AssignmentRules, assignment_problems
+from editor.core.body_reading import read_body
 from editor.core.errors import ArticleError
 from editor.core.model import Article
-from editor.core.reading import read_body
 from editor.core.review import field_text
 from editor.core.style import HouseStyle, clickbait, style_findings
 from editor.core.validate import Problem, Severity, validate

@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from editor.core.reading import FENCE, read_body, read_steps
+from editor.core.body_reading import read_body, read_steps
+from editor.core.reading import FENCE
 from editor.core.steps import Steps, drain
 
 MANUSCRIPT_PAGE = 200  # one 원고지 page holds 200 characters
@@ -44,7 +45,7 @@ def plain_text(markdown: str) -> str:
     """Return the body as a reader sees it, roughly: Markdown marks and tags removed.
 
     Images, link syntax, headings' marks, definitions and fence lines go by the body's
-    one reading (core.reading); the text of a link stays.
+    one reading (core.body_reading); the text of a link stays.
     """
     return drain(_plain_steps(markdown))
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urljoin
 
+from editor.core.body_reading import read_body
 from editor.core.model import Article
-from editor.core.reading import read_body
 from editor.export.bundle import Files
 from editor.export.fields import Prepared, prepare
 from editor.export.images import ProcessedImage, Rendition
@@ -191,7 +191,7 @@ class HtmlBundleExporter:
 def _image_texts(ready: Prepared) -> dict[str, tuple[str, str]]:
     """Return (alt, title) of each article image the body shows, by image key (first use).
 
-    Read from the body's one reading (core.reading), not from the rendered HTML.
+    Read from the body's one reading (core.body_reading), not from the rendered HTML.
     """
     texts: dict[str, tuple[str, str]] = {}
     for image in read_body(ready.article.body).images:

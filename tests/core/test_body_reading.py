@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from korean_corpus import korean_article
 
+from editor.core import body_reading
+from editor.core.body_reading import read_body, read_steps
 from editor.core.checklist import run_checklist
 from editor.core.model import Article
-from editor.core.reading import read_body
 from editor.core.text import count_body, image_refs, plain_text
 
 
@@ -76,3 +77,24 @@ def test_checklist_explains_a_heading_made_of_a_paragraph_and_a_markdown_caption
 def test_counts_drop_heading_marks_by_the_reading_and_keep_code_as_typed():
     body = "# 제목 #\n\n#해시태그\n\n첫 줄\n둘째\n===\n\n```\n# 코드\n```"
     assert plain_text(body).split() == ["제목", "#해시태그", "첫", "줄", "둘째", "#", "코드"]
+
+
+def test_the_reading_in_steps_is_the_reading_at_once():
+    body = "\n\n".join(["세종시 [오송역](https://a.kr)까지 ![셔틀](s.jpg) 달린다.\n# 제목"] * 600)
+    body_reading._last.clear()
+    turns, stepped = _run(read_steps(body))
+    assert turns >= 20  # every 256 lines and every 16 steps of a link scan
+    body_reading._last.clear()
+    assert stepped == read_body(body) and len(stepped.images) == 600
+    assert _run(read_steps(body)) == (0, read_body(body))  # the last body read: kept
+
+
+def _run(steps):
+    """Return how many times steps yielded, and what they returned."""
+    turns = 0
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return turns, done.value
+        turns += 1

@@ -10,7 +10,7 @@ import math
 import random
 import unicodedata
 
-from editor.core import reading, text
+from editor.core import body_reading, steps, text
 from editor.core.text import Counts, count_body, count_steps, count_text
 
 PIECES = [
@@ -49,7 +49,7 @@ def _texts(rng: random.Random, count: int, longest: int) -> list[str]:
 def test_the_marks_are_removed_in_steps_as_in_one_pass():
     rng = random.Random(11)
     for sample in _texts(rng, 400, 4000) + ["a\n" * 5000, "-\n" * 5000, "가" * 9000 + "\n|-|"]:
-        assert reading.drain(text._without_marks(sample)) == text._MD_MARKS.sub("", sample)
+        assert steps.drain(text._without_marks(sample)) == text._MD_MARKS.sub("", sample)
 
 
 def test_words_counted_by_paragraph_are_the_joined_text_s_words():
@@ -64,7 +64,7 @@ def test_words_counted_by_paragraph_are_the_joined_text_s_words():
 
 def test_a_long_body_counts_in_many_steps_to_the_count_at_once():
     body = "\n\n".join(["세종시 **셔틀**이 [오송역](https://a.kr)까지 달린다. " * 6] * 400)
-    reading._last.clear()  # the reading itself is stepped too, not taken from the cache
+    body_reading._last.clear()  # the reading itself is stepped too, not taken from the cache
     steps, turns = count_steps(body), 0
     while True:
         try:
@@ -74,5 +74,5 @@ def test_a_long_body_counts_in_many_steps_to_the_count_at_once():
             break
         turns += 1
     assert turns >= 30
-    reading._last.clear()
+    body_reading._last.clear()
     assert counted == count_body(body)

@@ -10,9 +10,9 @@ import pytest
 from korean_corpus import korean_article
 from markdown_it import MarkdownIt
 
+from editor.core.body_reading import read_body
 from editor.core.checklist import Facts, run_checklist
 from editor.core.model import Article, Status
-from editor.core.reading import read_body
 from editor.export import export_article
 from editor.render.markdown import render_body
 from editor.render.reading import definitions, escape_text_tags, html_facts, parse_definition
