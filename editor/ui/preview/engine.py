@@ -6,11 +6,17 @@ next; Chromium's browser side does not need them. So the profile (which starts C
 browser threads and forks its zygote) and the page of the first layout the mode shows are
 made first, and their start-up runs on the other core while this thread imports and builds
 the pane (docs/performance.md, "Issue 17, session 7"). The pane adopts both
-(`PreviewPane(engine=...)`); nothing article: is asked for before.
+(`PreviewPane(engine=...)`); no article: request is answered before.
 
-The page is not pointed anywhere here: a navigation to about:blank would fork the renderer
-sooner, but Qt starts a page's first navigation when the page is first shown, and the
-article's load issued meanwhile was then lost to about:blank's in one of two test runs.
+The page's load is issued here too, for the page its view will show first (`load_ahead`):
+Chromium forks and starts its renderer on the other core while this thread imports and
+builds the pane, and the page's request for its HTML waits in the scheme handler
+(`hold`) until the pane serves the article's page (`answer_held`); the view then takes
+that load as its first (PreviewView.load_page). In a bare script with 150 ms of the UI
+thread's CPU between the page's creation and its HTML, the page painted 160 ms after the
+HTML was given instead of 204 ms (8 runs each, docs/performance.md, "session 8").
+Pointing the page at about:blank instead (tried in session 7) lost the article's load,
+issued meanwhile, in one of two test runs: here there is only the one load.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ class Engine:
         page, self.page = self.page, None
         if page is not None:
             page.deleteLater()
+            self.profile.scheme_handler.answer_held()  # nothing waits for that page any more
 
 
 def _nothing(_path: str) -> Resource | None:
@@ -56,4 +63,7 @@ def start_engine(mode: str) -> Engine:
     register_schemes()
     profile = SandboxedProfile(_nothing)
     page = PreviewPage(profile)
-    return Engine(profile, page, "mobile" if mode == "mobile" else "desktop")
+    layout = "mobile" if mode == "mobile" else "desktop"
+    profile.scheme_handler.hold()  # the page's HTML is the pane's to give (answer_held)
+    page.load_ahead(f"{layout}.html")
+    return Engine(profile, page, layout)

@@ -50,9 +50,7 @@ class KeptPages:
         state.body_generation = state.field_generation = -1  # the take-over compares them
         if not self.sync.shown:
             self.sync.shown = page.blocks  # scroll sync and clicks work before it
-        path = f"{view.layout_name}.html"
-        self.resources.pages[path] = (page.html, page.csp)
-        view.load_page(path, keep_scroll=False)
+        self._load_view(view, page.html, page.csp, keep_scroll=False)
         view.ready.connect(
             partial(self._on_kept_page_ready, view), Qt.ConnectionType.SingleShotConnection
         )

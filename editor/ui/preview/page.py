@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineScript
 
-from editor.ui.preview.scheme import HOST, SCHEME
+from editor.ui.preview.scheme import HOST, SCHEME, url_for
 
 WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 WORLD_ID = int(WORLD)
@@ -80,6 +80,7 @@ class PreviewPage(QWebEnginePage):
         super().__init__(profile, parent)
         self.opener: Callable[[QUrl], None] = open_external
         self.console: list[str] = []
+        self.loading_ahead: str | None = None  # the path load_ahead asked for, until adopted
         self.bridge = PreviewBridge(self)
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self.bridge)
@@ -94,6 +95,11 @@ class PreviewPage(QWebEnginePage):
             )
         )
         scripts.insert(_script("article-preview", _bridge_source(), done))
+
+    def load_ahead(self, path: str) -> None:
+        """Load an article: page before its view exists, the first load its view would make."""
+        self.loading_ahead = path
+        self.load(url_for(f"{path}?v=1"))
 
     def acceptNavigationRequest(
         self,

@@ -294,9 +294,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
             return
         if step.load is not None:
             self._show_error("")
-            path = f"{view.layout_name}.html"
-            self.resources.pages[path] = (step.load.html, step.load.csp)
-            view.load_page(path, keep_scroll=step.load.keep_scroll)
+            self._load_view(view, step.load.html, step.load.csp, keep_scroll=step.load.keep_scroll)
             self._keep_later(view, step.load.html, step.load.csp)
             return
         view.patch_fields(step.field_updates)
@@ -310,6 +308,13 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
             view.patch_body(step.body, done, reveal=self._reveal_edit, scroll_to=scroll_to)
         elif scroll_to >= 0:
             view.scroll_to_block(scroll_to)
+
+    def _load_view(self, view: PreviewView, html: str, csp: str, *, keep_scroll: bool) -> None:
+        """Serve a page to a view and load it (or answer the load started ahead, engine.py)."""
+        path = f"{view.layout_name}.html"
+        self.resources.pages[path] = (html, csp)
+        view.load_page(path, keep_scroll=keep_scroll)
+        self.scheme_handler.answer_held()
 
     def _on_view_patched(self, layout: str, _result: object) -> None:
         self.page_updated.emit(layout)

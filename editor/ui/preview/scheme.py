@@ -7,6 +7,7 @@ by URL, not setHtml (which is limited to about 2 MB).
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -81,9 +82,33 @@ class ArticleSchemeHandler(QWebEngineUrlSchemeHandler):
         super().__init__(parent)
         self.resolver = resolver
         self.served: list[str] = []  # paths answered, for tests and diagnostics
+        self._held: list[QWebEngineUrlRequestJob] | None = None  # None: answered at once
+
+    def hold(self) -> None:
+        """Keep requests unanswered until answer_held (a page loaded before its HTML exists)."""
+        if self._held is None:
+            self._held = []
+
+    @property
+    def held(self) -> int:
+        """Return how many requests wait for answer_held."""
+        return len(self._held or ())
+
+    def answer_held(self) -> None:
+        """Answer the requests held so far, and every later one at once."""
+        held, self._held = self._held, None
+        for job in held or ():
+            with contextlib.suppress(RuntimeError):  # Chromium cancelled it: the job is gone
+                self._answer(job)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt API
         """Reply with the resource at the request's path, or fail with UrlNotFound."""
+        if self._held is not None:
+            self._held.append(job)
+            return
+        self._answer(job)
+
+    def _answer(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         if url.host() != HOST or job.requestMethod() != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)

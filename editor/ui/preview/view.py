@@ -75,6 +75,9 @@ class PreviewView(QWebEngineView):
             self._restore_y = self.page().scrollPosition().y()
         self.is_ready = False
         self._loads += 1
+        if self._loads == 1 and self.preview_page.loading_ahead == path:
+            self.preview_page.loading_ahead = None  # that load is this one: its request waits
+            return
         self.load(url_for(f"{path}?v={self._loads}"))
 
     def _on_page_load_finished(self, ok: bool) -> None:

@@ -17,6 +17,11 @@ def test_the_pane_shows_the_article_in_the_page_started_ahead(
 ):
     engine = start_engine("desktop")
     page = engine.page
+    # Its load is issued at once, before the pane exists: Chromium navigates meanwhile, and
+    # the page's own request waits for the pane to give it the article's HTML.
+    with qtbot.waitSignal(page.loadStarted, timeout=10000):
+        pass
+    assert engine.profile.scheme_handler.served == []
     pane = make_pane(engine=engine)
     assert pane.web_profile is engine.profile and engine.profile.parent() is pane
     pane.set_document(document)
@@ -26,10 +31,38 @@ def test_the_pane_shows_the_article_in_the_page_started_ahead(
     wait_ready(pane)
     assert js(view, HEADLINE) == document.article.headline
     assert pane.scheme_handler.served[0] == "desktop.html"  # nothing before the article
+    # The view took that load over: one load, one request for the page, none lost.
+    assert pane.scheme_handler.served.count("desktop.html") == 1
+    assert view.url().query() == "v=1"
+
+
+def test_requests_held_for_the_pane_are_answered_once_it_serves_them(qtbot):
+    from editor.ui.preview.page import PreviewPage
+    from editor.ui.preview.scheme import Resource, SandboxedProfile
+
+    pages: dict[str, bytes] = {}
+
+    def resolve(path: str) -> Resource | None:
+        data = pages.get(path)
+        return None if data is None else Resource(data, "text/html;charset=utf-8")
+
+    profile = SandboxedProfile(resolve)
+    page = PreviewPage(profile)
+    profile.scheme_handler.hold()
+    page.load_ahead("desktop.html")
+    qtbot.waitUntil(lambda: profile.scheme_handler.held == 1, timeout=10000)  # Chromium asked
+    assert profile.scheme_handler.served == []
+    pages["desktop.html"] = b"<!doctype html><title>held</title><p>article"
+    with qtbot.waitSignal(page.loadFinished, timeout=10000) as finished:
+        profile.scheme_handler.answer_held()
+    assert finished.args == [True] and page.title() == "held"
+    assert profile.scheme_handler.served == ["desktop.html"]
+    page.deleteLater()
+    profile.deleteLater()
 
 
 def test_a_page_started_for_another_layout_is_deleted_when_the_views_are_made(
-    qtbot, make_pane, document
+    qtbot, make_pane, document, wait_ready
 ):
     engine = start_engine("mobile")  # the mode turned out to be desktop
     page = engine.page
@@ -41,6 +74,7 @@ def test_a_page_started_for_another_layout_is_deleted_when_the_views_are_made(
     assert pane.views["desktop"].page() is not page
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: gone == [True])
+    wait_ready(pane)  # the layout shown still loads: the hold went with that page
 
 
 def test_work_for_later_runs_on_a_thread_and_calls_back_on_this_one(qtbot):
