@@ -244,7 +244,11 @@ def _moved(
     for text, row in zip(old, spans, strict=True):
         moved += [(move(offset + a), move(offset + b)) for a, b in row]
         offset += len(text) + 1
-    starts = list(accumulate((len(text) + 1 for text in new), initial=0))
+    starts = (
+        [0, len(after) + 1]
+        if len(new) == 1
+        else list(accumulate((len(t) + 1 for t in new), initial=0))
+    )
     result: list[list[Span]] = [[] for _ in new]
     for a, b in moved:  # each paragraph keeps the part of a mark inside it
         number = bisect.bisect_right(starts, a) - 1
@@ -274,6 +278,15 @@ def _mover(edits: list[Edit]) -> Callable[[int], int]:
 
     They are made back to front (each one's offsets stay valid), as the find bar does.
     """
+    if len(edits) == 1:  # a keystroke's change: no search
+        ((first, last, new),) = edits
+
+        def move_one(x: int) -> int:
+            return (
+                x if x < first else first + len(new) if x <= last else x + len(new) - last + first
+            )
+
+        return move_one
     starts = [start for start, _end, _text in edits]
     shifts = list(accumulate((len(t) - (b - a) for a, b, t in edits), initial=0))
 
