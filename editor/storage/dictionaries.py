@@ -132,31 +132,43 @@ class SpellChecker:
     def preload(self, texts: Iterable[str], ignored: frozenset[str] = frozenset()) -> None:
         """Start loading, in a thread, each dictionary that a word of texts will need.
 
-        Loading spellcheck-ko is ~0.7 s of CPU in Hunspell's C++, and ctypes lets go of the
-        GIL meanwhile: `check` reads the profile, the images and the headline beside it.
-        The check that needs a dictionary waits for it (the load holds the lock).
+        Loading spellcheck-ko is ~0.7 s of CPU in Hunspell's C++ (~0.1 s cut to the words,
+        editor/storage/spell_scope.py), and ctypes lets go of the GIL meanwhile: `check`
+        reads the profile, the images and the headline beside it. The check that needs a
+        dictionary waits for it (the load holds the lock).
         """
         if self.loader is None:
             return
-        needed = []
+        needed: dict[str, set[str]] = {}
         for text in texts:
             for word in words_in_text(text):
-                language = self._language(word.text)
-                if language not in needed and not self._answered(word.text, ignored):
-                    needed.append(language)
-        if not [n for n in needed if self._loaded(n) is None]:
+                if not self._answered(word.text, ignored):
+                    spelled = unicodedata.normalize("NFC", word.text)
+                    needed.setdefault(self._language(spelled), set()).add(spelled)
+        if not any(self._wants(*item) for item in needed.items()):
             return
         self._lock.acquire()  # released by the loading thread (after any load under way)
-        needed = [n for n in needed if self._loaded(n) is None]
+        needed = dict(item for item in needed.items() if self._wants(*item))
         if not needed:
             self._lock.release()
             return
         threading.Thread(target=self._load_held, args=(needed,), daemon=True).start()
 
-    def _load_held(self, languages: list[str]) -> None:
+    def _wants(self, language: str, words: set[str]) -> bool:
+        """Tell whether language's dictionary must load (or be cut again) for words."""
+        speller = self._loaded(language)
+        covers = getattr(speller, "covers", None)
+        return speller is None or (covers is not None and not covers(words))
+
+    def _load_held(self, needed: dict[str, set[str]]) -> None:
         try:
-            for language in languages:
-                setattr(self, LANGUAGE_FIELDS[language], self.loader(language))
+            for language, words in needed.items():
+                speller = self._loaded(language)
+                if speller is None:
+                    speller = self.loader(language)
+                    setattr(self, LANGUAGE_FIELDS[language], speller)
+                if hasattr(speller, "cover"):  # cut to these words (spell_scope)
+                    speller.cover(words)
         except Exception:  # noqa: BLE001 - the check that needs it loads it again and says why
             pass
         finally:
@@ -268,17 +280,21 @@ def engine(speller: object) -> str:
     """Name the Hunspell behind a loaded dictionary: the libhunspell file, or chunspell."""
     from editor.storage import hunspell_lib
 
-    if isinstance(speller, hunspell_lib.Hunspell):
-        return hunspell_lib.loaded_path(speller.library)
+    library = getattr(speller, "library", None)  # ours, or spell_scope's ScopedDictionary
+    if library is not None:
+        return hunspell_lib.loaded_path(library)
     return "chunspell"
 
 
-def load_checker(folder: Path | None = None, *, remember: bool = False) -> SpellChecker:
+def load_checker(
+    folder: Path | None = None, *, remember: bool = False, scoped: bool = False
+) -> SpellChecker:
     """Load the Korean and English dictionaries and the user's words (~1–3 s of CPU).
 
     With remember, return at once: each dictionary loads on the first word of its script
     that no earlier run judged, and the verdicts are kept in the cache folder (call
-    `known.save()` at the end).
+    `known.save()` at the end). With scoped (`check`: verdicts only), the Korean one loads
+    with only the affix rules of the words preload() is given (editor/storage/spell_scope.py).
 
     Raises:
         DictionaryError: the files or the binding are missing or unreadable (with remember,
@@ -287,6 +303,8 @@ def load_checker(folder: Path | None = None, *, remember: bool = False) -> Spell
     folders = dict(zip(LANGUAGES, (unpacked(name, folder) for name in LANGUAGES), strict=True))
 
     def load(name: str) -> object:
+        if scoped and name == "ko":
+            return _scoped(folders[name], name, lambda: open_dictionary(name, folders[name]))
         return open_dictionary(name, folders[name])
 
     words = read_user_words() | shipped_words()
@@ -294,3 +312,13 @@ def load_checker(folder: Path | None = None, *, remember: bool = False) -> Spell
         known = KnownWords.open(folders["ko"].parent, [f.name for f in folders.values()])
         return SpellChecker(None, None, words, known, load)
     return SpellChecker(load("ko"), load("en_US"), words)
+
+
+def _scoped(folder: Path, name: str, whole: Callable[[], object]) -> object:
+    """Return a dictionary cut to the words it is given, or the whole one without libhunspell."""
+    from editor.storage import hunspell_lib, spell_scope
+
+    try:
+        return spell_scope.ScopedDictionary(folder, name, whole)
+    except hunspell_lib.LibraryError:
+        return whole()  # chunspell loads a folder's files by name: no cut file to give it

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from editor import paths
 from editor.cli.main import main
 from editor.core.model import Article
 from editor.storage import dictionaries, write_article
 
 
 def _recording_loads(monkeypatch) -> list[str]:
-    """Record each Hunspell dictionary check opens (the real one still loads)."""
+    """Record each Hunspell dictionary check opens, whole or cut to its words (still loaded)."""
     opened: list[str] = []
-    real = dictionaries.open_dictionary
+    real, real_scoped = dictionaries.open_dictionary, dictionaries._scoped
 
     def recording(name, folder):
         opened.append(name)
         return real(name, folder)
 
+    def recording_scoped(folder, name, whole):
+        opened.append(name)
+        return real_scoped(folder, name, lambda: real(name, folder))
+
     monkeypatch.setattr(dictionaries, "open_dictionary", recording)
+    monkeypatch.setattr(dictionaries, "_scoped", recording_scoped)
     return opened
 
 
@@ -41,3 +47,33 @@ def test_a_latin_word_loads_the_english_dictionary_too(tmp_path, monkeypatch, ca
     main(["check", "--no-measure", str(target)])
     assert "Spelling: “sofware”" in capsys.readouterr().out
     assert sorted(opened) == ["en_US", "ko"]
+
+
+def test_check_cuts_the_korean_dictionary_to_its_words_and_says_the_same(
+    tmp_path, monkeypatch, capsys
+):
+    from editor.storage import spell_scope
+
+    body = (
+        "[시사캐치] 셔틀 운행이 다음 달 재개됬다고 시는 밝혔다. 시의회는 예산안을 "
+        "통과시켰고, 관제센터는 보여주는 화면을 바꿨다. 몇일 뒤 금새 역활이 바뀐다."
+    )
+    target = _story(tmp_path, body)
+    built = []
+    real_cover = spell_scope.ScopedDictionary.cover
+
+    def recording_cover(self, words):
+        real_cover(self, words)
+        built.append(self.builds)
+
+    monkeypatch.setattr(spell_scope.ScopedDictionary, "cover", recording_cover)
+    main(["check", "--no-measure", str(target)])
+    cut = capsys.readouterr().out
+    assert built and max(built) == 1  # one load, for all of the story's words
+    for path in (paths.cache_dir() / "dictionaries").glob("verdicts-*"):
+        path.unlink()  # judged afresh, by the whole dictionary this time
+    monkeypatch.setattr(dictionaries, "_scoped", lambda folder, name, whole: whole())
+    main(["check", "--no-measure", str(target)])
+    assert capsys.readouterr().out == cut
+    for word in ("재개됬다고", "몇일", "금새"):
+        assert f"Spelling: “{word}”" in cut
