@@ -90,13 +90,31 @@ class ArticleStatusBar(QStatusBar):
             self._timer.start()
 
     def _on_document_state(self, *_: object) -> None:
+        states = (self.tr("● Unsaved changes"), self.tr("Not saved yet"), self.tr("Saved"))
         if self._doc.is_modified:
-            text = self.tr("● Unsaved changes")
+            text = states[0]
         elif self._doc.is_untitled:
-            text = self.tr("Not saved yet")
+            text = states[1]
         else:
-            text = self.tr("Saved")
+            text = states[2]
+        self._hold_width(self.save_state_label, states)
         self.save_state_label.setText(text)
+
+    @staticmethod
+    def _hold_width(label: QLabel, texts: tuple[str, ...]) -> None:
+        """Keep label as wide as the widest of texts: a change of state moves no other label.
+
+        The first edit after a save turned "Saved" into "● Unsaved changes": 41 px wider, so
+        every label before it moved and the status bar repainted inside that keystroke.
+        """
+        label.ensurePolished()  # the style sheet's font and padding
+        shown = label.text()
+        widths = []
+        for text in texts:
+            label.setText(text)
+            widths.append(label.sizeHint().width())
+        label.setText(shown)
+        label.setMinimumWidth(max(widths))
 
     def update_counts(self) -> None:
         """Count the body now and show the figures."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -71,6 +72,16 @@ def test_qt_paints_on_the_ui_thread_itself(monkeypatch):
     monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
     app.configure_environment()
     assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+
+
+def test_a_worker_gives_the_gil_back_to_typing_within_a_millisecond():
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # CPython's default
+        app.share_the_gil()
+        assert sys.getswitchinterval() <= 0.001
+    finally:
+        sys.setswitchinterval(before)
 
 
 def prompts_ok():

@@ -136,3 +136,24 @@ def test_an_edit_during_a_sliced_count_is_counted_next(qtbot, doc):
     # Every figure shown is a whole body's count (the body as a count began), the last the newest.
     assert shown and set(shown) <= {count_body(first), count_body(doc.article.body)}
     assert shown[-1] == bar.counts == count_body(doc.article.body) != count_body(first)
+
+
+def test_the_first_edit_after_a_save_moves_no_other_label(qtbot, window, commit_text, tmp_path):
+    # "Saved" -> "● Unsaved changes" was 41 px wider: every label before it moved and the
+    # whole status bar repainted inside the keystroke that made the article modified.
+    status = window.status
+    labels = (status.chars_label, status.pages_label, status.reading_label)
+    window.document.save_as(tmp_path / "saved.article")
+    qtbot.waitUntil(lambda: not window.document.is_modified)
+    before = [label.geometry() for label in labels]
+    commit_text(window.body_editor.text_edit, "한")
+    assert window.document.is_modified
+    shown = status.save_state_label
+    # Once laid out the whole state shows; the labels before it stay where they were.
+    qtbot.waitUntil(
+        lambda: (
+            shown.text() == status.tr("● Unsaved changes")
+            and shown.width() >= shown.sizeHint().width()
+        )
+    )
+    assert [label.geometry() for label in labels] == before
