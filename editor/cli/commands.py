@@ -43,6 +43,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from editor.storage.memo import Memo
 
     checker = _spell_checker() if args.spelling else None
+    if checker is not None and len(args.file) > 1:
+        _preload_all(checker, args.file)
     memo = Memo.open()  # the images' facts and the headline's lines of earlier runs
     worst = EXIT_OK
     for path in args.file:
@@ -57,6 +59,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         checker.known.save()  # the next check of these words loads no dictionary
     memo.save()
     return worst
+
+
+def _preload_all(checker, paths: list[Path]) -> None:  # noqa: ANN001 - a SpellChecker
+    """Give the spell check every story's words at once: one cut dictionary for a folder.
+
+    Each story's own preload then finds its words covered; a story that cannot be read is
+    skipped here and its error said in its turn.
+    """
+    from editor.core.spelling import spelled_texts
+
+    texts: list[str] = []
+    for path in paths:
+        try:
+            texts += spelled_texts(read_article(path))
+        except (ArticleError, OSError, ValueError):
+            continue
+    checker.preload(texts)
 
 
 def _check_one(path: Path, args: argparse.Namespace, checker, memo) -> int:  # noqa: ANN001

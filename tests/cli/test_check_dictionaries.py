@@ -77,3 +77,28 @@ def test_check_cuts_the_korean_dictionary_to_its_words_and_says_the_same(
     assert capsys.readouterr().out == cut
     for word in ("재개됬다고", "몇일", "금새"):
         assert f"Spelling: “{word}”" in cut
+
+
+def test_a_folder_of_stories_is_checked_with_one_cut_for_all_their_words(
+    tmp_path, monkeypatch, capsys
+):
+    from editor.storage import spell_scope
+
+    first = _story(tmp_path, "[시사캐치] 셔틀 운행이 다음 달 재개됬다고 시는 밝혔다.")
+    (tmp_path / "second").mkdir()
+    second = _story(tmp_path / "second", "[시사캐치] 몇일 뒤 시의회는 예산안을 통과시켰다.")
+    broken = tmp_path / "broken.article"
+    broken.write_bytes(b"not a zip")  # skipped by the words' first pass, said at its turn
+    builds = []
+    real_cover = spell_scope.ScopedDictionary.cover
+
+    def recording_cover(self, words):
+        real_cover(self, words)
+        builds.append(self.builds)
+
+    monkeypatch.setattr(spell_scope.ScopedDictionary, "cover", recording_cover)
+    main(["check", "--no-measure", str(first), str(second), str(broken)])
+    out = capsys.readouterr()
+    assert "Spelling: “재개됬다고”" in out.out and "Spelling: “몇일”" in out.out
+    assert f"{broken}: This is not an Article Editor document" in out.out + out.err
+    assert builds and max(builds) == 1
