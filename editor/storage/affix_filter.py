@@ -28,7 +28,7 @@ from pathlib import Path
 
 from editor.storage.atomic import atomic_write
 
-INDEX_VERSION = 1  # part of the index's name: a new layout builds it anew
+INDEX_VERSION = 2  # part of the index's name: a new layout builds it anew
 KEY_LENGTH = 6  # rules are found by their append's last 6 characters (~2,150 buckets)
 # What Hunspell reads without making any string to check other than the word and its
 # substrings with suffixes stripped (affixmgr.cxx, hunspell.cxx 1.7): anything else, not filtered.
@@ -173,12 +173,28 @@ def _scan(lines: list[bytes], starts: list[int]) -> tuple[list, list, dict, set 
         if fields[0] not in KNOWN_OPTIONS:
             return f"{fields[0]} (not filtered)"
         options.setdefault(fields[0], []).append(fields[1:])
-        if fields[0] == "ICONV" and len(fields) == 3 and not fields[1].isdigit():
-            if "_" in fields[1] or len(fields[1]) != 1:
+        if fields[0] == "ICONV":
+            if iconv or len(fields) != 2 or not fields[1].isdigit():
+                return f"an ICONV table Hunspell may read otherwise (line {index + 1})"
+            table = _iconv(lines[index + 1 : index + 1 + int(fields[1])], int(fields[1]))
+            if table is None:
                 return "a positional or multi-character ICONV"
-            iconv[fields[1]] = fields[2]
+            iconv, index = table, index + int(fields[1])
         index += 1
     return blocks, rules, iconv, _outer_flags(options)
+
+
+def _iconv(lines: list[bytes], count: int) -> dict[str, str] | None:
+    """Return an ICONV table's entries (the count lines after its header), or None if odd."""
+    table = {}
+    for line in lines:
+        fields = [f.decode("utf-8") for f in line.split()]
+        if len(fields) != 3 or fields[0] != "ICONV" or len(fields[1]) != 1:
+            return None
+        if "_" in fields[1] + fields[2]:  # Hunspell reads _ as a place, or a space
+            return None
+        table[fields[1]] = fields[2]
+    return table if count and len(table) == count else None
 
 
 def _outer_flags(options: dict[str, list[list[str]]]) -> set[str] | None:

@@ -72,18 +72,21 @@ def test_words_are_compared_as_iconv_makes_them_and_a_block_of_none_goes(tmp_pat
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("line", "instead"),
     [
-        "PFX 5 Y 1\nPFX 5 0 re .\n",  # prefixes make other strings to check
-        "IGNORE x\n",
-        "CHECKCOMPOUNDPATTERN 1\nCHECKCOMPOUNDPATTERN a b\n",
-        "ICONV 1\nICONV ab c\n",  # several characters: not modelled
-        "SFX 6 Y 2\nSFX 6 0 k .\n# inside a block\n",
-        " SFX 7 Y 1\n",
+        ("# a comment", "PFX 5 Y 1\nPFX 5 0 re ."),  # prefixes make other strings to check
+        ("# a comment", "IGNORE x"),
+        ("# a comment", "CHECKCOMPOUNDPATTERN 1\nCHECKCOMPOUNDPATTERN a b"),
+        ("ICONV Z z", "ICONV ab c"),  # several characters: not modelled
+        ("ICONV Z z", "ICONV q a_b"),  # Hunspell makes the _ a space
+        ("ICONV Z z", "ICONV Z z\nICONV 1\nICONV Y y"),  # a second table
+        ("SFX 4 Y 1\nSFX 4 0 w .", "SFX 4 Y 2\nSFX 4 0 w .\n# inside a block"),
+        ("# a comment", " SFX 7 Y 1"),
     ],
 )
-def test_a_file_with_what_the_filter_does_not_model_loads_whole(tmp_path, change):
-    assert affix_filter.filtered_aff(_tiny(tmp_path, TINY_AFF + change), ["abxz"]) is None
+def test_a_file_with_what_the_filter_does_not_model_loads_whole(tmp_path, line, instead):
+    aff = _tiny(tmp_path, TINY_AFF.replace(line, instead))
+    assert affix_filter.filtered_aff(aff, ["abxz"]) is None
 
 
 def test_the_index_is_built_again_when_the_aff_changes(tmp_path):
