@@ -2,7 +2,7 @@
 
 Loading spellcheck-ko whole is ~0.7 s of CPU and ~40 MB, nearly all of it its 94,341 suffix
 rules; `check` judges a few hundred words, so it loads the .aff editor/storage/affix_filter.py
-cuts for them (~150 rules: ~0.1 s, ~15 MB) and the same .dic. The verdicts and analyses are
+cuts for them (~200 rules: ~0.1 s, ~14 MB) and the same .dic. The verdicts and analyses are
 Hunspell's own for every word it was built for and every part of one (the Korean leniency asks
 for its parts); a word outside them builds it again with that word too, so no answer ever
 comes from rules that were left out. Suggestions come from the whole dictionary (loaded only
