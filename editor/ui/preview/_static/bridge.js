@@ -36,6 +36,26 @@
     for (const img of document.images) if (img.complete) markLoaded(img);
   }
 
+  // preview.css also keeps the page's body hidden until the page has loaded. A frame painted
+  // before its photos were in (text only) was rastered again in full when they showed:
+  // Chromium rasters into new tiles while the old are on screen and pools the old ones for
+  // ~5 s (14 tiles of 256 KB in the renderer at 1440 x 900). A hidden body paints one
+  // colour, for which Chromium keeps no tile. SHOW_AFTER_MS: a photo that never arrives.
+  const SHOW_AFTER_MS = 1000;
+
+  function showWhenLoaded() {
+    const root = document.documentElement;
+    const show = (why) => {
+      if (!root.hasAttribute("data-preview-shown")) root.setAttribute("data-preview-shown", why);
+    };
+    if (document.readyState === "complete") {
+      show("load");
+      return;
+    }
+    window.addEventListener("load", () => show("load"), { once: true });
+    setTimeout(() => show("late"), SHOW_AFTER_MS);
+  }
+
   // Every patch leaves the rows it replaced (and their parse and layout) as garbage, which
   // V8 and Blink collect late: ~30 KB a patch, +17 MB of the renderer over 500 refreshes.
   // With --expose-gc (editor/ui/app.py) the page collects every GC_EVERY patches once idle.
@@ -293,6 +313,7 @@
   }
 
   watchImages();
+  showWhenLoaded();
   document.addEventListener("click", onClick, true);
   // What moves the page or changes its scroll range wakes the scroll-driven animations.
   document.addEventListener("keydown", wakeSoon, true);
