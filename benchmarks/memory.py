@@ -136,7 +136,7 @@ def child(edits: int) -> dict[str, float]:
     kinds = pss_by_process(os.getpid())
     opened, opened_anon = kinds["total"]["pss"], kinds["total"]["anon"]
     sharing = foreign_webengine_processes(os.getpid())
-    place_cursor(window)
+    place_cursor(window.body_editor.text_edit)
     for n in range(edits):
         edit_and_refresh(window, pane, n)
     benchlib.idle(1.5)

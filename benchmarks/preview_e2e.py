@@ -209,7 +209,7 @@ class EditProbe:
         self.window, self.pane = window, window.preview
         self.view = self.pane.active_views()[0]
         self.edit = window.body_editor.text_edit
-        place_cursor(window)
+        place_cursor(window.body_editor.text_edit)
         self.line = self.edit.textCursor().blockNumber()
         self._scroll_editor_to(self.line)
         self.index = block_index_for_line(self.pane.blocks, self.line)
