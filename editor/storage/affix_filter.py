@@ -308,8 +308,12 @@ def _assemble(index: AffixIndex, kept: list[tuple[int, int]]) -> bytes:
             rules = chosen.get(number)
             if rules:
                 out += f"{header} {len(rules)}".encode()
+                opening = header.rsplit(" ", 1)[0].encode("utf-8") + b" "  # "SFX flag "
                 for rule_start, size in rules:
-                    out += b"\n" + os.pread(handle, size, rule_start)
+                    line = os.pread(handle, size, rule_start)
+                    if not start < rule_start < end or not line.startswith(opening):
+                        raise ValueError("the affix index does not match the .aff")
+                    out += b"\n" + line
         out += _rest(handle, previous)
     return bytes(out)
 

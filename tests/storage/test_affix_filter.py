@@ -126,3 +126,15 @@ def test_spellcheck_ko_is_cut_to_a_story(tmp_path, sample_dir):
     assert [x for x in not_rules if x] == [
         x for x in aff.read_bytes().split(b"\n") if x and not x.startswith(b"SFX")
     ]
+
+
+def test_an_index_that_does_not_match_the_aff_is_refused(tmp_path):
+    aff = _tiny(tmp_path)
+    affix_filter.filtered_aff(aff, ["cdw"])
+    index = affix_filter.index_path(aff)
+    header, _, payload = index.read_bytes().partition(b"\n")
+    append, strip, start, rest = payload.split(b"\t", 3)  # the first rule, a byte later:
+    moved = b"\t".join([append, strip, str(int(start) + 1).encode(), rest])
+    index.write_bytes(header + b"\n" + moved)
+    with pytest.raises(ValueError):
+        affix_filter.filtered_aff(aff, ["abxz", "cdw", "abqq"])
