@@ -62,7 +62,9 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         from editor.ui.preview import PreviewPane
 
         pane = PreviewPane(parent, engine=engine)
-        pane.set_document(doc)
+        # The pages the window's kept picture shows load by its keys; checked after the paint.
+        kept_pages = getattr(parent, "kept_picture_pages", lambda: None)()
+        pane.set_document(doc, page_keys=kept_pages)
     except Exception:  # a broken preview must not take the editor down with it
         log.exception("the preview could not be created")
         engine.release()  # its page, then its profile: no renderer left behind
@@ -264,6 +266,11 @@ class MainWindow(QMainWindow):
     def _on_preview_painted(self) -> None:
         self.preview_painted.emit()
         QTimer.singleShot(0, self, self._finish_setup)
+
+    def kept_picture_pages(self) -> dict[str, str] | None:
+        """Return the kept pages (layout: key) the first frame's kept picture shows, if any."""
+        picture = getattr(self.main_splitter.widget(1), "picture", None)
+        return dict(picture.page_keys) if picture is not None else None
 
     def install_preview(self) -> QWidget:
         """Put the real preview in place of the placeholder (once)."""

@@ -6,10 +6,17 @@ a page kept for its article (page_cache.py) is loaded at once and the pane build
 pipeline takes over and compares what it builds with what the kept page shows, patching
 any difference as it patches an edit (none when the key holds). Pages built fresh are kept
 a moment after they load, and the window keeps the pages of a saved article as it closes.
+
+When the window's first frame showed the kept picture, the pages it names are loaded by the
+picture's keys (a JSON read), and a page's full key (the site profile's files, the code's
+stamp, the article as opened) is computed only after its first paint (~18 ms of the UI
+thread's CPU off the way to it). A key that no longer holds (a profile or the code changed
+while the picture's key did not) drops the picture and reloads that page built fresh at once.
 """
 
 from __future__ import annotations
 
+import copy
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -21,6 +28,7 @@ from editor.ui import first_paint
 from editor.ui.preview.page_cache import CachedPage
 
 if TYPE_CHECKING:
+    from editor.core.model import Article
     from editor.ui.preview.view import PreviewView
 
 KEEP_AFTER_MS = 1000  # a page built fresh is kept for the next start once it has been shown
@@ -28,6 +36,9 @@ KEEP_AFTER_MS = 1000  # a page built fresh is kept for the next start once it ha
 
 class KeptPages:
     """The pane's part that shows kept pages first and keeps the pages it builds."""
+
+    _kept_article: Article | None = None  # the first document's article as opened
+    _kept_stale: list[str] | None = None  # layouts whose kept page's key failed; None: unchecked
 
     def _kept_pages(self) -> dict[str, tuple[str, CachedPage]]:
         """Return the pages kept for the document's article, by layout."""
@@ -39,11 +50,53 @@ class KeptPages:
                 found[layout] = (key, page)
         return found
 
+    def _kept_pages_named(self, page_keys: dict[str, str]) -> dict[str, tuple[str, CachedPage]]:
+        """Return the pages kept under the keys the kept picture names, by layout (unchecked)."""
+        found = {}
+        for layout, key in page_keys.items():
+            page = self.page_cache.load(key)
+            if page is not None:
+                found[layout] = (key, page)
+        return found
+
+    def _find_kept_pages(self, page_keys: dict[str, str] | None) -> None:
+        """Find the first document's kept pages: by the picture's keys, else by their own."""
+        self._kept = self._kept_pages_named(page_keys) if page_keys else self._kept_pages()
+        self._kept_keys = {layout: key for layout, (key, _page) in self._kept.items()}
+        # The article as opened: its keys are checked after the first paint, and what the
+        # reporter types meanwhile is patched by the take-over as any edit is.
+        self._kept_article = copy.copy(self._document.article)
+        self._kept_article.images = dict(self._kept_article.images)
+        self._kept_stale = None
+
+    def _kept_pages_hold(self) -> bool:
+        """Tell whether the kept pages shown still have their full keys (checked once).
+
+        A page that does not is marked for the take-over to load built fresh, and the
+        picture, which showed it, is dropped and forgotten.
+        """
+        if self._kept_stale is not None or self._kept_article is None:
+            return not self._kept_stale
+        article, urls = self._kept_article, self.builder.urls
+        self._kept_stale = [
+            name
+            for name, key in self._kept_keys.items()
+            if name in self.views
+            and self.views[name].state.site
+            and key != self.page_cache.key(article, name, urls)
+        ]
+        for name in self._kept_stale:
+            self.views[name].state.site = ""  # the take-over loads the page built fresh
+        if self._kept_stale and self._picture is not None:
+            self.picture_store.forget(self._picture.picture.key)
+            self._drop_picture("stale")
+        return not self._kept_stale
+
     def _show_kept_page(self, view: PreviewView) -> bool:
         """Load the page kept for the article in this layout; tell if there was one."""
         article = self._document.article
-        key, page = self._kept.pop(view.layout_name, (None, None))
-        if page is None or key != self.page_cache.key(article, view.layout_name, self.builder.urls):
+        _key, page = self._kept.pop(view.layout_name, (None, None))
+        if page is None:
             return False
         state = view.state
         state.site, state.fields, state.shown = article.site, page.fields, page.blocks
@@ -61,6 +114,9 @@ class KeptPages:
         # own after_preview_painted, the start-up probe): one turn later.
         # The kept picture (kept_picture.py) gives way first; the take-over blocks a while.
         def soon() -> None:
+            if not self._kept_pages_hold():
+                self._take_over()  # at once: the page shown is not the article's page now
+                return
             # The share card from the kept blocks (its photo's thumbnail is decoded here):
             # not before, where it would hold up Chromium's navigation on this thread; the
             # kept picture covers it until the swap, which compares it too.
@@ -78,6 +134,7 @@ class KeptPages:
         if not self._first_page_pending:
             return
         self._first_page_pending = False
+        self._kept_pages_hold()  # a page that never painted is checked here
         self._on_timer_timeout(reload=False)  # views that show a kept page are diffed
 
     def _keep_later(self, view: PreviewView, html: str, csp: str) -> None:

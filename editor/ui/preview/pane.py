@@ -152,8 +152,13 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self.controls.detach_action.toggled.connect(self.set_detached)
 
     # Public API --------------------------------------------------------------------------
-    def set_document(self, document: PreviewDocument) -> None:
-        """Preview a document: its article, kept up to date through its `changed` signal."""
+    def set_document(
+        self, document: PreviewDocument, page_keys: dict[str, str] | None = None
+    ) -> None:
+        """Preview a document: its article, kept up to date through its `changed` signal.
+
+        page_keys: the kept pages the window's kept picture showed (layout: key), if any.
+        """
         if self._document is not None:
             self._document.changed.disconnect(self._on_document_changed)
         first = self._document is None and not self.views
@@ -162,8 +167,10 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self.sync.note_change(ALL_FIELDS)
         # A body too long to preview pauses the preview, as before.
         first = first and document.body_length() <= MAX_PREVIEW_CHARS
-        self._kept = self._kept_pages() if first else {}
-        self._kept_keys = {layout: key for layout, (key, _page) in self._kept.items()}
+        if first:
+            self._find_kept_pages(page_keys)
+        else:
+            self._kept, self._kept_keys = {}, {}
         self._picture_touched = False
         if self._kept:
             self._first_page_pending = True  # the kept pages show before anything is built

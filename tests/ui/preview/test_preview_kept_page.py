@@ -214,3 +214,90 @@ def test_the_reopened_app_paints_its_kept_page_before_markdown_and_jinja2_load(t
     ).stdout
     line = next(line for line in out.splitlines() if line.startswith("MODULES "))
     assert json.loads(line[len("MODULES ") :]) == []
+
+
+def _reopen_by_named_key(qtbot, make_pane, article, wait_ready, FakeDocument, opened):  # noqa: N803
+    """Keep article's page, then open `opened` in a pane told the kept picture showed it."""
+    first = _open_and_keep(qtbot, make_pane, article, wait_ready, FakeDocument)
+    named = {"desktop": first.page_cache.key(article, "desktop", first.builder.urls)}
+    second = make_pane()
+    loads: list[str] = []
+    second.set_document(FakeDocument(opened), page_keys=named)
+    assert second._first_page_pending  # served by the named key: no key computed first
+    qtbot.waitUntil(lambda: "desktop" in second.views)
+    view = second.views["desktop"]
+    view.loadFinished.connect(lambda ok: loads.append(_served_page(second)))
+    return second, loads
+
+
+def _served_page(pane) -> str:
+    return pane.resources.pages["desktop.html"][0]
+
+
+def test_a_page_named_by_the_picture_whose_article_differs_is_replaced_after_its_paint(
+    qtbot,
+    make_pane,
+    article,
+    wait_ready,
+    wait_js,
+    js,
+    FakeDocument,  # noqa: N803
+):
+    changed = copy.deepcopy(article)
+    changed.headline = "바뀐 제목"
+    changed.body = changed.body.replace("세종시가", "세종특별자치시가", 1)
+    second, loads = _reopen_by_named_key(
+        qtbot, make_pane, article, wait_ready, FakeDocument, changed
+    )
+    view = second.views["desktop"]
+    wait_js(view, HEADLINE, lambda text: text == "바뀐 제목", timeout=15000)
+    wait_ready(second)
+    assert len(loads) == 2  # the kept page, then at once the page built for the article now
+    assert article.headline in loads[0] and "바뀐 제목" in loads[1]
+    assert second._kept_stale == ["desktop"]
+    assert "세종특별자치시가" in js(view, BODY)
+    assert js(view, HEADLINE) == "바뀐 제목"  # no stale page stays
+
+
+def test_a_page_named_by_the_picture_after_its_profile_changed_is_built_fresh(
+    qtbot,
+    make_pane,
+    article,
+    wait_ready,
+    js,
+    monkeypatch,
+    FakeDocument,  # noqa: N803
+):
+    from editor.ui.preview import page_cache
+
+    real_stamp = page_cache._folder_stamp
+    touched = (("site.yaml", 1, 1),)  # a profile file edited since the page was kept
+    second, loads = _reopen_by_named_key(
+        qtbot, make_pane, article, wait_ready, FakeDocument, copy.deepcopy(article)
+    )
+    monkeypatch.setattr(
+        page_cache, "_folder_stamp", lambda root: real_stamp(root) + touched
+    )  # the profile's stamp as the check after the paint reads it
+    events = _spy(second, monkeypatch)
+    qtbot.waitUntil(lambda: len(loads) == 2, timeout=15000)
+    wait_ready(second)
+    assert second._kept_stale == ["desktop"] and "page" in events  # built fresh, loaded again
+    assert js(second.views["desktop"], HEADLINE) == article.headline
+
+
+def test_a_page_named_by_the_picture_whose_key_holds_is_patched_not_reloaded(
+    qtbot,
+    make_pane,
+    article,
+    wait_ready,
+    monkeypatch,
+    FakeDocument,  # noqa: N803
+):
+    second, loads = _reopen_by_named_key(
+        qtbot, make_pane, article, wait_ready, FakeDocument, copy.deepcopy(article)
+    )
+    events = _spy(second, monkeypatch)
+    qtbot.waitUntil(lambda: not second._first_page_pending and "render" in events, timeout=15000)
+    wait_ready(second)
+    assert second._kept_stale == [] and loads and len(loads) == 1
+    assert "page" not in events and "patch" not in events
