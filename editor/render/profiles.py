@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urljoin, urlsplit
 
-import yaml
-
 from editor import resources
 from editor.core.errors import ErrorCode, ProfileError
 
@@ -287,6 +285,10 @@ def _read_site_yaml(folder: Path) -> dict[str, Any]:
 
 def _read_yaml(site_file: Path) -> dict[str, Any]:
     """Read one of a profile's YAML files, which must be a mapping."""
+    # Imported here, not with the module (~20 ms): a reopened article's kept page is
+    # painted before any profile is read (its assets come from the kept entry).
+    import yaml
+
     try:
         # libyaml's safe loader when PyYAML has it: ~10× the pure-Python one on site.yaml.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

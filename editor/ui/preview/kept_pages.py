@@ -87,6 +87,8 @@ class KeptPages:
         ]
         for name in self._kept_stale:
             self.views[name].state.site = ""  # the take-over loads the page built fresh
+        # A profile changed since may name other files: read them again for the fresh page.
+        self.resources.forget_kept_assets(read=bool(self._kept_stale))
         if self._kept_stale and self._picture is not None:
             self.picture_store.forget(self._picture.picture.key)
             self._drop_picture("stale")
@@ -103,6 +105,7 @@ class KeptPages:
         state.body_generation = state.field_generation = -1  # the take-over compares them
         if not self.sync.shown:
             self.sync.shown = page.blocks  # scroll sync and clicks work before it
+        self.resources.kept_assets.update(page.assets)  # no profile read before the paint
         self._load_view(view, page.html, page.csp, keep_scroll=False)
         view.ready.connect(
             partial(self._on_kept_page_ready, view), Qt.ConnectionType.SingleShotConnection
@@ -145,7 +148,8 @@ class KeptPages:
         key = self.page_cache.key(article, view.layout_name, self.builder.urls)
         if key is None:
             return
-        page = CachedPage(html, csp, list(view.state.fields), list(view.state.shown))
+        assets = self.builder.asset_files(article.site)
+        page = CachedPage(html, csp, list(view.state.fields), list(view.state.shown), assets)
         # Not now: this is the page's load. Not on this thread either: the reporter may be
         # typing by then, and the write fsyncs (file I/O releases the GIL).
         store = QRunnable.create(partial(self.page_cache.store, key, page))
@@ -167,4 +171,5 @@ class KeptPages:
                 fields = self.builder.fields(article, view.layout_name)
             except ProfileError:
                 continue
-            self.page_cache.store(key, CachedPage(html, csp, fields, blocks))
+            assets = self.builder.asset_files(article.site)
+            self.page_cache.store(key, CachedPage(html, csp, fields, blocks, assets))

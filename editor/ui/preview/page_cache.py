@@ -23,7 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from editor.render.urls import UrlPolicy
 
 FOLDER = "pages"
-FORMAT = 1  # bump when the entry's shape or the key's parts change
+FORMAT = 2  # bump when the entry's shape or the key's parts change
 KEEP = 32
 MAX_BYTES = 4_000_000  # a longer page is built each time: reading it back would cost as much
 _LIBRARIES = ("markdown", "jinja2", "markupsafe", "nh3")
@@ -54,6 +54,9 @@ class CachedPage:
     csp: str
     fields: list[FieldNode]
     blocks: list[ShownBlock]
+    # The profile's assets the page links (name: file), served before any profile is read;
+    # the page's key (the profile folder's files) is what says they still hold.
+    assets: dict[str, str] = field(default_factory=dict)
 
 
 class PageCache:
@@ -91,7 +94,8 @@ class PageCache:
                 return None
             fields = [FieldNode(*node) for node in entry["fields"]]
             blocks = [ShownBlock(str(k), int(line), html) for k, line, html in entry["blocks"]]
-            return CachedPage(str(entry["html"]), str(entry["csp"]), fields, blocks)
+            assets = {str(rel): str(path) for rel, path in entry["assets"].items()}
+            return CachedPage(str(entry["html"]), str(entry["csp"]), fields, blocks, assets)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -104,6 +108,7 @@ class PageCache:
             "csp": page.csp,
             "fields": [[f.name, f.start_tag, f.inner] for f in page.fields],
             "blocks": [list(b) for b in page.blocks],
+            "assets": page.assets,
         }
         data = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
         if len(data) > MAX_BYTES:

@@ -137,6 +137,15 @@ class PageBuilder:
         )
         return find_fields(shell)
 
+    def asset_files(self, article_site: str) -> dict[str, str]:
+        """Return the files of every asset a page of the profile links, by name ({} if none)."""
+        try:
+            return {
+                rel: str(path) for rel, path in self._load_settings(article_site).assets().items()
+            }
+        except Exception:
+            return {}
+
     def asset(self, article_site: str, rel: str) -> Path | None:
         """Return the file of a profile asset, or None if the profile has no such asset."""
         try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import zlib
 from collections.abc import Callable
 from importlib import resources as importlib_resources
+from pathlib import Path
 
 from editor.core.errors import ImageError
 from editor.core.model import Article
@@ -21,6 +23,8 @@ class PreviewResources:
         self.pages: dict[str, tuple[str, str]] = {}  # path: (html, content security policy)
         self._assets: dict[tuple[str, str], bytes] = {}
         self._safe_images: dict[tuple[str, int, int], bool] = {}  # bombs never reach the page
+        # The kept page's assets (name: file) until its key is checked after its paint.
+        self.kept_assets: dict[str, str] = {}
 
     def resolve(self, path: str) -> Resource | None:
         """Answer an article: request: a page, an image of the document, or an asset."""
@@ -42,6 +46,12 @@ class PreviewResources:
         if path.startswith("assets/"):
             return self._asset(article.site, path[len("assets/") :])
         return None
+
+    def forget_kept_assets(self, *, read: bool) -> None:
+        """Stop serving the kept page's asset files; read: forget what was read from them."""
+        if read:
+            self._assets = {k: v for k, v in self._assets.items() if k[1] not in self.kept_assets}
+        self.kept_assets = {}
 
     def check_images(self) -> None:
         """Check the open article's images now, before the page asks for them.
@@ -72,6 +82,9 @@ class PreviewResources:
 
     def _asset(self, site: str, rel: str) -> Resource | None:
         data = self._assets.get((site, rel))
+        if data is None and rel in self.kept_assets:
+            with contextlib.suppress(OSError):
+                data = self._assets[(site, rel)] = Path(self.kept_assets[rel]).read_bytes()
         if data is None:
             file = self.builder.asset(site, rel)
             if file is None:
