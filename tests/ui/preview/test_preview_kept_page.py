@@ -228,12 +228,21 @@ def test_the_reopened_app_paints_its_kept_page_before_markdown_jinja2_and_the_ya
     assert json.loads(line[len("MODULES ") :]) == []
 
 
-def _reopen_by_named_key(qtbot, make_pane, article, wait_ready, FakeDocument, opened):  # noqa: N803
+def _reopen_by_named_key(
+    qtbot,
+    make_pane,
+    article,
+    wait_ready,
+    FakeDocument,  # noqa: N803
+    opened,
+    before=lambda pane: None,
+):
     """Keep article's page, then open `opened` in a pane told the kept picture showed it."""
     first = _open_and_keep(qtbot, make_pane, article, wait_ready, FakeDocument)
     named = {"desktop": first.page_cache.key(article, "desktop", first.builder.urls)}
     second = make_pane()
     loads: list[str] = []
+    before(second)
     second.set_document(FakeDocument(opened), page_keys=named)
     assert second._first_page_pending  # served by the named key: no key computed first
     qtbot.waitUntil(lambda: "desktop" in second.views)
@@ -294,6 +303,7 @@ def test_a_page_named_by_the_picture_after_its_profile_changed_is_built_fresh(
     qtbot.waitUntil(lambda: len(loads) == 2, timeout=15000)
     wait_ready(second)
     assert second._kept_stale == ["desktop"] and "page" in events  # built fresh, loaded again
+    assert second.resources.kept_assets == {}  # the fresh page's assets come from the profile
     assert js(second.views["desktop"], HEADLINE) == article.headline
 
 
@@ -305,11 +315,27 @@ def test_a_page_named_by_the_picture_whose_key_holds_is_patched_not_reloaded(
     monkeypatch,
     FakeDocument,  # noqa: N803
 ):
+    profile_read: list[str] = []  # asset files looked up in the profile before the check
+
+    def watch(pane):
+        real = pane.builder.asset
+        monkeypatch.setattr(
+            pane.builder,
+            "asset",
+            lambda site, rel: (
+                (None if pane._kept_stale is not None else profile_read.append(rel))
+                or real(site, rel)
+            ),
+        )
+
     second, loads = _reopen_by_named_key(
-        qtbot, make_pane, article, wait_ready, FakeDocument, copy.deepcopy(article)
+        qtbot, make_pane, article, wait_ready, FakeDocument, copy.deepcopy(article), watch
     )
     events = _spy(second, monkeypatch)
     qtbot.waitUntil(lambda: not second._first_page_pending and "render" in events, timeout=15000)
     wait_ready(second)
     assert second._kept_stale == [] and loads and len(loads) == 1
     assert "page" not in events and "patch" not in events
+    # The page's style sheets and fonts came from the kept entry's files, not the profile.
+    served = [path for path in second.scheme_handler.served if path.startswith("assets/")]
+    assert served and profile_read == [] and second.resources.kept_assets == {}
