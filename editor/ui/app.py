@@ -75,6 +75,31 @@ def configure_webengine() -> None:
     shared = QOpenGLContext.globalShareContext()  # made by Qt: AA_ShareOpenGLContexts is set
     if shared is None or not shared.isValid():
         add_chromium_flag("--disable-gpu")
+    elif is_software_gl(shared):
+        # OpenGL drawn on the CPU (Mesa's llvmpipe: Xvfb, a VM, remote X): Qt Quick's own
+        # software renderer puts the same pixels on screen without the GL composition of
+        # the whole window, live page painted ~240 ms sooner under Xvfb (docs/performance.md,
+        # "Issue 17, session 8: the live preview under X"). Read when the first view is made.
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+SOFTWARE_GL = ("llvmpipe", "softpipe", "swrast", "software rasterizer")
+
+
+def is_software_gl(context) -> bool:
+    """Tell if an OpenGL context renders on the CPU (its GL_RENDERER names a software rasteriser)."""
+    from PySide6.QtGui import QOffscreenSurface
+
+    surface = QOffscreenSurface()
+    surface.setFormat(context.format())
+    surface.create()
+    if not context.makeCurrent(surface):
+        return False
+    try:
+        renderer = context.functions().glGetString(0x1F01) or ""  # GL_RENDERER
+    finally:
+        context.doneCurrent()
+    return any(name in renderer.lower() for name in SOFTWARE_GL)
 
 
 def add_chromium_flag(flag: str) -> None:
