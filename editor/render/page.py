@@ -17,7 +17,6 @@ from editor import resources
 from editor.core.model import Article
 from editor.render.profiles import FontFace, SiteProfile
 from editor.render.urls import UrlPolicy, map_images
-from editor.render.view import build_view
 
 _LONE_IMAGE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
 _TITLE = re.compile(r'\stitle="([^"]*)"')
@@ -104,6 +103,8 @@ def page_context(
         from editor.render.markdown import render_body  # the preview passes its own blocks
 
         html = render_body(article.body)
+    from editor.render.view import build_view  # not with the module: the preview's first paint
+
     wordmark = profile.get("wordmark")
     return {
         "a": build_view(article, profile, urls),

@@ -20,7 +20,6 @@ only costs the build. The newest KEEP entries are kept.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -67,6 +66,10 @@ class PageCache:
 
     def key(self, article: Article, layout: str, urls: UrlPolicy) -> str | None:
         """Return the key of the article's page in a layout, None when its profile fails."""
+        # Here, not with the module: a reopened article's kept page is painted before any key
+        # is made (hashlib loads OpenSSL, ~5 ms), see kept_pages.py.
+        import hashlib
+
         from editor.render.profiles import load_profile
         from editor.render.view import build_view
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import secrets
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -96,6 +95,8 @@ class PageBuilder:
         self, article: Article, layout: Layout | str, blocks: Sequence[ShownBlock]
     ) -> tuple[str, str]:
         """Return (page HTML, CSP) for a layout, the body given as block wrappers."""
+        import secrets  # not with the module: it loads hashlib (OpenSSL) before the first paint
+
         nonce = secrets.token_urlsafe(16)
         marker = f"<!--article-body-{nonce}-->"
         profile = self.profile(article)
