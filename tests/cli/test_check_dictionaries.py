@@ -26,6 +26,21 @@ def _recording_loads(monkeypatch) -> list[str]:
     return opened
 
 
+def _recording_builds(monkeypatch) -> list[int]:
+    """Record how many times the cut dictionary had been built after each cover of words."""
+    from editor.storage import spell_scope
+
+    builds: list[int] = []
+    real_cover = spell_scope.ScopedDictionary.cover
+
+    def recording_cover(self, words):
+        real_cover(self, words)
+        builds.append(self.builds)
+
+    monkeypatch.setattr(spell_scope.ScopedDictionary, "cover", recording_cover)
+    return builds
+
+
 def _story(tmp_path, body: str):
     article = Article(headline="세종시 자율주행 셔틀, 오송역까지 달린다", body=body)
     target = tmp_path / "story.article"
@@ -52,21 +67,12 @@ def test_a_latin_word_loads_the_english_dictionary_too(tmp_path, monkeypatch, ca
 def test_check_cuts_the_korean_dictionary_to_its_words_and_says_the_same(
     tmp_path, monkeypatch, capsys
 ):
-    from editor.storage import spell_scope
-
     body = (
         "[시사캐치] 셔틀 운행이 다음 달 재개됬다고 시는 밝혔다. 시의회는 예산안을 "
         "통과시켰고, 관제센터는 보여주는 화면을 바꿨다. 몇일 뒤 금새 역활이 바뀐다."
     )
     target = _story(tmp_path, body)
-    built = []
-    real_cover = spell_scope.ScopedDictionary.cover
-
-    def recording_cover(self, words):
-        real_cover(self, words)
-        built.append(self.builds)
-
-    monkeypatch.setattr(spell_scope.ScopedDictionary, "cover", recording_cover)
+    built = _recording_builds(monkeypatch)
     main(["check", "--no-measure", str(target)])
     cut = capsys.readouterr().out
     assert built and max(built) == 1  # one load, for all of the story's words
@@ -82,21 +88,12 @@ def test_check_cuts_the_korean_dictionary_to_its_words_and_says_the_same(
 def test_a_folder_of_stories_is_checked_with_one_cut_for_all_their_words(
     tmp_path, monkeypatch, capsys
 ):
-    from editor.storage import spell_scope
-
     first = _story(tmp_path, "[시사캐치] 셔틀 운행이 다음 달 재개됬다고 시는 밝혔다.")
     (tmp_path / "second").mkdir()
     second = _story(tmp_path / "second", "[시사캐치] 몇일 뒤 시의회는 예산안을 통과시켰다.")
     broken = tmp_path / "broken.article"
     broken.write_bytes(b"not a zip")  # skipped by the words' first pass, said at its turn
-    builds = []
-    real_cover = spell_scope.ScopedDictionary.cover
-
-    def recording_cover(self, words):
-        real_cover(self, words)
-        builds.append(self.builds)
-
-    monkeypatch.setattr(spell_scope.ScopedDictionary, "cover", recording_cover)
+    builds = _recording_builds(monkeypatch)
     main(["check", "--no-measure", str(first), str(second), str(broken)])
     out = capsys.readouterr()
     assert "Spelling: “재개됬다고”" in out.out and "Spelling: “몇일”" in out.out
