@@ -80,8 +80,12 @@ class ScopedDictionary:
 
 
 def _load(lib, aff: bytes, dic: Path) -> hunspell_lib.Hunspell:  # noqa: ANN001 - a CDLL
-    """Load Hunspell from an .aff held in memory (a memfd on Linux, else a temporary file)."""
-    if hasattr(os, "memfd_create"):
+    """Load Hunspell from an .aff held in memory (a memfd on Linux, else a temporary file).
+
+    Hunspell opens the memfd by its /proc/self/fd name; where /proc is not mounted (a bare
+    chroot, some containers) the name does not exist and the temporary file is used instead.
+    """
+    if hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd"):
         handle = os.memfd_create("article-editor-aff", os.MFD_CLOEXEC)
         try:
             view = memoryview(aff)

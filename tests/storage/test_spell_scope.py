@@ -44,6 +44,26 @@ def test_words_told_load_once_and_a_new_one_loads_again(korean):
     assert scoped.suggest("됬다") == korean[1].suggest("됬다")  # from the whole dictionary
 
 
+def test_without_proc_mounted_the_cut_loads_from_a_temporary_file(korean, monkeypatch):
+    # A bare chroot or container without /proc: the memfd has no name Hunspell can open
+    # (the packaged check died with FileNotFoundError in package-check's bookworm chroot).
+    real_isdir, real_hunspell = spell_scope.os.path.isdir, hunspell_lib.Hunspell
+
+    def no_proc(lib, aff, dic):
+        if str(aff).startswith("/proc/"):
+            raise FileNotFoundError(2, "No such file or directory", str(aff))
+        return real_hunspell(lib, aff, dic)
+
+    monkeypatch.setattr(
+        spell_scope.os.path, "isdir", lambda p: not p.startswith("/proc/") and real_isdir(p)
+    )
+    monkeypatch.setattr(hunspell_lib, "Hunspell", no_proc)
+    scoped = _scoped(korean)
+    scoped.cover(["셔틀은", "운행했다", "됬다"])
+    assert scoped.builds == 1 and scoped._speller is not korean[1]  # the cut, not the whole
+    assert scoped.spell("운행했다") and not scoped.spell("됬다")
+
+
 def test_words_arriving_one_by_one_end_with_the_whole_dictionary(korean):
     scoped = _scoped(korean)
     for word in ["가다", "나다", "다니다", "라면", "마시다", "바다", "사다", "아이", "자다"]:
