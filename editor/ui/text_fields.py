@@ -128,16 +128,24 @@ def set_marks(widget: QWidget, layer: str, selections: list[QTextEdit.ExtraSelec
     widget.setExtraSelections([s for group in layers.values() for s in group])
 
 
+def _listen(widget: QPlainTextEdit, kind: str, listener: Callable) -> None:
+    """Add a listener of one kind (_RELEASERS, _EXPECTING) to a text box."""
+    setattr(widget, kind, [*_listeners(widget, kind), listener])
+
+
+def _listeners(widget: QPlainTextEdit, kind: str) -> list[Callable]:
+    """Return a text box's listeners of one kind, in the order they were added."""
+    return getattr(widget, kind, None) or []
+
+
 def on_release(widget: QPlainTextEdit, release: Callable[[int, int], None]) -> None:
     """Register how an owner of marks forgets those between two Qt positions."""
-    releasers = getattr(widget, _RELEASERS, None) or []
-    releasers.append(release)
-    setattr(widget, _RELEASERS, releasers)
+    _listen(widget, _RELEASERS, release)
 
 
 def on_replacing(widget: QPlainTextEdit, expect: Callable[[list[Replacement]], None]) -> None:
     """Register how an owner of marks hears the replacements a text box's next edit makes."""
-    setattr(widget, _EXPECTING, [*(getattr(widget, _EXPECTING, None) or []), expect])
+    _listen(widget, _EXPECTING, expect)
 
 
 def replacing(widget: QPlainTextEdit, replacements: list[Replacement]) -> None:
@@ -146,7 +154,7 @@ def replacing(widget: QPlainTextEdit, replacements: list[Replacement]) -> None:
     Qt reports one edit block as one changed range, however many replacements it made;
     marks kept as offsets (underlines.ParagraphMarks) move exactly as cursors by these.
     """
-    for expect in getattr(widget, _EXPECTING, None) or []:
+    for expect in _listeners(widget, _EXPECTING):
         expect(replacements)
 
 
@@ -157,7 +165,7 @@ def release_marks(widget: QPlainTextEdit, start: int, end: int) -> None:
     replace-all of 842 matches under 1,570 spelling underlines cost ~70 ms in cursor updates.
     The owners mark the span again after their own re-check of the changed paragraphs.
     """
-    for release in getattr(widget, _RELEASERS, None) or []:
+    for release in _listeners(widget, _RELEASERS):
         release(start, end)
     layers: dict[str, list[QTextEdit.ExtraSelection]] = getattr(widget, _LAYERS, None) or {}
     for name, selections in layers.items():
