@@ -2,8 +2,9 @@
 
 Run: .venv/bin/python benchmarks/peers.py [--rounds 9] [--display :97] [--install] [--base DIR]
 
-Debian packages `ghostwriter` and `retext` (as root `--install` runs apt-get for them;
-otherwise `sudo apt-get install ghostwriter retext`). A peer that is not installed is left
+Debian packages `ghostwriter` and `retext`, and the harness's `xvfb`, `xdotool`, `x11-utils`
+(as root `--install` runs apt-get for them; otherwise `sudo apt-get install ghostwriter retext
+xvfb xdotool x11-utils`). A peer that is not installed is left
 out and named in the output.
 
 On an Xvfb display of its own (no window manager, 1366×768), each app is started fresh on
@@ -190,12 +191,20 @@ def run_app(name: str, cmd: list[str], env: dict, watcher: MapWatcher) -> dict[s
     return result
 
 
+HARNESS = {"Xvfb": "xvfb", "xdotool": "xdotool", "xev": "x11-utils"}  # command → Debian package
+
+
 def ensure_peers(install: bool) -> list[str]:
-    """Return the peers not installed (installing them first when asked and root)."""
+    """Return the peers not installed (installing them and the harness's tools first when asked
+    and root: a fresh machine has neither)."""
+    tools = [pkg for cmd, pkg in HARNESS.items() if not shutil.which(cmd)]
     missing = [pkg for app, pkg in PEERS.items() if not shutil.which(app)]
-    if missing and install and os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", *missing], check=False)
+    if (missing or tools) and install and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", *tools, *missing], check=False)
         missing = [pkg for app, pkg in PEERS.items() if not shutil.which(app)]
+    tools = [pkg for cmd, pkg in HARNESS.items() if not shutil.which(cmd)]
+    if tools:
+        raise SystemExit(f"the harness needs: sudo apt-get install {' '.join(tools)}")
     if missing:
         print(
             f"not installed: {', '.join(missing)} (sudo apt-get install {' '.join(missing)}, "
