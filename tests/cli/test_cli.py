@@ -2,9 +2,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
+from importlib.metadata import version
+from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from editor.cli.main import main
 from editor.storage import read_article
@@ -102,3 +106,14 @@ def test_pyside_void_calls_do_not_abort():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
+
+
+def test_pyside_is_bounded_to_releases_run_here():
+    """Every PySide6 requirement has an upper bound, and the installed release is inside it."""
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    deps = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    pins = [Requirement(d) for d in deps if Requirement(d).name.lower() == "pyside6"]
+    assert pins
+    for pin in pins:
+        assert any(spec.operator in ("<", "<=", "==") for spec in pin.specifier), str(pin)
+        assert pin.specifier.contains(version("PySide6")), str(pin)
