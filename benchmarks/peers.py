@@ -13,8 +13,10 @@ after it), interleaved A B C A B C … over the rounds after one untimed warm-up
 time counts from just before exec to the moment a top-level window of the app is mapped
 (`xev -root` reports MapNotify as it happens) and its title names the document (read with
 `xdotool getwindowname`: `xdotool search --name` cannot match a Hangul title). For our app
-also to the preview's first painted page (ARTICLE_EDITOR_STARTUP_PROBE). Each app keeps one
-settings folder over the rounds, as a user's would. Prints min / median / max per app, the
+also to the preview's first painted page (ARTICLE_EDITOR_STARTUP_PROBE): reopening the
+article (its warm-up start kept the preview's page and picture, as benchmarks/startup.py's
+does) and, in the same round, opening it with nothing kept. Each app keeps one settings
+folder over the rounds, as a user's would. Prints min / median / max per app, the
 per-round ratios ours / peer, as JSON and a Markdown table; also each app's CPU time to its
 window mapped (every thread; the app is stopped while it is read), the figure that holds on a
 loaded machine, and its ratios.
@@ -26,6 +28,7 @@ environment) to every round, for an interleaved A/B of a change: ratio ours / ba
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import queue
 import shutil
@@ -35,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,7 +174,9 @@ def run_app(name: str, cmd: list[str], env: dict, watcher: MapWatcher) -> dict[s
     cwd = REPO
     if name == "base":  # `-m` puts the working folder first on sys.path
         cwd = Path(env["ARTICLE_EDITOR_BASE"])
-        env = {**env, "PYTHONPATH": str(cwd)}
+        # Its own cache: a page or picture kept by one tree is not the other's to show.
+        cache = Path(env["HOME"]) / ".cache" / "article-editor-base"
+        env = {**env, "PYTHONPATH": str(cwd), "ARTICLE_EDITOR_CACHE_DIR": str(cache)}
     started = time.monotonic()
     proc = subprocess.Popen(
         cmd,
@@ -186,6 +192,8 @@ def run_app(name: str, cmd: list[str], env: dict, watcher: MapWatcher) -> dict[s
         result = {"window_ms": (mapped - started) * 1e3, "window_cpu_ms": cpu}
         if ours:
             result["preview_ms"] = (read_probe(proc, "preview_painted") - started) * 1e3
+            if env.get("ARTICLE_EDITOR_STARTUP_PROBE") == "settle":
+                proc.wait(timeout=TIMEOUT_S)  # it ends once it has kept the preview
     finally:
         stop(proc)
     return result
@@ -240,18 +248,49 @@ def app_env(display: str, home: Path) -> dict[str, str]:
     return env
 
 
+KEPT = ("pages", "pictures", "thumbnails")  # what our app keeps of an article's last opening
+
+
 def rounds(apps: dict[str, list[str]], env: dict, watcher: MapWatcher, count: int) -> dict:
-    """Run every app once per round (after one warm-up round); return samples per measure."""
+    """Run every app once per round (after one warm-up round); return samples per measure.
+
+    Our app's warm-up start runs until it has kept the article's preview (the probe's
+    `settle`), so each round reopens the article as a user does, as benchmarks/startup.py
+    measures; after it, each round also opens the article with nothing kept (its first
+    opening: `article-editor.first_preview_ms`).
+    """
     samples: dict[str, list[float]] = {}
     for index in range(count + 1):
         for name, cmd in apps.items():
-            result = run_app(name, cmd, env, watcher)
+            ours = name in ("article-editor", "base")
+            probe = "settle" if index == 0 and ours else "1"
+            result = run_app(name, cmd, {**env, "ARTICLE_EDITOR_STARTUP_PROBE": probe}, watcher)
             if index == 0:
                 continue  # warm-up: disk cache, font caches, first-run set-up of each app
+            if name == "article-editor":
+                with nothing_kept(Path(env["HOME"]) / ".cache" / "article-editor"):
+                    first = run_app(name, cmd, env, watcher)
+                result["first_preview_ms"] = first["preview_ms"]
             for key, value in result.items():
                 samples.setdefault(f"{name}.{key}", []).append(value)
             print(f"round {index} {name}: {result}", file=sys.stderr)
     return samples
+
+
+@contextlib.contextmanager
+def nothing_kept(cache: Path) -> Iterator[None]:
+    """Move our app's kept pages, pictures and thumbnails aside for one start, then back."""
+    aside = Path(tempfile.mkdtemp(prefix="article-editor-peers-aside-"))
+    moved = [name for name in KEPT if (cache / name).is_dir()]
+    for name in moved:
+        shutil.move(cache / name, aside / name)
+    try:
+        yield
+    finally:
+        for name in moved:
+            shutil.rmtree(cache / name, ignore_errors=True)
+            shutil.move(aside / name, cache / name)
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def ratios(samples: dict[str, list[float]]) -> dict[str, list[float]]:
@@ -270,7 +309,16 @@ def table(results: dict[str, dict[str, float]]) -> str:
     """Return the Markdown table: one row per measure."""
     labels = {
         "article-editor.window_ms": ("article-editor, window with the document mapped", "ms", ""),
-        "article-editor.preview_ms": ("article-editor, preview painted", "ms", "≤ 600"),
+        "article-editor.preview_ms": (
+            "article-editor, preview painted (the article's page kept from its last opening)",
+            "ms",
+            "≤ 600",
+        ),
+        "article-editor.first_preview_ms": (
+            "article-editor, preview painted, the article's first opening (nothing kept)",
+            "ms",
+            "",
+        ),
         "ghostwriter.window_ms": ("ghostwriter, window with the document mapped", "ms", ""),
         "retext.window_ms": ("ReText, window with the document mapped", "ms", ""),
         "base.window_ms": ("article-editor from --base, window mapped", "ms", ""),

@@ -217,10 +217,20 @@ def _peers_rows(data: dict) -> list[tuple[str, str, str, bool | None]]:
         p = r["article-editor.preview_ms"]
         rows.append(
             (
-                "Start, preview painted (Xvfb)",
+                "Start, preview painted (Xvfb; the article's page kept from its last opening)",
                 f"{benchlib.cell(p)} ms",
                 "≤ 600 ms",
                 p["median"] <= 600,
+            )
+        )
+    if "article-editor.first_preview_ms" in r:
+        first = r["article-editor.first_preview_ms"]
+        rows.append(
+            (
+                "Start, preview painted (Xvfb), the article's first opening",
+                f"{benchlib.cell(first)} ms",
+                "",
+                None,
             )
         )
     return rows
