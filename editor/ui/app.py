@@ -71,6 +71,8 @@ def configure_webengine() -> None:
     if sys.platform.startswith("linux"):
         add_chromium_flag("--no-unsandboxed-zygote")
     add_chromium_flag("--js-flags=--expose-gc")
+    if "--disable-gpu" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split():
+        return  # no GPU on this machine (create_application), or the user said so
 
     shared = QOpenGLContext.globalShareContext()  # made by Qt: AA_ShareOpenGLContexts is set
     if shared is None or not shared.isValid():
@@ -84,6 +86,36 @@ def configure_webengine() -> None:
 
 
 SOFTWARE_GL = ("llvmpipe", "softpipe", "swrast", "software rasterizer")
+GPU_NODES = ("/dev/dri/renderD*", "/dev/dri/card*", "/dev/nvidia[0-9]*")  # DRM, NVIDIA's own
+
+
+def without_gpu() -> bool:
+    """Tell if this is Linux with no GPU device at all: OpenGL can only be drawn on the CPU.
+
+    No DRM render or card node and no NVIDIA device (Xvfb on a server, a container, a VM
+    with no virtual GPU): Mesa's llvmpipe is all there is. Elsewhere Qt and Chromium find
+    their GPU as usual, and configure_webengine asks the share context what it renders on.
+    """
+    import glob
+
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(glob.glob(pattern) for pattern in GPU_NODES)
+
+
+def draw_on_the_cpu() -> None:
+    """Before the QApplication, on a machine without a GPU: no OpenGL anywhere in the app.
+
+    Qt Quick (the preview's view) renders with its software renderer and Chromium
+    composites in software (--disable-gpu), as they do offscreen; Qt then never makes its
+    GLX/EGL share context (AA_ShareOpenGLContexts is left unset: nothing shares a context),
+    which on llvmpipe cost the UI thread ~35-50 ms between the window's first frame and the
+    preview's page, and the renderer check ~10 more (docs/performance.md, session 9). A
+    user's own QT_QUICK_BACKEND wins.
+    """
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
+    add_chromium_flag("--disable-gpu")
 
 
 def is_software_gl(context) -> bool:
@@ -123,9 +155,12 @@ def create_application(argv: list[str] | None = None):
     if existing is not None:
         return existing
     share_the_gil()
-    # QtWebEngine needs this before the QApplication; the engine itself (and its article:
-    # scheme) is loaded after the editor's first paint, see MainWindow.install_preview.
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    if without_gpu():
+        draw_on_the_cpu()
+    else:
+        # QtWebEngine needs this before the QApplication; the engine itself (and its
+        # article: scheme) is loaded after the editor's first paint (install_preview).
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     from editor.ui.file_open import ArticleApplication  # hears macOS's QFileOpenEvent
 
     # Fusion everywhere (the style sheet is written for it), chosen on the command line Qt

@@ -1,11 +1,14 @@
-"""Qt Quick's software renderer where OpenGL itself is drawn on the CPU (Xvfb, a VM)."""
+"""Qt Quick's software renderer where OpenGL itself is drawn on the CPU (Xvfb, a VM), and no
+OpenGL at all on a machine without a GPU."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 
 from PySide6.QtGui import QSurfaceFormat
 
@@ -95,3 +98,97 @@ def test_under_xvfb_qt_quick_renders_in_software_and_offscreen_chromium_skips_gl
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# The app's own start (create_application) on a machine without a GPU device, then the
+# preview's flags and a page painted in a QWebEngineView: what the X server shows of it.
+NO_GPU_START = """
+import os, sys
+from editor.ui import app
+app.GPU_NODES = tuple(sys.argv[1:])  # the test's stand-in device nodes
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+qt = app.create_application()
+app.configure_webengine()
+shared = QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+print("flags", os.environ.get("QT_QUICK_BACKEND", "-"), os.environ.get("QT_XCB_GL_INTEGRATION", "-"),
+      "shared" if shared else "unshared", os.environ["QTWEBENGINE_CHROMIUM_FLAGS"], flush=True)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+view = QWebEngineView()
+view.resize(300, 200)
+view.move(0, 0)
+def look():
+    screen = qt.primaryScreen().grabWindow(0).toImage()  # the X server's pixels
+    at = view.mapToGlobal(view.rect().center())
+    print("pixel", screen.pixelColor(at.x(), at.y()).name(), flush=True)
+    qt.quit()
+view.loadFinished.connect(lambda ok: QTimer.singleShot(1500, look))
+view.setHtml("<body style='margin:0;background:#c81e1e'></body>")
+view.show()
+QTimer.singleShot(30000, qt.quit)
+qt.exec()
+"""
+
+
+def test_without_a_gpu_device_node_gl_is_left_out(tmp_path, monkeypatch):
+    node = tmp_path / "renderD128"
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    monkeypatch.setattr(app, "GPU_NODES", (str(tmp_path / "renderD*"),))
+    assert app.without_gpu()  # no node: only the CPU can draw OpenGL
+    node.touch()
+    assert not app.without_gpu()  # a GPU's node: Qt and Chromium look for it as usual
+    monkeypatch.setattr(app.sys, "platform", "darwin")
+    node.unlink()
+    assert not app.without_gpu()  # not Linux: the question does not arise
+
+
+@contextlib.contextmanager
+def _xvfb(display: str) -> Iterator[dict[str, str]]:
+    xvfb = require("Xvfb", "apt-get install xvfb (.ci/deps/60-xvfb.sh)")
+    server = subprocess.Popen([xvfb, display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QUICK_BACKEND", "QT_XCB_GL_INTEGRATION", "QTWEBENGINE_CHROMIUM_FLAGS")
+    }
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    try:
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _start(env: dict[str, str], *nodes: str) -> list[str]:
+    deadline = time.monotonic() + 20
+    while True:  # the server answers once its socket is there
+        run = subprocess.run(
+            [sys.executable, "-c", NO_GPU_START, *nodes],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if "pixel" in run.stdout or time.monotonic() > deadline:
+            break
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run.stdout.splitlines()
+
+
+def test_without_a_gpu_the_preview_paints_under_x_with_no_opengl(tmp_path):
+    """Xvfb with no GPU node: no GL integration, no share context, and the page on screen."""
+    with _xvfb(":188") as env:
+        lines = _start(env, str(tmp_path / "renderD*"))
+    flags = lines[0].split()
+    assert flags[1:4] == ["software", "none", "unshared"]
+    assert "--disable-gpu" in flags[4:]
+    assert lines[1] == "pixel #c81e1e"  # the page's colour, read back from the X server
+
+
+def test_with_a_gpu_node_qt_keeps_its_share_context(tmp_path):
+    node = tmp_path / "renderD128"
+    node.touch()
+    with _xvfb(":189") as env:
+        lines = _start(env, str(node))
+    flags = lines[0].split()
+    assert flags[2:4] == ["-", "shared"]  # GL integration untouched, the context shared
+    assert lines[1] == "pixel #c81e1e"
