@@ -104,6 +104,24 @@ def machine() -> dict[str, object]:
     return info
 
 
+SPEED_LOOP = 12_000_000  # iterations of the speed probe's loop
+
+
+def speed_probe() -> float:
+    """Return the CPU seconds of a fixed pure-Python loop: how quick this hour's machine is.
+
+    The same loop on the same interpreter, so its time moves only with the machine (the
+    virtual machine's steal, a noisy neighbour, frequency): 0.69-0.80 s on this project's
+    machine at 2026-12-02 05:00 UTC. make bench prints it before and after its run and keeps
+    it with the machine in latest.json, so wall times of different hours can be read against it.
+    """
+    started = time.process_time()
+    total = 0
+    for i in range(SPEED_LOOP):
+        total += i * i & 7
+    return time.process_time() - started
+
+
 def emit(name: str, results: dict[str, object], table: str) -> None:
     """Print the table and the JSON (with the machine) of one benchmark."""
     print(table)

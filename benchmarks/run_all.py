@@ -32,6 +32,11 @@ QUICK = {
     "replace": ["--runs", "2"],
 }
 
+# Memory from one page-cache state, as after a reboot: right after pip has written Qt's
+# libraries each fault maps more of them, and a fresh machine's bench read 374 MB where the
+# same code read 343 from cold files (docs/performance.md, session 9).
+ALWAYS = {"memory": ["--cold-files"]}
+
 
 def last_json(stdout: str) -> dict:
     """Return the JSON document a benchmark printed after its table."""
@@ -47,7 +52,8 @@ def last_json(stdout: str) -> dict:
 
 def run(name: str, quick: bool) -> dict:
     """Run benchmarks/<name>.py; return its JSON (or the error) and its wall time."""
-    command = [sys.executable, str(HERE / f"{name}.py"), *(QUICK[name] if quick else [])]
+    extra = [*ALWAYS.get(name, []), *(QUICK[name] if quick else [])]
+    command = [sys.executable, str(HERE / f"{name}.py"), *extra]
     started = time.monotonic()
     proc = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     took = round(time.monotonic() - started, 1)
@@ -287,9 +293,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run)")
     parser.add_argument("--only", default=",".join(ROWS), help="comma-separated names")
     args = parser.parse_args(argv)
+    before = benchlib.speed_probe()
     outcomes = {name: run(name, args.quick) for name in args.only.split(",")}
+    after = benchlib.speed_probe()
+    print(f"speed probe (CPU s of a fixed Python loop): {before:.2f} before, {after:.2f} after")
     benchlib.RESULTS_DIR.mkdir(exist_ok=True)
-    latest = {"machine": benchlib.machine(), "quick": args.quick, "benchmarks": outcomes}
+    machine = {**benchlib.machine(), "speed_probe_s": [round(before, 3), round(after, 3)]}
+    latest = {"machine": machine, "quick": args.quick, "benchmarks": outcomes}
     out = benchlib.RESULTS_DIR / "latest.json"
     out.write_text(json.dumps(latest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(outcomes))
