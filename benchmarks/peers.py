@@ -223,7 +223,9 @@ def ensure_peers(install: bool) -> list[str]:
 
 
 def start_display(display: str) -> subprocess.Popen:
-    """Start Xvfb on display and wait until it answers."""
+    """Start Xvfb on display and wait until it answers (a display already taken is refused)."""
+    if Path(f"/tmp/.X{display.lstrip(':')}-lock").exists():
+        raise SystemExit(f"display {display} is taken (another X server): use --display")
     xvfb = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
@@ -231,10 +233,16 @@ def start_display(display: str) -> subprocess.Popen:
     )
     env = {**os.environ, "DISPLAY": display}
     deadline = time.monotonic() + 20
-    while subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True).returncode:
-        if time.monotonic() > deadline or xvfb.poll() is not None:
-            raise RuntimeError(f"Xvfb did not start on {display}")
-        time.sleep(0.05)  # a harness waiting for a server, not the app under test
+    try:
+        while subprocess.run(
+            ["xdotool", "getmouselocation"], env=env, capture_output=True
+        ).returncode:
+            if time.monotonic() > deadline or xvfb.poll() is not None:
+                raise RuntimeError(f"Xvfb did not start on {display}")
+            time.sleep(0.05)  # a harness waiting for a server, not the app under test
+    except BaseException:
+        xvfb.terminate()  # never left running behind a failed start
+        raise
     return xvfb
 
 
