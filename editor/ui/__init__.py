@@ -40,7 +40,9 @@ from types import ModuleType
 
 
 def _configure_pyside() -> None:
-    os.environ.setdefault("PYSIDE6_OPTION_LAZY", "2")
+    from editor.ui import environment  # the programs the app opens do not inherit these
+
+    environment.set_default("PYSIDE6_OPTION_LAZY", "2")
     if "SBK_EMBED" in os.environ or getattr(sys, "frozen", False):
         return  # the frozen app ships files.dir with its byte code (packaging/build.py)
     spec = find_spec("shiboken6")
@@ -48,7 +50,7 @@ def _configure_pyside() -> None:
         return
     folder = os.path.dirname(spec.origin)
     if not os.path.isdir(os.path.join(folder, "files.dir")) and os.access(folder, os.W_OK):
-        os.environ["SBK_EMBED"] = "0"  # writes files.dir once; shiboken reads SBK_EMBED at import
+        environment.set_value("SBK_EMBED", "0")  # files.dir written once; read at import
 
 
 class _ShibokenSupportLater:

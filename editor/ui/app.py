@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from editor.ui import environment
+
 APP_NAME = "Article Editor"
 _windows: list[object] = []  # open MainWindows, kept alive here
 
@@ -32,8 +34,8 @@ def configure_environment() -> None:
 
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         add_chromium_flag("--no-sandbox")
-    os.environ.setdefault("MALLOC_ARENA_MAX", "1")
-    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+    environment.set_default("MALLOC_ARENA_MAX", "1")
+    environment.set_default("QT_NO_GUI_THREADPOOL", "1")
     heap.unmap_large_blocks()
 
 
@@ -82,7 +84,7 @@ def configure_webengine() -> None:
         # software renderer puts the same pixels on screen without the GL composition of
         # the whole window, live page painted ~240 ms sooner under Xvfb (docs/performance.md,
         # "Issue 17, session 8: the live preview under X"). Read when the first view is made.
-        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+        environment.set_default("QT_QUICK_BACKEND", "software")
 
 
 SOFTWARE_GL = ("llvmpipe", "softpipe", "swrast", "software rasterizer")
@@ -113,8 +115,8 @@ def draw_on_the_cpu() -> None:
     preview's page, and the renderer check ~10 more (docs/performance.md, session 9). A
     user's own QT_QUICK_BACKEND wins.
     """
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    os.environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
+    environment.set_default("QT_QUICK_BACKEND", "software")
+    environment.set_default("QT_XCB_GL_INTEGRATION", "none")
     add_chromium_flag("--disable-gpu")
 
 
@@ -138,7 +140,7 @@ def add_chromium_flag(flag: str) -> None:
     """Add a flag to QTWEBENGINE_CHROMIUM_FLAGS unless it is there."""
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     if flag not in flags.split():
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} {flag}".strip()
+        environment.set_value("QTWEBENGINE_CHROMIUM_FLAGS", f"{flags} {flag}".strip())
 
 
 def create_application(argv: list[str] | None = None):

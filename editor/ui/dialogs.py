@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -26,6 +25,7 @@ from editor.core.model import Article
 from editor.export import ExportFormat, export_article
 from editor.ui import messages
 from editor.ui.document import ArticleDocument
+from editor.ui.environment import open_url
 from editor.ui.review.checklist_panel import confirm_export
 from editor.ui.settings import Settings
 
@@ -203,7 +203,7 @@ class ExportDialog(QDialog):
         self._tell_embargo()
         folder = written if written.is_dir() else written.parent
         if messages.ask_open_folder(self, str(written)):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_url(QUrl.fromLocalFile(str(folder)))  # the user's file manager, their environment
         self.accept()
 
     def _tell_embargo(self) -> None:

@@ -7,7 +7,6 @@ from functools import cache
 from importlib import resources as importlib_resources
 
 from PySide6.QtCore import QFile, QIODevice, QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineScript
 
@@ -19,8 +18,10 @@ EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 def open_external(url: QUrl) -> None:
-    """Open a link in the system's browser or mail program."""
-    QDesktopServices.openUrl(url)
+    """Open a link in the system's browser or mail program (with the user's environment)."""
+    from editor.ui.environment import open_url
+
+    open_url(url)
 
 
 @cache
