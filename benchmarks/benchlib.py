@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -120,6 +122,28 @@ def speed_probe() -> float:
     for i in range(SPEED_LOOP):
         total += i * i & 7
     return time.process_time() - started
+
+
+KEPT = ("pages", "pictures", "thumbnails")  # what the app keeps of an article's last opening
+
+
+@contextlib.contextmanager
+def nothing_kept(cache: Path) -> Iterator[None]:
+    """Move the app's kept pages, pictures and photo thumbnails aside for a start, then back.
+
+    The article then opens as for the first time (startup.py, peers.py: "first opening").
+    """
+    aside = Path(tempfile.mkdtemp(prefix="article-editor-aside-"))
+    moved = [name for name in KEPT if (cache / name).is_dir()]
+    for name in moved:
+        shutil.move(cache / name, aside / name)
+    try:
+        yield
+    finally:
+        for name in moved:
+            shutil.rmtree(cache / name, ignore_errors=True)
+            shutil.move(aside / name, cache / name)
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def emit(name: str, results: dict[str, object], table: str) -> None:

@@ -28,7 +28,6 @@ environment) to every round, for an interleaved A/B of a change: ratio ours / ba
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import queue
 import shutil
@@ -38,7 +37,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,7 +254,6 @@ def app_env(display: str, home: Path) -> dict[str, str]:
     return env
 
 
-KEPT = ("pages", "pictures", "thumbnails")  # what our app keeps of an article's last opening
 CACHES = {"article-editor": "article-editor", "base": "article-editor-base"}  # under ~/.cache
 
 
@@ -277,29 +274,13 @@ def rounds(apps: dict[str, list[str]], env: dict, watcher: MapWatcher, count: in
             if index == 0:
                 continue  # warm-up: disk cache, font caches, first-run set-up of each app
             if ours:
-                with nothing_kept(Path(env["HOME"]) / ".cache" / CACHES[name]):
+                with benchlib.nothing_kept(Path(env["HOME"]) / ".cache" / CACHES[name]):
                     first = run_app(name, cmd, env, watcher)
                 result["first_preview_ms"] = first["preview_ms"]
             for key, value in result.items():
                 samples.setdefault(f"{name}.{key}", []).append(value)
             print(f"round {index} {name}: {result}", file=sys.stderr)
     return samples
-
-
-@contextlib.contextmanager
-def nothing_kept(cache: Path) -> Iterator[None]:
-    """Move our app's kept pages, pictures and thumbnails aside for one start, then back."""
-    aside = Path(tempfile.mkdtemp(prefix="article-editor-peers-aside-"))
-    moved = [name for name in KEPT if (cache / name).is_dir()]
-    for name in moved:
-        shutil.move(cache / name, aside / name)
-    try:
-        yield
-    finally:
-        for name in moved:
-            shutil.rmtree(cache / name, ignore_errors=True)
-            shutil.move(aside / name, cache / name)
-        shutil.rmtree(aside, ignore_errors=True)
 
 
 def ratios(samples: dict[str, list[float]]) -> dict[str, list[float]]:

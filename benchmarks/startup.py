@@ -26,15 +26,12 @@ its window's first paint event: the figure that holds on a loaded machine (~2 mi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent))
@@ -129,7 +126,7 @@ def one_run(probe: str = "1") -> dict[str, float]:
         bare = run_probe([sys.executable, "-c", BARE], env)["window_painted"]
         editor = run_probe([sys.executable, "-m", "editor"], env)
         web = run_probe([sys.executable, "-c", BARE_WEB], env, "preview_painted")
-        with _nothing_kept(Path(base)):  # the article's first opening: no page, no picture
+        with benchlib.nothing_kept(CACHE):  # the article's first opening: no page, no picture
             first = run_probe([sys.executable, "-m", "editor"], env)
     return {
         "bare_ms": bare,
@@ -157,22 +154,6 @@ def _ui_cpu_after_window(stamps: dict[str, float]) -> float:
     """Return the UI thread's CPU ms from the window's first frame to the painted page."""
     painted = stamps.get("preview_painted_ui_cpu_ms", float("nan"))
     return painted - stamps.get("window_painted_ui_cpu_ms", float("nan"))
-
-
-@contextlib.contextmanager
-def _nothing_kept(aside: Path) -> Iterator[None]:
-    """Move the kept pages, pictures and photo thumbnails aside for a start, and back after."""
-    moved = []
-    for name in ("pages", "pictures", "thumbnails"):
-        if (CACHE / name).is_dir():
-            shutil.move(CACHE / name, aside / name)
-            moved.append(name)
-    try:
-        yield
-    finally:
-        for name in moved:
-            shutil.rmtree(CACHE / name, ignore_errors=True)
-            shutil.move(aside / name, CACHE / name)
 
 
 def instructions(command: list[str], env: dict[str, str]) -> int:
