@@ -109,11 +109,12 @@ def draw_on_the_cpu() -> None:
     """Before the QApplication, on a machine without a GPU: no OpenGL anywhere in the app.
 
     Qt Quick (the preview's view) renders with its software renderer and Chromium
-    composites in software (--disable-gpu), as they do offscreen; Qt then never makes its
-    GLX/EGL share context (AA_ShareOpenGLContexts is left unset: nothing shares a context),
-    which on llvmpipe cost the UI thread ~35-50 ms between the window's first frame and the
-    preview's page, and the renderer check ~10 more (docs/performance.md, session 9). A
-    user's own QT_QUICK_BACKEND wins.
+    composites in software (--disable-gpu), as they do offscreen. Qt's xcb GL integration is
+    off and AA_ShareOpenGLContexts unset, so nothing sets up Mesa's llvmpipe: QtWebEngine's
+    own GPU probe at its start (a QRhi on OpenGL, to name the GPU's vendor) fails at once,
+    where it took ~35-70 ms of the preview's path under Xvfb, and Qt makes no GLX share
+    context (docs/performance.md, "Issue 17, session 9"). A user's own values win; the
+    programs the app opens do not inherit these (environment.open_url).
     """
     environment.set_default("QT_QUICK_BACKEND", "software")
     environment.set_default("QT_XCB_GL_INTEGRATION", "none")
