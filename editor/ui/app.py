@@ -73,7 +73,7 @@ def configure_webengine() -> None:
     if sys.platform.startswith("linux"):
         add_chromium_flag("--no-unsandboxed-zygote")
     add_chromium_flag("--js-flags=--expose-gc")
-    if "--disable-gpu" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split():
+    if "--disable-gpu" in chromium_flags():
         return  # no GPU on this machine (create_application), or the user said so
 
     shared = QOpenGLContext.globalShareContext()  # made by Qt: AA_ShareOpenGLContexts is set
@@ -137,10 +137,15 @@ def is_software_gl(context) -> bool:
     return any(name in renderer.lower() for name in SOFTWARE_GL)
 
 
+def chromium_flags() -> list[str]:
+    """Return the flags QtWebEngine will give Chromium (QTWEBENGINE_CHROMIUM_FLAGS)."""
+    return os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+
+
 def add_chromium_flag(flag: str) -> None:
     """Add a flag to QTWEBENGINE_CHROMIUM_FLAGS unless it is there."""
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if flag not in flags.split():
+    if flag not in chromium_flags():
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")  # the user's, as written
         environment.set_value("QTWEBENGINE_CHROMIUM_FLAGS", f"{flags} {flag}".strip())
 
 

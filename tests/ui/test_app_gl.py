@@ -69,14 +69,17 @@ def test_mesas_cpu_renderers_count_as_software_and_a_gpu_does_not(qapp):
 
 
 def test_under_xvfb_qt_quick_renders_in_software_and_offscreen_chromium_skips_gl(tmp_path):
-    xvfb = require("Xvfb", "apt-get install xvfb (.ci/deps/60-xvfb.sh)")
-    display = ":187"
-    server = subprocess.Popen([xvfb, display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
-    try:
-        env = {k: v for k, v in os.environ.items() if k not in ("QT_QUICK_BACKEND",)}
-        env["QTWEBENGINE_CHROMIUM_FLAGS"] = ""
+    with _xvfb(":187") as env:
+        as_started = {k: v for k, v in env.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+        as_started.update(
+            {k: os.environ[k] for k in ("DISPLAY", "QT_QPA_PLATFORM") if k in os.environ}
+        )
         offscreen = subprocess.run(
-            [sys.executable, "-c", CHECK], env=env, capture_output=True, text=True, check=True
+            [sys.executable, "-c", CHECK],
+            env=as_started,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         assert offscreen.stdout.split() == [
             "-",
@@ -84,20 +87,10 @@ def test_under_xvfb_qt_quick_renders_in_software_and_offscreen_chromium_skips_gl
             "--js-flags=--expose-gc",
             "--disable-gpu",
         ]
-        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
-        deadline = time.monotonic() + 20
-        while True:  # the server answers once its socket is there
-            real = subprocess.run(
-                [sys.executable, "-c", CHECK], env=env, capture_output=True, text=True
-            )
-            if real.returncode == 0 or time.monotonic() > deadline:
-                break
+        real = _run_once_answered(CHECK, env, until=lambda run: run.returncode == 0)
         assert real.returncode == 0, real.stderr[-2000:]
         assert real.stdout.split()[0] == "software"
         assert "--disable-gpu" not in real.stdout.split()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 # The app's own start (create_application) on a machine without a GPU device, then the
@@ -158,18 +151,21 @@ def _xvfb(display: str) -> Iterator[dict[str, str]]:
         server.wait(timeout=10)
 
 
-def _start(env: dict[str, str], *nodes: str) -> list[str]:
+def _run_once_answered(
+    code: str, env: dict[str, str], *args: str, until
+) -> subprocess.CompletedProcess:
+    """Run code under the new X server, again until it has answered (its socket comes late)."""
     deadline = time.monotonic() + 20
-    while True:  # the server answers once its socket is there
+    while True:
         run = subprocess.run(
-            [sys.executable, "-c", NO_GPU_START, *nodes],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
+            [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=60
         )
-        if "pixel" in run.stdout or time.monotonic() > deadline:
-            break
+        if until(run) or time.monotonic() > deadline:
+            return run
+
+
+def _start(env: dict[str, str], *nodes: str) -> list[str]:
+    run = _run_once_answered(NO_GPU_START, env, *nodes, until=lambda run: "pixel" in run.stdout)
     assert run.returncode == 0, run.stderr[-2000:]
     return run.stdout.splitlines()
 
