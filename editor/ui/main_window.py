@@ -33,6 +33,7 @@ from editor.ui.status_bar import ArticleStatusBar
 
 if TYPE_CHECKING:
     from editor.ui.autosave import Autosaver
+    from editor.ui.preview.warm import PreviewAhead
     from editor.ui.review import ReviewController
 
 log = get_logger(__name__)
@@ -57,11 +58,19 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         from editor.ui.preview.engine import start_engine
     except ImportError:
         return _placeholder_preview(parent)
-    engine = start_engine(parent.preview_mode()[0])
+    # Started with the pane's Python on a thread, for an article's first opening (warm.py).
+    ahead = getattr(parent, "take_preview_ahead", lambda: None)()
+    engine = ahead.engine if ahead is not None else start_engine(parent.preview_mode()[0])
+    warmed = ahead.warmed if ahead is not None else None
     try:
         from editor.ui.preview import PreviewPane
 
-        pane = PreviewPane(parent, engine=engine)
+        if warmed is None:
+            pane = PreviewPane(parent, engine=engine)
+        else:
+            pane = PreviewPane(
+                parent, engine=engine, builder=warmed.builder, renderer=warmed.renderer
+            )
         # The pages the window's kept picture shows load by its keys; checked after the paint.
         kept_pages = getattr(parent, "kept_picture_pages", lambda: None)()
         pane.set_document(doc, page_keys=kept_pages)
@@ -71,6 +80,20 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         engine.profile.deleteLater()
         return _placeholder_preview(parent)
     return pane
+
+
+def _start_preview_ahead(
+    doc: ArticleDocument, parent: QWidget, ready: Callable[[], None]
+) -> PreviewAhead | None:
+    """Start Chromium and, on a thread, the pane's Python; ready: the pane can be made."""
+    from editor.ui.app import configure_webengine
+
+    configure_webengine()
+    try:
+        from editor.ui.preview.warm import start_ahead
+    except ImportError:
+        return None  # _make_preview shows the placeholder
+    return start_ahead(doc.article, parent.preview_mode()[0], parent, ready)
 
 
 def _warm_up(resources: object | None, site: str, headline: str) -> None:
@@ -147,6 +170,9 @@ class MainWindow(QMainWindow):
         self.document.set_user(self.settings.user())
         self._preview_factory = preview_factory or _make_preview
         self.preview: QWidget | None = None
+        self._preview_ahead: PreviewAhead | None = None
+        self._preview_started_ahead = False
+        self._closed = False
         self._shown = False
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
         # The site profile (YAML, Jinja2: ~50 ms) loads after the first paint.
@@ -241,7 +267,32 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         self.first_painted.emit()
-        self.install_preview()  # QtWebEngine starts once the editor is on screen
+        # QtWebEngine starts once the editor is on screen. An article opened for the first
+        # time has its pane made once a thread has its Python ready, Chromium going on with
+        # its start meanwhile (preview/warm.py); one opened before shows its kept page first.
+        if not self._start_preview_ahead():
+            self._install_preview_and_warm_up()
+        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
+        codecache.save()  # once per install too: the dataclasses' methods, compiled
+
+    def _start_preview_ahead(self) -> bool:
+        if self._preview_factory is not _make_preview or self.kept_picture_pages() is not None:
+            return False
+        self._preview_ahead = _start_preview_ahead(
+            self.document, self, self._install_preview_and_warm_up
+        )
+        self._preview_started_ahead = self._preview_ahead is not None
+        return self._preview_started_ahead
+
+    def take_preview_ahead(self) -> PreviewAhead | None:
+        """Return Chromium and the pane's Python started for this window's pane (once)."""
+        ahead, self._preview_ahead = self._preview_ahead, None
+        return ahead
+
+    def _install_preview_and_warm_up(self) -> None:
+        if self._closed:
+            return  # closed while the pane's Python was readied: no pane (closeEvent)
+        self.install_preview()
         # Little else runs on this thread until the page is painted: Chromium's navigation
         # and the page's requests are served here. The page's image checks (Pillow's import)
         # and the form's headline meter (HarfBuzz's) run on a thread once the page's load
@@ -249,13 +300,13 @@ class MainWindow(QMainWindow):
         # here, in Python, which the thread would hold up); the form fills in after (~3 ms).
         views = getattr(self.preview, "active_views", lambda: [])()
         start = _Once(self._warm_up)
-        if views and hasattr(views[0], "loadStarted"):
+        if self._preview_started_ahead:  # its load started ahead, while the thread worked
+            QTimer.singleShot(0, self, start)
+        elif views and hasattr(views[0], "loadStarted"):
             views[0].loadStarted.connect(start, Qt.ConnectionType.SingleShotConnection)
         else:
             QTimer.singleShot(0, self, start)
         after_preview_painted(self.preview, lambda: (start(), self._on_preview_painted()))
-        theme.cache_fonts_in_background()  # once per install: the next start opens TrueType
-        codecache.save()  # once per install too: the dataclasses' methods, compiled
 
     def _warm_up(self) -> None:
         resources = getattr(self.preview, "resources", None)
@@ -441,7 +492,16 @@ class MainWindow(QMainWindow):
             keep_pages()  # what reopening the file shows first (preview/page_cache.py)
         self.document.close()
         self._save_layout()
+        self._closed = True
+        self._drop_preview_ahead()
         event.accept()
+
+    def _drop_preview_ahead(self) -> None:
+        """Delete Chromium's page and profile started for a pane that was never made."""
+        ahead = self.take_preview_ahead()
+        if ahead is not None and ahead.engine is not None:
+            ahead.engine.release()  # its page first: a profile must outlive its pages
+            ahead.engine.profile.deleteLater()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if document_paths(event.mimeData()):

@@ -41,9 +41,10 @@ class BodyRenderQueue(QObject):
         prepare: Callable[[str], str],
         parent: QObject,
         busy: Callable[[], bool] = lambda: False,
+        renderer: BodyRenderer | None = None,
     ) -> None:
         super().__init__(parent)
-        self._renderer: BodyRenderer | None = None
+        self._renderer = renderer  # made with the first render if not given (preview/warm.py)
         # The last render, (Block, HTML) pairs and what was made of them, to reuse.
         self._last: tuple[list[tuple[Block, str]], list[ShownBlock]] = ([], [])
         self.last_render_ms = 0.0

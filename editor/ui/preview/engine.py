@@ -17,10 +17,17 @@ thread's CPU between the page's creation and its HTML, the page painted 160 ms a
 HTML was given instead of 204 ms (8 runs each, docs/performance.md, "session 8").
 Pointing the page at about:blank instead (tried in session 7) lost the article's load,
 issued meanwhile, in one of two test runs: here there is only the one load.
+
+Chromium itself starts with Python's lock let go (`start_chromium`), so that a thread can
+run the pane's Python while the UI thread waits for it (preview/warm.py).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import sys
 from dataclasses import dataclass
 
 from editor.ui.preview.page import PreviewPage
@@ -54,6 +61,37 @@ def _nothing(_path: str) -> Resource | None:
     return None  # the pane's resources answer once it exists; nothing asks before
 
 
+# QWebEngineProfile::defaultProfile(), by its name in the Itanium C++ ABI (Linux's).
+_DEFAULT_PROFILE = "_ZN17QWebEngineProfile14defaultProfileEv"
+
+
+def start_chromium() -> bool:
+    """Start Chromium's browser side with the interpreter's lock free; tell if it was done here.
+
+    The first profile a process makes starts Chromium: its threads, its zygote (a process
+    exec'd and waited for) and its GPU probe, 60-100 ms here, all inside the profile's
+    constructor, which PySide6 calls holding the interpreter's lock: no Python thread runs
+    meanwhile. QWebEngineProfile's static defaultProfile() starts the same context, and
+    called through ctypes (which lets the lock go around a foreign call) it lets a thread
+    build the pane meanwhile (warm.py); the pane's own profile, made next, then takes ~1 ms.
+    The default profile is off the record, like the pane's, and never loads a page.
+
+    Linux only: elsewhere, or where the loaded library has no such symbol, nothing is done
+    here and the pane's profile starts Chromium itself, as before.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import PySide6.QtWebEngineCore  # noqa: F401  (loads the library looked up below)
+
+    with contextlib.suppress(OSError, AttributeError):
+        library = ctypes.CDLL("libQt6WebEngineCore.so.6", mode=os.RTLD_NOLOAD | os.RTLD_LAZY)
+        default_profile = getattr(library, _DEFAULT_PROFILE)
+        default_profile.restype = ctypes.c_void_p
+        default_profile.argtypes = []
+        return default_profile() is not None
+    return False
+
+
 def start_engine(mode: str) -> Engine:
     """Start the profile and a page for the mode's first layout.
 
@@ -61,6 +99,7 @@ def start_engine(mode: str) -> Engine:
     (render.preview_sync.mode_layouts, whose module is one of those that load after this).
     """
     register_schemes()
+    start_chromium()
     profile = SandboxedProfile(_nothing)
     page = PreviewPage(profile)
     layout = "mobile" if mode == "mobile" else "desktop"

@@ -72,6 +72,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         page_cache: PageCache | None = None,
         picture_store: PictureStore | None = None,
         engine: Engine | None = None,
+        renderer: BodyRenderer | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine = engine  # Chromium started ahead of the pane (engine.py)
@@ -113,7 +114,11 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self._scroll_line: int | None = None  # the editor's scroll, waiting for that patch
         self.sync = PreviewSync(self.builder)
         self.body_render = BodyRenderQueue(
-            self._body_text, self.builder.prepare, self, busy=lambda: self.timer.isActive()
+            self._body_text,
+            self.builder.prepare,
+            self,
+            busy=lambda: self.timer.isActive(),
+            renderer=renderer,
         )
         self.body_render.rendered.connect(self._apply_blocks)
         self.timer = QTimer(self, singleShot=True, interval=debounce_ms)
