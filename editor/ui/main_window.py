@@ -56,12 +56,16 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         # QtWebEngine is first loaded here, after the editor's first paint; Chromium's
         # profile and first page start before the pane's own modules load (engine.py).
         from editor.ui.preview.engine import start_engine
+        from editor.ui.preview.warm import pane_imported_meanwhile
     except ImportError:
         return _placeholder_preview(parent)
     # Started with the pane's Python on a thread, for an article's first opening (warm.py).
     ahead = getattr(parent, "take_preview_ahead", lambda: None)()
-    engine = ahead.engine if ahead is not None else start_engine(parent.preview_mode()[0])
-    warmed = ahead.warmed if ahead is not None else None
+    if ahead is not None:
+        engine, warmed = ahead.engine, ahead.warmed
+    else:
+        with pane_imported_meanwhile():
+            engine, warmed = start_engine(parent.preview_mode()[0]), None
     try:
         from editor.ui.preview import PreviewPane
 

@@ -17,7 +17,8 @@ runs for it.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -75,6 +76,26 @@ class PreviewAhead:
             self.warmed = with_templates
         except Exception:  # only a head start: the pane does the same work itself
             log.exception("the preview's warm-up failed")
+
+
+def _import_pane() -> None:
+    with contextlib.suppress(Exception):  # imported again, and reported, by the pane's maker
+        import editor.ui.preview.pane  # noqa: F401
+
+
+@contextlib.contextmanager
+def pane_imported_meanwhile() -> Iterator[None]:
+    """Import the pane's modules on a thread while the block runs (an article reopened).
+
+    The block is Chromium's start, which leaves the interpreter's lock free: the pane's
+    modules (~20-40 ms of imports) load then instead of after it.
+    """
+    thread = threading.Thread(target=_import_pane, name="pane-imports", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
 
 
 def start_ahead(

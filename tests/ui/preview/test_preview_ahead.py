@@ -168,3 +168,28 @@ def test_a_window_closed_before_its_pane_is_made_leaves_no_page_or_profile(qtbot
     qtbot.waitUntil(lambda: gone == ["page", "profile"], timeout=5000)
     qtbot.wait(300)  # the thread is done by now: its callback made no pane
     assert window.preview is None
+
+
+def test_an_article_reopened_has_the_panes_modules_imported_while_chromium_starts():
+    # A fresh process: which thread imports the pane's module, and is it there after the block?
+    script = textwrap.dedent(
+        """
+        import sys, threading
+        from editor.ui.preview.warm import pane_imported_meanwhile
+        seen = []
+        class Watch:
+            def find_spec(self, name, path=None, target=None):
+                if name == "editor.ui.preview.pane":
+                    seen.append(threading.current_thread().name)
+        sys.meta_path.insert(0, Watch())
+        assert "editor.ui.preview.pane" not in sys.modules
+        with pane_imported_meanwhile():
+            pass
+        print(seen, "editor.ui.preview.pane" in sys.modules)
+        """
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert out.stdout.split("\n")[-2] == "['pane-imports'] True", out.stderr[-2000:]
