@@ -113,11 +113,16 @@ def draw_on_the_cpu() -> None:
     off and AA_ShareOpenGLContexts unset, so nothing sets up Mesa's llvmpipe: QtWebEngine's
     own GPU probe at its start (a QRhi on OpenGL, to name the GPU's vendor) fails at once,
     where it took ~35-70 ms of the preview's path under Xvfb, and Qt makes no GLX share
-    context (docs/performance.md, "Issue 17, session 9"). A user's own values win; the
-    programs the app opens do not inherit these (environment.open_url).
+    context (docs/performance.md, "Issue 17, session 9"). On Wayland the same is done by
+    naming no client buffer integration (Qt's Wayland plugin then offers no OpenGL and says
+    so once in the log; widgets draw into shared memory as always): under a headless Weston
+    the probe had set up llvmpipe through EGL, ~50 ms of the preview's path (session 10).
+    A user's own values win; the programs the app opens do not inherit these
+    (environment.open_url).
     """
     environment.set_default("QT_QUICK_BACKEND", "software")
     environment.set_default("QT_XCB_GL_INTEGRATION", "none")
+    environment.set_default("QT_WAYLAND_CLIENT_BUFFER_INTEGRATION", "none")
     add_chromium_flag("--disable-gpu")
 
 

@@ -1,5 +1,5 @@
 """Qt Quick's software renderer where OpenGL itself is drawn on the CPU (Xvfb, a VM), and no
-OpenGL at all on a machine without a GPU."""
+OpenGL at all on a machine without a GPU, under X and under Wayland."""
 
 from __future__ import annotations
 
@@ -134,6 +134,14 @@ def test_without_a_gpu_device_node_gl_is_left_out(tmp_path, monkeypatch):
     assert not app.without_gpu()  # not Linux: the question does not arise
 
 
+_OURS = (  # what the app sets itself: the tests' processes start without them
+    "QT_QUICK_BACKEND",
+    "QT_XCB_GL_INTEGRATION",
+    "QT_WAYLAND_CLIENT_BUFFER_INTEGRATION",
+    "QTWEBENGINE_CHROMIUM_FLAGS",
+)
+
+
 @contextlib.contextmanager
 def _xvfb(display: str) -> Iterator[dict[str, str]]:
     xvfb = require("Xvfb", "apt-get install xvfb (.ci/deps/60-xvfb.sh)")
@@ -141,7 +149,7 @@ def _xvfb(display: str) -> Iterator[dict[str, str]]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("QT_QUICK_BACKEND", "QT_XCB_GL_INTEGRATION", "QTWEBENGINE_CHROMIUM_FLAGS")
+        if k not in _OURS
     }
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     try:
@@ -188,3 +196,71 @@ def test_with_a_gpu_node_qt_keeps_its_share_context(tmp_path):
     flags = lines[0].split()
     assert flags[2:4] == ["-", "shared"]  # GL integration untouched, the context shared
     assert lines[1] == "pixel #c81e1e"
+
+
+# The same start on Wayland: no screen to grab there, so the view's own frame is read.
+NO_GPU_WAYLAND = """
+import os, sys
+from editor.ui import app
+app.GPU_NODES = tuple(sys.argv[1:])
+from PySide6.QtCore import QTimer
+qt = app.create_application()
+app.configure_webengine()
+print("platform", qt.platformName(), os.environ.get("QT_WAYLAND_CLIENT_BUFFER_INTEGRATION", "-"),
+      os.environ["QTWEBENGINE_CHROMIUM_FLAGS"], flush=True)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+view = QWebEngineView()
+view.resize(300, 200)
+def look():
+    frame = view.grab().toImage()
+    print("pixel", frame.pixelColor(frame.width() // 2, frame.height() // 2).name(), flush=True)
+    qt.quit()
+view.loadFinished.connect(lambda ok: QTimer.singleShot(1500, look))
+view.setHtml("<body style='margin:0;background:#1e64c8'></body>")
+view.show()
+QTimer.singleShot(30000, qt.quit)
+qt.exec()
+"""
+
+
+@contextlib.contextmanager
+def _weston(tmp_path) -> Iterator[dict[str, str]]:
+    """A headless Weston (no GPU, no screen) on a socket of the test's own."""
+    weston = require("weston", "apt-get install weston (.ci/deps/61-weston.sh)")
+    runtime = tmp_path / "xdg-runtime"
+    runtime.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k not in (*_OURS, "DISPLAY")}
+    env.update(XDG_RUNTIME_DIR=str(runtime), WAYLAND_DISPLAY="wl-article-test")
+    server = subprocess.Popen(
+        [weston, "--backend=headless-backend.so", "--socket=wl-article-test", "--idle-time=0"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env["QT_QPA_PLATFORM"] = "wayland"
+    try:
+        deadline = time.monotonic() + 20
+        while not (runtime / "wl-article-test").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_without_a_gpu_the_preview_paints_on_wayland_with_no_opengl(tmp_path):
+    with _weston(tmp_path) as env:
+        run = _run_once_answered(
+            NO_GPU_WAYLAND,
+            env,
+            str(tmp_path / "renderD*"),
+            until=lambda run: "pixel" in run.stdout,
+        )
+    assert run.returncode == 0, run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    flags = lines[0].split()
+    assert flags[1:3] == ["wayland", "none"]
+    assert "--disable-gpu" in flags[3:]
+    assert lines[1] == "pixel #1e64c8"  # Chromium's page, in the view's frame
+    # QtWebEngine's GPU probe found no OpenGL at once: Mesa's CPU renderer never set up.
+    assert "llvmpipe" not in run.stderr
