@@ -146,11 +146,7 @@ _OURS = (  # what the app sets itself: the tests' processes start without them
 def _xvfb(display: str) -> Iterator[dict[str, str]]:
     xvfb = require("Xvfb", "apt-get install xvfb (.ci/deps/60-xvfb.sh)")
     server = subprocess.Popen([xvfb, display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in _OURS
-    }
+    env = {k: v for k, v in os.environ.items() if k not in _OURS}
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
     try:
         yield env
