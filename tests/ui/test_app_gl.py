@@ -94,25 +94,31 @@ def test_under_xvfb_qt_quick_renders_in_software_and_offscreen_chromium_skips_gl
 
 
 # The app's own start (create_application) on a machine without a GPU device, then the
-# preview's flags and a page painted in a QWebEngineView: what the X server shows of it.
+# preview's flags and a page painted in a QWebEngineView: what the X server shows of it
+# ("screen"), or on Wayland, where no screen can be grabbed, the view's own frame ("frame").
 NO_GPU_START = """
 import os, sys
 from editor.ui import app
-app.GPU_NODES = tuple(sys.argv[1:])  # the test's stand-in device nodes
+app.GPU_NODES = tuple(sys.argv[2:])  # the test's stand-in device nodes
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 qt = app.create_application()
 app.configure_webengine()
 shared = QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-print("flags", os.environ.get("QT_QUICK_BACKEND", "-"), os.environ.get("QT_XCB_GL_INTEGRATION", "-"),
+set_here = ("QT_QUICK_BACKEND", "QT_XCB_GL_INTEGRATION", "QT_WAYLAND_CLIENT_BUFFER_INTEGRATION")
+print("flags", qt.platformName(), *(os.environ.get(name, "-") for name in set_here),
       "shared" if shared else "unshared", os.environ["QTWEBENGINE_CHROMIUM_FLAGS"], flush=True)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 view = QWebEngineView()
 view.resize(300, 200)
 view.move(0, 0)
 def look():
-    screen = qt.primaryScreen().grabWindow(0).toImage()  # the X server's pixels
-    at = view.mapToGlobal(view.rect().center())
-    print("pixel", screen.pixelColor(at.x(), at.y()).name(), flush=True)
+    if sys.argv[1] == "screen":
+        image = qt.primaryScreen().grabWindow(0).toImage()  # the X server's pixels
+        at = view.mapToGlobal(view.rect().center())
+    else:
+        image = view.grab().toImage()
+        at = image.rect().center()
+    print("pixel", image.pixelColor(at.x(), at.y()).name(), flush=True)
     qt.quit()
 view.loadFinished.connect(lambda ok: QTimer.singleShot(1500, look))
 view.setHtml("<body style='margin:0;background:#c81e1e'></body>")
@@ -168,19 +174,21 @@ def _run_once_answered(
             return run
 
 
-def _start(env: dict[str, str], *nodes: str) -> list[str]:
-    run = _run_once_answered(NO_GPU_START, env, *nodes, until=lambda run: "pixel" in run.stdout)
+def _start(env: dict[str, str], how: str, *nodes: str) -> subprocess.CompletedProcess:
+    run = _run_once_answered(
+        NO_GPU_START, env, how, *nodes, until=lambda run: "pixel" in run.stdout
+    )
     assert run.returncode == 0, run.stderr[-2000:]
-    return run.stdout.splitlines()
+    return run
 
 
 def test_without_a_gpu_the_preview_paints_under_x_with_no_opengl(tmp_path):
     """Xvfb with no GPU node: no GL integration, no share context, and the page on screen."""
     with _xvfb(":188") as env:
-        lines = _start(env, str(tmp_path / "renderD*"))
+        lines = _start(env, "screen", str(tmp_path / "renderD*")).stdout.splitlines()
     flags = lines[0].split()
-    assert flags[1:4] == ["software", "none", "unshared"]
-    assert "--disable-gpu" in flags[4:]
+    assert flags[1:6] == ["xcb", "software", "none", "none", "unshared"]
+    assert "--disable-gpu" in flags[6:]
     assert lines[1] == "pixel #c81e1e"  # the page's colour, read back from the X server
 
 
@@ -188,35 +196,10 @@ def test_with_a_gpu_node_qt_keeps_its_share_context(tmp_path):
     node = tmp_path / "renderD128"
     node.touch()
     with _xvfb(":189") as env:
-        lines = _start(env, str(node))
+        lines = _start(env, "screen", str(node)).stdout.splitlines()
     flags = lines[0].split()
-    assert flags[2:4] == ["-", "shared"]  # GL integration untouched, the context shared
+    assert flags[3:6] == ["-", "-", "shared"]  # GL integrations untouched, the context shared
     assert lines[1] == "pixel #c81e1e"
-
-
-# The same start on Wayland: no screen to grab there, so the view's own frame is read.
-NO_GPU_WAYLAND = """
-import os, sys
-from editor.ui import app
-app.GPU_NODES = tuple(sys.argv[1:])
-from PySide6.QtCore import QTimer
-qt = app.create_application()
-app.configure_webengine()
-print("platform", qt.platformName(), os.environ.get("QT_WAYLAND_CLIENT_BUFFER_INTEGRATION", "-"),
-      os.environ["QTWEBENGINE_CHROMIUM_FLAGS"], flush=True)
-from PySide6.QtWebEngineWidgets import QWebEngineView
-view = QWebEngineView()
-view.resize(300, 200)
-def look():
-    frame = view.grab().toImage()
-    print("pixel", frame.pixelColor(frame.width() // 2, frame.height() // 2).name(), flush=True)
-    qt.quit()
-view.loadFinished.connect(lambda ok: QTimer.singleShot(1500, look))
-view.setHtml("<body style='margin:0;background:#1e64c8'></body>")
-view.show()
-QTimer.singleShot(30000, qt.quit)
-qt.exec()
-"""
 
 
 @contextlib.contextmanager
@@ -246,17 +229,11 @@ def _weston(tmp_path) -> Iterator[dict[str, str]]:
 
 def test_without_a_gpu_the_preview_paints_on_wayland_with_no_opengl(tmp_path):
     with _weston(tmp_path) as env:
-        run = _run_once_answered(
-            NO_GPU_WAYLAND,
-            env,
-            str(tmp_path / "renderD*"),
-            until=lambda run: "pixel" in run.stdout,
-        )
-    assert run.returncode == 0, run.stderr[-2000:]
+        run = _start(env, "frame", str(tmp_path / "renderD*"))
     lines = run.stdout.splitlines()
     flags = lines[0].split()
-    assert flags[1:3] == ["wayland", "none"]
-    assert "--disable-gpu" in flags[3:]
-    assert lines[1] == "pixel #1e64c8"  # Chromium's page, in the view's frame
+    assert flags[1] == "wayland" and flags[4:6] == ["none", "unshared"]
+    assert "--disable-gpu" in flags[6:]
+    assert lines[1] == "pixel #c81e1e"  # Chromium's page, in the view's frame
     # QtWebEngine's GPU probe found no OpenGL at once: Mesa's CPU renderer never set up.
     assert "llvmpipe" not in run.stderr

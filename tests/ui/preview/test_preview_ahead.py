@@ -78,11 +78,22 @@ def test_other_python_threads_run_while_chromium_starts():
     )
 
 
+def _opened_for_the_first_time(qtbot, settings):
+    """Return the real window on the sample, nothing kept, once its pane is made."""
+    from editor.ui.main_window import MainWindow
+    from editor.ui.preview import PreviewPane
+
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.load_sample()
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.preview, PreviewPane), timeout=15000)
+    return window
+
+
 def test_a_first_opening_builds_the_pane_from_what_a_thread_readied(
     qtbot, settings, monkeypatch, wait_ready, js
 ):
-    from editor.ui.main_window import MainWindow
-    from editor.ui.preview import PreviewPane
     from editor.ui.preview.warm import PreviewAhead
 
     warmed_on, made = [], []
@@ -94,11 +105,7 @@ def test_a_first_opening_builds_the_pane_from_what_a_thread_readied(
         warm(self, *args)
 
     monkeypatch.setattr(PreviewAhead, "warm", watched)
-    window = MainWindow(settings=settings)
-    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
-    window.document.load_sample()
-    window.show()
-    qtbot.waitUntil(lambda: isinstance(window.preview, PreviewPane), timeout=15000)
+    window = _opened_for_the_first_time(qtbot, settings)
     assert warmed_on and warmed_on[0] is not threading.main_thread()
     pane, ahead = window.preview, made[0]
     # The pane took over what the thread made: its renderer has the body's blocks cached.
@@ -116,8 +123,6 @@ def test_a_first_opening_builds_the_pane_from_what_a_thread_readied(
 def test_a_failed_warm_up_still_gives_the_pane_its_page(
     qtbot, settings, monkeypatch, wait_ready, js
 ):
-    from editor.ui.main_window import MainWindow
-    from editor.ui.preview import PreviewPane
     from editor.ui.preview.pages import PageBuilder
 
     prepare = PageBuilder.prepare
@@ -128,11 +133,7 @@ def test_a_failed_warm_up_still_gives_the_pane_its_page(
         return prepare(self, html)
 
     monkeypatch.setattr(PageBuilder, "prepare", only_on_the_ui_thread)
-    window = MainWindow(settings=settings)
-    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
-    window.document.load_sample()
-    window.show()
-    qtbot.waitUntil(lambda: isinstance(window.preview, PreviewPane), timeout=15000)
+    window = _opened_for_the_first_time(qtbot, settings)
     pane = window.preview
     assert pane.body_render.renderer is not None  # its own, made on this thread
     wait_ready(pane)
