@@ -68,12 +68,12 @@ class PreviewAhead:
             for path, data in images.items():  # Pillow loaded: the page's images served at once
                 with contextlib.suppress(ImageError):
                     inspect(data, path)
-            with_templates = Warmed(renderer, builder)
+            warmed = Warmed(renderer, builder)
             try:
                 load_profile(site)  # its templates compiled too
             except ProfileError:
                 pass  # the pane tells the reporter, in its own words
-            self.warmed = with_templates
+            self.warmed = warmed  # handed over whole, or not at all
         except Exception:  # only a head start: the pane does the same work itself
             log.exception("the preview's warm-up failed")
 
