@@ -77,7 +77,7 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
             )
         # The pages the window's kept picture shows load by its keys; checked after the paint.
         kept_pages = getattr(parent, "kept_picture_pages", lambda: None)()
-        pane.set_document(doc, page_keys=kept_pages)
+        pane.set_document(doc, page_keys=kept_pages, built=warmed.pages if warmed else None)
     except Exception:  # a broken preview must not take the editor down with it
         log.exception("the preview could not be created")
         engine.release()  # its page, then its profile: no renderer left behind
@@ -304,8 +304,8 @@ class MainWindow(QMainWindow):
         # here, in Python, which the thread would hold up); the form fills in after (~3 ms).
         views = getattr(self.preview, "active_views", lambda: [])()
         start = _Once(self._warm_up)
-        if self._preview_started_ahead:  # its load started ahead, while the thread worked
-            QTimer.singleShot(0, self, start)
+        if self._preview_started_ahead:
+            pass  # its page is answered now, the renderer waiting: after its paint (below)
         elif views and hasattr(views[0], "loadStarted"):
             views[0].loadStarted.connect(start, Qt.ConnectionType.SingleShotConnection)
         else:

@@ -38,6 +38,7 @@ class KeptPages:
     """The pane's part that shows kept pages first and keeps the pages it builds."""
 
     _kept_article: Article | None = None  # the first document's article as opened
+    _built: dict[str, tuple[str, CachedPage]] | None = None  # pages to keep once painted
     _kept_stale: list[str] | None = None  # layouts whose kept page's key failed; None: unchecked
 
     def _kept_pages(self) -> dict[str, tuple[str, CachedPage]]:
@@ -59,9 +60,21 @@ class KeptPages:
                 found[layout] = (key, page)
         return found
 
-    def _find_kept_pages(self, page_keys: dict[str, str] | None) -> None:
-        """Find the first document's kept pages: by the picture's keys, else by their own."""
-        self._kept = self._kept_pages_named(page_keys) if page_keys else self._kept_pages()
+    def _find_kept_pages(
+        self,
+        page_keys: dict[str, str] | None,
+        built: dict[str, tuple[str, CachedPage]] | None = None,
+    ) -> None:
+        """Find the first document's kept pages: by the picture's keys, else by their own.
+
+        built: pages a thread built just now for an article opened for the first time
+        (warm.py): shown as kept ones are, and kept for the next opening once painted.
+        """
+        if built:
+            self._kept, self._built = dict(built), dict(built)
+        else:
+            self._kept = self._kept_pages_named(page_keys) if page_keys else self._kept_pages()
+            self._built = {}
         self._kept_keys = {layout: key for layout, (key, _page) in self._kept.items()}
         # The article as opened: its keys are checked after the first paint, and what the
         # reporter types meanwhile is patched by the take-over as any edit is.
@@ -120,6 +133,7 @@ class KeptPages:
             if not self._kept_pages_hold():
                 self._take_over()  # at once: the page shown is not the article's page now
                 return
+            self._keep_built(view.layout_name)
             # The share card from the kept blocks (its photo's thumbnail is decoded here):
             # not before, where it would hold up Chromium's navigation on this thread; the
             # kept picture covers it until the swap, which compares it too.
@@ -140,6 +154,18 @@ class KeptPages:
         self._kept_pages_hold()  # a page that never painted is checked here
         self._on_timer_timeout(reload=False)  # views that show a kept page are diffed
 
+    def _keep_built(self, layout: str) -> None:
+        """Keep a page built on the first opening's thread, now shown and its key holding."""
+        key, page = (self._built or {}).pop(layout, (None, None))
+        if key is not None and page is not None:
+            self._store_later(key, page)
+
+    def _store_later(self, key: str, page: CachedPage) -> None:
+        # Not now: this is the page's load. Not on this thread either: the reporter may be
+        # typing by then, and the write fsyncs (file I/O releases the GIL).
+        store = QRunnable.create(partial(self.page_cache.store, key, page))
+        QTimer.singleShot(KEEP_AFTER_MS, self, lambda: QThreadPool.globalInstance().start(store))
+
     def _keep_later(self, view: PreviewView, html: str, csp: str) -> None:
         """Keep a page just built for the next start, if it shows the article as it is now."""
         article = self._document.article
@@ -149,11 +175,9 @@ class KeptPages:
         if key is None:
             return
         assets = self.builder.asset_files(article.site)
-        page = CachedPage(html, csp, list(view.state.fields), list(view.state.shown), assets)
-        # Not now: this is the page's load. Not on this thread either: the reporter may be
-        # typing by then, and the write fsyncs (file I/O releases the GIL).
-        store = QRunnable.create(partial(self.page_cache.store, key, page))
-        QTimer.singleShot(KEEP_AFTER_MS, self, lambda: QThreadPool.globalInstance().start(store))
+        self._store_later(
+            key, CachedPage(html, csp, list(view.state.fields), list(view.state.shown), assets)
+        )
 
     def keep_pages(self) -> None:
         """Keep the pages of the article as it is now for its next opening (the window closes)."""

@@ -158,11 +158,16 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
 
     # Public API --------------------------------------------------------------------------
     def set_document(
-        self, document: PreviewDocument, page_keys: dict[str, str] | None = None
+        self,
+        document: PreviewDocument,
+        page_keys: dict[str, str] | None = None,
+        built: dict[str, tuple[str, CachedPage]] | None = None,
     ) -> None:
         """Preview a document: its article, kept up to date through its `changed` signal.
 
         page_keys: the kept pages the window's kept picture showed (layout: key), if any.
+        built: pages a thread built for its first opening (layout: (key, page); warm.py),
+        shown as kept pages are and kept after their paint.
         """
         if self._document is not None:
             self._document.changed.disconnect(self._on_document_changed)
@@ -173,7 +178,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         # A body too long to preview pauses the preview, as before.
         first = first and document.body_length() <= MAX_PREVIEW_CHARS
         if first:
-            self._find_kept_pages(page_keys)
+            self._find_kept_pages(page_keys, built)
         else:
             self._kept, self._kept_keys = {}, {}
         self._picture_touched = False

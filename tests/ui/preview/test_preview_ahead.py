@@ -116,8 +116,34 @@ def test_a_first_opening_builds_the_pane_from_what_a_thread_readied(
     wait_ready(pane)
     view = pane.active_views()[0]
     assert js(view, HEADLINE) == window.document.article.headline
+    # The page the thread built was the one shown (one load), and it is kept for the next
+    # opening once painted, as a page built on this thread is.
     assert pane.scheme_handler.served.count(f"{view.layout_name}.html") == 1
+    key, _page = ahead.warmed.pages[view.layout_name]
+    qtbot.waitUntil(lambda: pane.page_cache.has(key), timeout=5000)
     assert window.take_preview_ahead() is None  # taken once
+
+
+def test_an_edit_before_the_pane_is_made_replaces_the_page_the_thread_built(
+    qtbot, settings, monkeypatch, wait_ready, wait_js
+):
+    from editor.ui.main_window import MainWindow
+
+    install = MainWindow._install_preview_and_warm_up
+
+    def typed_first(self):  # the reporter typed while the thread worked
+        self.document.set_field("headline", "스레드가 일하는 동안 고친 제목 <PD수첩>")
+        install(self)
+
+    monkeypatch.setattr(MainWindow, "_install_preview_and_warm_up", typed_first)
+    window = _opened_for_the_first_time(qtbot, settings)
+    pane = window.preview
+    wait_ready(pane)
+    view = pane.active_views()[0]
+    wait_js(view, HEADLINE, lambda text: text == "스레드가 일하는 동안 고친 제목 <PD수첩>")
+    # The built page (the headline as it was) was shown, its key failed after its paint,
+    # and the page was built again and loaded: two loads, the second the article's own.
+    qtbot.waitUntil(lambda: pane.scheme_handler.served.count(f"{view.layout_name}.html") == 2)
 
 
 def test_a_failed_warm_up_still_gives_the_pane_its_page(
