@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 
@@ -79,8 +78,10 @@ class _Background(QObject):
             work()
         except Exception:  # noqa: BLE001, S110 - what it prepared is done again when needed
             pass
-        with contextlib.suppress(RuntimeError):  # the parent was deleted meanwhile
-            self.done.emit()
+        self.done.emit()
+
+
+_jobs: set[_Background] = set()  # alive until their work is done, whatever their parent does
 
 
 def in_background(
@@ -91,8 +92,20 @@ def in_background(
     For what the UI thread needs soon but not now, and that only warms a cache or an
     import: while Chromium's first page is served on the UI thread, that work there would
     hold the page up; on a thread it mostly runs while this thread waits on Chromium.
+    The callback never comes if parent was deleted meanwhile. The job that carries the
+    thread's signal is not parent's child: one deleted with a window closed while its work
+    ran was then signalled from the thread (a crash in a test run).
     """
-    job = _Background(parent)
-    job.done.connect(callback)
-    job.done.connect(job.deleteLater)
+    import shiboken6
+
+    job = _Background()
+    _jobs.add(job)
+
+    def finish() -> None:
+        _jobs.discard(job)
+        job.deleteLater()
+        if shiboken6.isValid(parent):
+            callback()
+
+    job.done.connect(finish, Qt.ConnectionType.QueuedConnection)
     threading.Thread(target=job.run, args=(work,), name="warm-up", daemon=True).start()

@@ -86,6 +86,11 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
     return pane
 
 
+# The real preview starts Chromium and the first opening's Python ahead of the pane (the
+# window asks its factory; a stand-in a test gives, or puts in this module's name, does not).
+_make_preview.starts_ahead = True  # type: ignore[attr-defined]
+
+
 def _start_preview_ahead(
     doc: ArticleDocument, parent: QWidget, ready: Callable[[], None]
 ) -> PreviewAhead | None:
@@ -280,7 +285,8 @@ class MainWindow(QMainWindow):
         codecache.save()  # once per install too: the dataclasses' methods, compiled
 
     def _start_preview_ahead(self) -> bool:
-        if self._preview_factory is not _make_preview or self.kept_picture_pages() is not None:
+        starts_ahead = getattr(self._preview_factory, "starts_ahead", False)
+        if not starts_ahead or self.kept_picture_pages() is not None:
             return False
         self._preview_ahead = _start_preview_ahead(
             self.document, self, self._install_preview_and_warm_up

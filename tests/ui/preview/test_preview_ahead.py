@@ -220,3 +220,14 @@ def test_an_article_reopened_has_the_panes_modules_imported_while_chromium_start
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
     )
     assert out.stdout.split("\n")[-2] == "['pane-imports'] True", out.stderr[-2000:]
+
+
+def test_a_stand_in_preview_starts_no_chromium_ahead(qtbot, settings, monkeypatch, placeholder):
+    from editor.ui import main_window
+
+    monkeypatch.setattr(main_window, "_make_preview", placeholder)  # as tests of the menus do
+    window = main_window.MainWindow(settings=settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.show()
+    qtbot.waitUntil(lambda: window.preview is not None)
+    assert not window._preview_started_ahead and window.take_preview_ahead() is None

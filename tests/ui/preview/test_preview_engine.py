@@ -114,3 +114,15 @@ def test_the_desktop_frame_knows_its_viewport_without_asking_for_it(qtbot, make_
         viewport = frame.viewport()
         assert frame.viewport_size() == (viewport.width(), viewport.height()), size
     assert frame.horizontalScrollBar().isVisibleTo(frame)
+
+
+def test_work_whose_parent_is_deleted_meanwhile_calls_nothing_back(qtbot):
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    parent, done, release = QObject(), [], threading.Event()
+    first_paint.in_background(parent, release.wait, lambda: done.append(True))
+    shiboken6.delete(parent)  # a window closed and deleted while its thread works
+    release.set()  # the thread ends and signals: its job outlived the parent
+    qtbot.wait(200)
+    assert done == []
