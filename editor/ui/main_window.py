@@ -61,9 +61,8 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
         return _placeholder_preview(parent)
     # Started with the pane's Python on a thread, for an article's first opening (warm.py).
     ahead = getattr(parent, "take_preview_ahead", lambda: None)()
-    if ahead is not None:
-        engine, warmed = ahead.engine, ahead.warmed
-    else:
+    engine, warmed = ahead.take() if ahead is not None else (None, None)
+    if engine is None:
         with pane_imported_meanwhile():
             engine, warmed = start_engine(parent.preview_mode()[0]), None
     try:
@@ -509,9 +508,8 @@ class MainWindow(QMainWindow):
     def _drop_preview_ahead(self) -> None:
         """Delete Chromium's page and profile started for a pane that was never made."""
         ahead = self.take_preview_ahead()
-        if ahead is not None and ahead.engine is not None:
-            ahead.engine.release()  # its page first: a profile must outlive its pages
-            ahead.engine.profile.deleteLater()
+        if ahead is not None:
+            ahead.drop()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if document_paths(event.mimeData()):

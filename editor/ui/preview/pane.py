@@ -111,6 +111,7 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self.mode_asked = self.mode
         self._document: PreviewDocument | None = None
         self._reveal_edit = False  # the body patch on its way comes from an edit
+        self._typed_before_take_over = False  # an edit while a kept page showed (kept_pages.py)
         self._scroll_line: int | None = None  # the editor's scroll, waiting for that patch
         self.sync = PreviewSync(self.builder)
         self.body_render = BodyRenderQueue(
@@ -344,6 +345,8 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
         self._picture_touched = True
         self._drop_picture("typed")
         self.sync.note_change(field)
+        if self._first_page_pending and field == "body":
+            self._typed_before_take_over = True  # the take-over brings that edit into view
         self.timer.start()
 
     def _on_timer_timeout(self, *, reload: bool = True) -> None:
@@ -369,7 +372,9 @@ class PreviewPane(KeptPages, KeptPicture, PageProbes, PaneControls, QWidget):
                     view.run("reloadBrokenImages")
         if plan.render_body:
             # The reporter edited the body: the page brings the edited block into view.
-            self._reveal_edit = not plan.fresh
+            # A kept page's take-over is a fresh plan; an edit typed before it is an edit.
+            self._reveal_edit = not plan.fresh or self._typed_before_take_over
+            self._typed_before_take_over = False
             self._start_render(fresh=plan.fresh)
         else:
             self._sync_all()

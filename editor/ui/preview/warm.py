@@ -56,8 +56,20 @@ class Warmed:
 class PreviewAhead:
     """Chromium started for a pane not made yet, and what the thread made for it."""
 
-    engine: Engine | None = None
+    engine: Engine | None = None  # None once a pane took it, or it was dropped
     warmed: Warmed | None = None  # None until the thread is done, or if it failed
+
+    def take(self) -> tuple[Engine | None, Warmed | None]:
+        """Hand the engine and what the thread made to the pane (once)."""
+        engine, self.engine = self.engine, None
+        return engine, self.warmed
+
+    def drop(self) -> None:
+        """Delete the page and profile if no pane took them (its window closed or went)."""
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            engine.release()  # its page first: a profile must outlive its pages
+            engine.profile.deleteLater()
 
     def warm(self, article: Article, layouts: list[str]) -> None:
         """Import and build what the pane's first pages need (on the thread).
@@ -123,7 +135,7 @@ def start_ahead(
     """Start the thread, then Chromium; ready is called on this thread once the thread is done.
 
     The thread starts first so that it runs while Chromium's start holds this thread up.
-    ready never comes if parent is deleted first.
+    ready never comes if parent is deleted first; the page and profile are deleted then.
     """
     from editor.render.preview_sync import mode_layouts, parse_mode
 
@@ -132,4 +144,5 @@ def start_ahead(
     as_opened.images = dict(article.images)
     in_background(parent, partial(ahead.warm, as_opened, mode_layouts(parse_mode(mode))), ready)
     ahead.engine = start_engine(mode)
+    parent.destroyed.connect(ahead.drop)  # a window deleted before its pane was made
     return ahead

@@ -104,6 +104,13 @@ def test_a_first_opening_builds_the_pane_from_what_a_thread_readied(
         made.append(self)
         warm(self, *args)
 
+    from editor.ui.preview import warm as warm_module
+
+    started = []
+    start_engine = warm_module.start_engine
+    monkeypatch.setattr(
+        warm_module, "start_engine", lambda mode: started.append(start_engine(mode)) or started[-1]
+    )
     monkeypatch.setattr(PreviewAhead, "warm", watched)
     window = _opened_for_the_first_time(qtbot, settings)
     assert warmed_on and warmed_on[0] is not threading.main_thread()
@@ -112,7 +119,7 @@ def test_a_first_opening_builds_the_pane_from_what_a_thread_readied(
     assert ahead.warmed is not None
     assert pane.body_render.renderer is ahead.warmed.renderer
     assert pane.builder is ahead.warmed.builder
-    assert pane.web_profile is ahead.engine.profile
+    assert pane.web_profile is started[0].profile and ahead.engine is None  # taken
     wait_ready(pane)
     view = pane.active_views()[0]
     assert js(view, HEADLINE) == window.document.article.headline
@@ -231,3 +238,29 @@ def test_a_stand_in_preview_starts_no_chromium_ahead(qtbot, settings, monkeypatc
     window.show()
     qtbot.waitUntil(lambda: window.preview is not None)
     assert not window._preview_started_ahead and window.take_preview_ahead() is None
+
+
+def test_a_window_deleted_before_its_pane_is_made_leaves_no_page_or_profile(qtbot, settings):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from editor.ui.main_window import MainWindow
+
+    window = MainWindow(settings=settings)
+    window.document.load_sample()
+    gone: list[str] = []
+    start = window._start_preview_ahead
+
+    def start_then_delete() -> bool:  # deleted, not closed, before the thread's callback
+        started = start()
+        engine = window._preview_ahead.engine
+        engine.page.destroyed.connect(lambda *_: gone.append("page"))
+        engine.profile.destroyed.connect(lambda *_: gone.append("profile"))
+        window.document.set_modified(False)
+        window.deleteLater()
+        return started
+
+    window._start_preview_ahead = start_then_delete
+    window.show()
+    qtbot.waitUntil(lambda: "page" in gone, timeout=10000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: gone == ["page", "profile"], timeout=5000)

@@ -74,3 +74,32 @@ def test_scrolling_the_editor_after_typing_still_moves_the_preview(
     )
     assert index > 10
     wait_js(view, ROW_RECT % index, lambda r: r and _in_view(r))
+
+
+def test_an_edit_typed_before_the_live_pipeline_takes_over_is_brought_into_view(
+    qtbot, settings, monkeypatch, wait_ready, js, wait_js, commit_text
+):
+    # The first page shows as a kept page does (built ahead, or kept from the last opening);
+    # here the live pipeline waits for the reporter's first edit to take over.
+    from editor.ui.main_window import MainWindow
+    from editor.ui.preview.pane import PreviewPane
+
+    monkeypatch.setattr(PreviewPane, "_after_picture", lambda self, view, then: None)
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.load_sample()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.preview, PreviewPane), timeout=15000)
+    wait_ready(window.preview)
+    assert window.preview._first_page_pending  # still the page built ahead
+    view = window.preview.views["desktop"]
+    first = ROW_RECT % 0
+    assert not _in_view(js(view, first))
+    edit = window.body_editor.text_edit
+    edit.moveCursor(QTextCursor.MoveOperation.Start)
+    edit.moveCursor(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setFocus()
+    commit_text(edit, " 덧붙인 문장.")
+    wait_js(view, first, lambda r: r and r[3].endswith("덧붙인 문장.") and _in_view(r))
+    assert not window.preview._first_page_pending  # the edit took over
