@@ -26,6 +26,9 @@ from editor.render.preview_updates import (
 )
 
 MODES = ("desktop", "mobile", "both")
+# A longer body pauses the preview: its page would take Chromium many seconds to lay out
+# (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
+MAX_PREVIEW_CHARS = 1_000_000
 _MODE_ALIASES = {"side-by-side": "both", "side_by_side": "both"}
 
 

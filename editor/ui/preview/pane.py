@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from editor.core.model import Article
 from editor.render.page import Layout
 from editor.render.preview_sync import (
+    MAX_PREVIEW_CHARS,
     PageStep,
     PreviewSync,
     mode_layouts,
@@ -47,9 +48,6 @@ if TYPE_CHECKING:
     from editor.ui.preview.engine import Engine
 
 DEBOUNCE_MS = 120
-# A longer body pauses the preview: its page would take Chromium many seconds to lay out
-# (a 10 MB body: ~20 s) and every patch would carry megabytes. docs/reliability.md.
-MAX_PREVIEW_CHARS = 1_000_000
 REMEASURE_MS = 150  # after a phone width change, before the headline is counted again
 
 

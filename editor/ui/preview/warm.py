@@ -79,6 +79,7 @@ class PreviewAhead:
         try:
             import editor.ui.preview.pane  # noqa: F401  (the pane's modules, QtWebEngine's too)
             from editor.render.markdown import BodyRenderer
+            from editor.render.preview_sync import MAX_PREVIEW_CHARS
             from editor.render.preview_updates import ShownBlock
             from editor.render.profiles import load_profile
             from editor.storage.images import inspect
@@ -86,6 +87,9 @@ class PreviewAhead:
             from editor.ui.preview.pages import PageBuilder
 
             renderer, builder = BodyRenderer(), PageBuilder()
+            if len(article.body) > MAX_PREVIEW_CHARS:
+                self.warmed = Warmed(renderer, builder, {})  # the pane pauses: nothing to build
+                return
             blocks = [
                 ShownBlock(block.key, block.line, builder.prepare(html))
                 for block, html in renderer.render_blocks(article.body)

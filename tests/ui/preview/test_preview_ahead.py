@@ -264,3 +264,25 @@ def test_a_window_deleted_before_its_pane_is_made_leaves_no_page_or_profile(qtbo
     qtbot.waitUntil(lambda: "page" in gone, timeout=10000)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: gone == ["page", "profile"], timeout=5000)
+
+
+def test_a_body_too_long_to_preview_is_not_rendered_on_the_thread(qtbot, settings, monkeypatch):
+    from editor.ui.main_window import MainWindow
+    from editor.ui.preview import PreviewPane
+    from editor.ui.preview.warm import PreviewAhead
+
+    limit = 2_000  # the limit made small: a real window with a million characters is slow
+    monkeypatch.setattr("editor.render.preview_sync.MAX_PREVIEW_CHARS", limit)
+    monkeypatch.setattr("editor.ui.preview.pane.MAX_PREVIEW_CHARS", limit)
+    made = []
+    warm = PreviewAhead.warm
+    monkeypatch.setattr(PreviewAhead, "warm", lambda self, *a: (made.append(self), warm(self, *a)))
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.set_modified(False))
+    window.document.set_body("가" * (limit + 1))  # a long paste, then the open
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.preview, PreviewPane), timeout=15000)
+    warmed = made[0].warmed
+    assert warmed is not None and warmed.pages == {}  # nothing built for a paused preview
+    assert warmed.renderer._last[0] is None  # and the body never rendered
+    assert window.preview.paused
