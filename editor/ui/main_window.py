@@ -68,12 +68,12 @@ def _make_preview(doc: ArticleDocument, parent: QWidget) -> QWidget:
     try:
         from editor.ui.preview import PreviewPane
 
-        if warmed is None:
-            pane = PreviewPane(parent, engine=engine)
-        else:
-            pane = PreviewPane(
-                parent, engine=engine, builder=warmed.builder, renderer=warmed.renderer
-            )
+        pane = PreviewPane(
+            parent,
+            engine=engine,
+            builder=warmed.builder if warmed else None,
+            renderer=warmed.renderer if warmed else None,
+        )
         # The pages the window's kept picture shows load by its keys; checked after the paint.
         kept_pages = getattr(parent, "kept_picture_pages", lambda: None)()
         pane.set_document(doc, page_keys=kept_pages, built=warmed.pages if warmed else None)
@@ -308,13 +308,13 @@ class MainWindow(QMainWindow):
         # has started (before, an article opened for the first time is still being built
         # here, in Python, which the thread would hold up); the form fills in after (~3 ms).
         views = getattr(self.preview, "active_views", lambda: [])()
+        # Started ahead, the page is answered now, its renderer waiting: after its paint.
         start = _Once(self._warm_up)
-        if self._preview_started_ahead:
-            pass  # its page is answered now, the renderer waiting: after its paint (below)
-        elif views and hasattr(views[0], "loadStarted"):
-            views[0].loadStarted.connect(start, Qt.ConnectionType.SingleShotConnection)
-        else:
-            QTimer.singleShot(0, self, start)
+        if not self._preview_started_ahead:
+            if views and hasattr(views[0], "loadStarted"):
+                views[0].loadStarted.connect(start, Qt.ConnectionType.SingleShotConnection)
+            else:
+                QTimer.singleShot(0, self, start)
         after_preview_painted(self.preview, lambda: (start(), self._on_preview_painted()))
 
     def _warm_up(self) -> None:
